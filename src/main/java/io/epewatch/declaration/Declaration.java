@@ -1,0 +1,15 @@
+package io.epewatch.declaration;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The latest version of a declaration. Plates and containers are in canonical form. */
+public record Declaration(String number, int version, String typeCode, String enterpriseTaxCode, Direction direction,
+                          Instant registeredAt, String status, Lane lane, List<String> vehiclePlates,
+                          List<String> containerNumbers, Instant receivedAt) {
+
+    public enum Direction { IMPORT, EXPORT }
+
+    /** The inspection channel (Decree 87/2012, Art. 10; R5.5). */
+    public enum Lane { GREEN, YELLOW, RED }
+}

@@ -1,0 +1,192 @@
+package io.epewatch.declaration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.epewatch.declaration.Declaration.Direction;
+import io.epewatch.declaration.Declaration.Lane;
+import io.epewatch.identity.AccessScope;
+import io.epewatch.kernel.ContainerNumber;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.PlateNumber;
+import io.epewatch.kernel.TaxCode;
+import io.epewatch.kernel.Timestamps;
+import io.epewatch.registry.Enterprises;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Takes in declarations and answers which ones cover a passage. */
+@Service
+public class Declarations {
+
+    private static final String COLUMNS = """
+            number, version, type_code, enterprise_tax_code, direction, registered_at, status, lane, vehicle_plates,
+            container_numbers, received_at""";
+    private static final int MAX_ITEMS = 500;
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Declarations(JdbcClient jdbc, Enterprises enterprises, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a declaration. The same number again with the same content changes nothing; with other content it
+     * becomes the next version. Either way there is one declaration per number.
+     */
+    @Transactional
+    public DeclarationReceipt receive(DeclarationInput input) {
+        Declaration declared = validate(input);
+        Optional<Declaration> current = jdbc.sql("select " + COLUMNS + " from declaration where number = ? for update")
+                .param(declared.number()).query(Declarations::toDeclaration).optional();
+        if (current.isPresent() && sameContent(current.get(), declared)) {
+            return new DeclarationReceipt("UNCHANGED", current.get());
+        }
+        int version = current.map(d -> d.version() + 1).orElse(1);
+        Instant now = clock.instant();
+        Object[] columns = {declared.typeCode(), declared.enterpriseTaxCode(), declared.direction().name(),
+                Timestamp.from(declared.registeredAt()), declared.status(), declared.lane() == null ? null : declared.lane().name(),
+                declared.vehiclePlates().toArray(String[]::new), declared.containerNumbers().toArray(String[]::new)};
+        if (current.isEmpty()) {
+            jdbc.sql("""
+                            insert into declaration (type_code, enterprise_tax_code, direction, registered_at, status, lane,
+                                vehicle_plates, container_numbers, number, version, received_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(concat(columns, declared.number(), version, Timestamp.from(now), Timestamp.from(now))).update();
+        } else {
+            jdbc.sql("""
+                            update declaration set type_code = ?, enterprise_tax_code = ?, direction = ?, registered_at = ?,
+                                status = ?, lane = ?, vehicle_plates = ?, container_numbers = ?, version = ?, updated_at = ?
+                            where number = ?""")
+                    .params(concat(columns, version, Timestamp.from(now), declared.number())).update();
+        }
+        jdbc.sql("insert into declaration_version (number, version, body, received_at) values (?, ?, ?::jsonb, ?)")
+                .params(declared.number(), version, json.writeValueAsString(input), Timestamp.from(now)).update();
+        Declaration stored = find(AccessScope.all(), declared.number()).orElseThrow();
+        events.publishEvent(new DeclarationChanged(stored.number(), version, stored.enterpriseTaxCode(),
+                stored.direction(), stored.registeredAt()));
+        return new DeclarationReceipt(current.isEmpty() ? "CREATED" : "UPDATED", stored);
+    }
+
+    public Optional<Declaration> find(AccessScope scope, String number) {
+        Optional<Declaration> found = jdbc.sql("select " + COLUMNS + " from declaration where number = ?")
+                .param(number).query(Declarations::toDeclaration).optional();
+        return found.filter(d -> scope.everything() || enterprises.visibleTaxCodes(scope).contains(d.enterpriseTaxCode()));
+    }
+
+    /** Declarations of one enterprise and direction registered within [from, to]: the candidates for a passage. */
+    public List<Declaration> registeredBetween(String enterpriseTaxCode, Direction direction, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from declaration where enterprise_tax_code = ? and direction = ?
+                         and registered_at between ? and ? order by registered_at""")
+                .params(enterpriseTaxCode, direction.name(), Timestamp.from(from), Timestamp.from(to))
+                .query(Declarations::toDeclaration).list();
+    }
+
+    public List<Declaration> recent(AccessScope scope, int limit) {
+        Set<String> visible = scope.everything() ? null : enterprises.visibleTaxCodes(scope);
+        if (visible != null && visible.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from declaration where (:all or enterprise_tax_code in (:codes)) "
+                        + "order by registered_at desc limit :limit")
+                .param("all", visible == null).param("codes", visible == null ? List.of("") : visible)
+                .param("limit", limit).query(Declarations::toDeclaration).list();
+    }
+
+    private Declaration validate(DeclarationInput input) {
+        InputCheck check = new InputCheck();
+        if (check.require("number", input.number()) && !input.number().strip().matches("\\d{12}")) {
+            check.reject("number", "must be the 12-digit declaration number");
+        }
+        if (check.require("typeCode", input.typeCode()) && !input.typeCode().strip().toUpperCase(Locale.ROOT).matches("[A-Z][A-Z0-9]{2}")) {
+            check.reject("typeCode", "must be a 3-character type code such as E42, E52, E21, E31, E11, E13 or E15");
+        }
+        TaxCode taxCode = check.parse("enterpriseTaxCode", input.enterpriseTaxCode(), TaxCode::parse);
+        if (taxCode != null && enterprises.findForSystem(taxCode.value()).isEmpty()) {
+            check.reject("enterpriseTaxCode", "is not a registered export processing enterprise");
+        }
+        Direction direction = check.parse("direction", input.direction(), raw -> parseEnum(Direction.class, raw, "IMPORT or EXPORT"));
+        Instant registeredAt = check.parse("registeredAt", input.registeredAt(), raw -> Timestamps.parsePast(raw, clock));
+        if (check.require("status", input.status()) && !input.status().strip().matches("[A-Za-z_]{1,32}")) {
+            check.reject("status", "must be a status code of up to 32 letters or underscores");
+        }
+        Lane lane = check.parseOptional("lane", input.lane(), raw -> parseEnum(Lane.class, raw, "GREEN, YELLOW or RED"));
+        List<String> plates = parseEach(check, "vehiclePlates", input.vehiclePlates(), raw -> PlateNumber.parse(raw).value());
+        // a declaration states what was declared: a number failing ISO 6346 is refused here
+        List<String> containers = parseEach(check, "containerNumbers", input.containerNumbers(),
+                raw -> ContainerNumber.parseDeclared(raw).value());
+        check.throwIfAny();
+        return new Declaration(input.number().strip(), 0, input.typeCode().strip().toUpperCase(Locale.ROOT), taxCode.value(),
+                direction, registeredAt, input.status().strip().toUpperCase(Locale.ROOT), lane, plates, containers, null);
+    }
+
+    private static List<String> parseEach(InputCheck check, String field, List<String> raws,
+                                          java.util.function.Function<String, String> parser) {
+        if (raws == null) {
+            return List.of();
+        }
+        if (raws.size() > MAX_ITEMS) {
+            check.reject(field, "at most " + MAX_ITEMS + " entries");
+            return List.of();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (int i = 0; i < raws.size(); i++) {
+            String value = check.parse(field + "[" + i + "]", raws.get(i), parser);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return new ArrayList<>(values);
+    }
+
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String raw, String allowed) {
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be " + allowed);
+        }
+    }
+
+    private static boolean sameContent(Declaration a, Declaration b) {
+        return a.typeCode().equals(b.typeCode()) && a.enterpriseTaxCode().equals(b.enterpriseTaxCode())
+                && a.direction() == b.direction() && a.registeredAt().equals(b.registeredAt())
+                && a.status().equals(b.status()) && a.lane() == b.lane()
+                && a.vehiclePlates().equals(b.vehiclePlates()) && a.containerNumbers().equals(b.containerNumbers());
+    }
+
+    private static Object[] concat(Object[] head, Object... tail) {
+        Object[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private static Declaration toDeclaration(ResultSet rs, int row) throws SQLException {
+        String lane = rs.getString("lane");
+        return new Declaration(rs.getString("number"), rs.getInt("version"), rs.getString("type_code"),
+                rs.getString("enterprise_tax_code"), Direction.valueOf(rs.getString("direction")),
+                rs.getTimestamp("registered_at").toInstant(), rs.getString("status"), lane == null ? null : Lane.valueOf(lane),
+                List.of((String[]) rs.getArray("vehicle_plates").getArray()),
+                List.of((String[]) rs.getArray("container_numbers").getArray()), rs.getTimestamp("received_at").toInstant());
+    }
+}

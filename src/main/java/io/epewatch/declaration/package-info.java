@@ -1,0 +1,6 @@
+/**
+ * Customs declarations as customs knows them (number, type, enterprise, direction, lane, vehicles, containers),
+ * taken in from the declaration systems. A re-post of a number is a newer version, never a duplicate.
+ * Publishes {@link io.epewatch.declaration.DeclarationChanged}.
+ */
+package io.epewatch.declaration;

@@ -1,0 +1,145 @@
+package io.epewatch.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import io.epewatch.declaration.DeclarationInput;
+import io.epewatch.declaration.Declarations;
+import io.epewatch.identity.ApiTokens;
+import io.epewatch.identity.Caller;
+import io.epewatch.identity.Role;
+import io.epewatch.identity.Unit;
+import io.epewatch.identity.UnitKind;
+import io.epewatch.identity.UserAccounts;
+import io.epewatch.identity.Units;
+import io.epewatch.registry.CameraInput;
+import io.epewatch.registry.CameraSpecs;
+import io.epewatch.registry.EnterpriseInput;
+import io.epewatch.registry.Enterprises;
+import io.epewatch.registry.GoodsKind;
+import io.epewatch.registry.Location;
+import io.epewatch.registry.LocationInput;
+import io.epewatch.registry.LocationKind;
+import io.epewatch.registry.SiteDiagram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Seeds the demo data once; a restart with the same data directory finds it and adds nothing. */
+@Component
+@Profile("demo & !command")
+@Order(1)
+class DemoData implements ApplicationRunner {
+
+    static final String SUB_DEPARTMENT = "HQKCXTT";
+    static final String EPE_ELECTRONICS = "0312345678";
+    static final String EPE_GARMENTS = "0309876543";
+    /** Containers on the seeded export declarations; the generator sends them out, and others that are not. */
+    static final List<String> DECLARED_CONTAINERS = List.of("MSKU4670691", "TEMU2709541", "FCIU5977394", "DFSU6889054");
+    static final List<String> DECLARED_PLATES = List.of("51C-123.45", "50LD-044.11");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Units units;
+    private final UserAccounts accounts;
+    private final ApiTokens tokens;
+    private final Enterprises enterprises;
+    private final SiteDiagram diagram;
+    private final Declarations declarations;
+    private final DemoProperties properties;
+    private final Clock clock;
+
+    DemoData(Units units, UserAccounts accounts, ApiTokens tokens, Enterprises enterprises, SiteDiagram diagram,
+             Declarations declarations, DemoProperties properties, Clock clock) {
+        this.units = units;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.enterprises = enterprises;
+        this.diagram = diagram;
+        this.declarations = declarations;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        // the token follows configuration on every start, so changing it takes effect after a restart
+        tokens.register("demo-integration", properties.integrationToken(),
+                Set.of(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ), null);
+        if (units.findByCode(SUB_DEPARTMENT).isPresent()) {
+            log.info("Demo data already present");
+            return;
+        }
+        Caller system = Caller.system("demo");
+        system = new Caller("demo", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, system.access());
+        Unit department = units.create(system, "HQHCM", "Cục Hải quan TP. Hồ Chí Minh", UnitKind.DEPARTMENT, null);
+        Unit sub = units.create(system, SUB_DEPARTMENT, "Chi cục Hải quan KCX Tân Thuận", UnitKind.SUB_DEPARTMENT, department.id());
+        accounts.create("admin", "Quản trị hệ thống (demo)", "admin-demo-password", Set.of(Role.SYSTEM_ADMIN), null, null);
+        accounts.create("officer", "Nguyễn Văn An (công chức)", "officer-demo-password", Set.of(Role.OFFICER), sub.id(), null);
+        accounts.create("head", "Trần Thị Bình (Chi cục trưởng)", "head-demo-password", Set.of(Role.HEAD), sub.id(), null);
+        accounts.create("unitadmin", "Lê Văn Cường (quản trị Chi cục)", "unitadmin-demo-password", Set.of(Role.UNIT_ADMIN), sub.id(), null);
+        accounts.create("epe", "Phạm Thu Dung (DN Sao Việt)", "epe-demo-password", Set.of(Role.EPE_USER), null, EPE_ELECTRONICS);
+
+        enterprises.register(system, new EnterpriseInput(EPE_ELECTRONICS, "Công ty TNHH Điện tử Sao Việt (DNCX)",
+                "Lô 12, đường số 3, KCX Tân Thuận, phường Tân Thuận Đông, TP. Hồ Chí Minh", LocalDate.of(2023, 5, 10),
+                LocalDate.of(2023, 4, 20), false, "Phạm Thu Dung", "028 3770 1234", sub.id()));
+        enterprises.register(system, new EnterpriseInput(EPE_GARMENTS, "Công ty TNHH May mặc Nam Phong (DNCX)",
+                "Lô 45, đường số 8, KCX Tân Thuận, TP. Hồ Chí Minh", LocalDate.of(2012, 8, 1),
+                LocalDate.of(2012, 7, 15), true, "Võ Minh Khang", "0903 456 789", sub.id()));
+        site(system, EPE_ELECTRONICS);
+        site(system, EPE_GARMENTS);
+
+        Instant registered = clock.instant().minus(Duration.ofHours(2));
+        declare("305512340010", "E52", EPE_ELECTRONICS, registered, List.of(DECLARED_PLATES.get(0)), DECLARED_CONTAINERS.subList(0, 2));
+        declare("305512340021", "E42", EPE_ELECTRONICS, registered.plus(Duration.ofMinutes(20)), List.of(DECLARED_PLATES.get(1)), DECLARED_CONTAINERS.subList(2, 3));
+        declare("305598760032", "E52", EPE_GARMENTS, registered.plus(Duration.ofMinutes(35)), List.of("51D-678.90"), DECLARED_CONTAINERS.subList(3, 4));
+        log.info("Demo data seeded: sub-department {}, enterprises {} and {}", SUB_DEPARTMENT, EPE_ELECTRONICS, EPE_GARMENTS);
+    }
+
+    private void site(Caller system, String taxCode) {
+        Location gate = diagram.addLocation(system, taxCode, new LocationInput("Cổng chính", LocationKind.GATE, Set.of()));
+        Location materials = diagram.addLocation(system, taxCode, new LocationInput("Kho nguyên liệu", LocationKind.WAREHOUSE_GATE,
+                Set.of(GoodsKind.RAW_MATERIALS)));
+        Location finished = diagram.addLocation(system, taxCode, new LocationInput("Kho thành phẩm", LocationKind.WAREHOUSE_INSIDE,
+                Set.of(GoodsKind.FINISHED)));
+        Location scrap = diagram.addLocation(system, taxCode, new LocationInput("Bãi phế liệu", LocationKind.YARD,
+                Set.of(GoodsKind.SCRAP_REFUSE)));
+        Location workshop = diagram.addLocation(system, taxCode, new LocationInput("Hành lang xưởng", LocationKind.OTHER_REQUIRED, Set.of()));
+        diagram.addCamera(system, taxCode, camera("C01", gate, "OUT", conforming()));
+        diagram.addCamera(system, taxCode, camera("C02", gate, "IN", conforming()));
+        diagram.addCamera(system, taxCode, camera("C03", materials, "BOTH", conforming()));
+        diagram.addCamera(system, taxCode, camera("C04", finished, null, weak()));
+        diagram.addCamera(system, taxCode, camera("C05", scrap, null, conforming()));
+        diagram.addCamera(system, taxCode, camera("C06", workshop, null, CameraSpecs.none()));
+    }
+
+    private static CameraInput camera(String number, Location location, String direction, CameraSpecs specs) {
+        // 192.0.2.0/24 is the documentation range: the demo points nowhere real
+        return new CameraInput(number, location.id(), "rtsp://192.0.2.10:554/Streaming/Channels/" + number.substring(1) + "01",
+                "http://192.0.2.10/ISAPI/Streaming/channels/" + number.substring(1) + "01/picture", direction, specs);
+    }
+
+    private static CameraSpecs conforming() {
+        return new CameraSpecs("1/2.8", "CMOS", true, 1920, 1080, true, List.of("H.264", "H.265"), 2.8, 12.0, 105.0, 30,
+                List.of("IPv4", "TCP", "HTTP"), 146, "IP67", 60, 0.005, 0.0, true, List.of("EN 60950-1"));
+    }
+
+    /** A cheaper camera: 1280×720 at 25 fps, IP66 — fails rows 3, 8 and 11 of Appendix I. */
+    private static CameraSpecs weak() {
+        return new CameraSpecs("1/3", "CMOS", true, 1280, 720, true, List.of("H.264"), 3.6, 3.6, 82.0, 25,
+                List.of("IPv4", "TCP"), 120, "IP66", 50, 0.05, 0.0, true, List.of());
+    }
+
+    private void declare(String number, String type, String taxCode, Instant at, List<String> plates, List<String> containers) {
+        declarations.receive(new DeclarationInput(number, type, taxCode, "EXPORT", at.toString(), "CLEARED", "GREEN",
+                plates, containers));
+    }
+}

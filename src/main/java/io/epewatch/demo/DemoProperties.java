@@ -1,0 +1,17 @@
+package io.epewatch.demo;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param integrationToken   the bearer token the demo integration uses ({@code EPEWATCH_DEMO_INTEGRATION_TOKEN})
+ * @param gateEventInterval  how often the generator posts a gate passage
+ * @param generateTraffic    whether the generator runs at all
+ */
+@ConfigurationProperties("epewatch.demo")
+record DemoProperties(@DefaultValue("epw_demo_integration_token") String integrationToken,
+                      @DefaultValue("5s") Duration gateEventInterval,
+                      @DefaultValue("true") boolean generateTraffic) {
+}

@@ -1,0 +1,196 @@
+package io.epewatch.gate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.epewatch.identity.AccessScope;
+import io.epewatch.kernel.ContainerNumber;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.PlateNumber;
+import io.epewatch.kernel.TaxCode;
+import io.epewatch.kernel.Timestamps;
+import io.epewatch.registry.Camera;
+import io.epewatch.registry.Enterprises;
+import io.epewatch.registry.LocationKind;
+import io.epewatch.registry.SiteDiagram;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records gate passages, once each. */
+@Service
+public class GateEvents {
+
+    private static final int MAX_CONTAINERS = 4;
+    private static final String COLUMNS = """
+            id, enterprise_tax_code, camera_number, location_kind, direction, captured_at, plate, plate_raw,
+            containers::text as containers, source, received_at""";
+
+    private final JdbcClient jdbc;
+    private final SiteDiagram diagram;
+    private final Enterprises enterprises;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    GateEvents(JdbcClient jdbc, SiteDiagram diagram, Enterprises enterprises, ApplicationEventPublisher events,
+               JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.diagram = diagram;
+        this.enterprises = enterprises;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a passage. With an idempotency key, a repeat of the same request returns the first result and stores
+     * nothing; the same key with a different request is refused.
+     *
+     * @throws IdempotencyRace when a concurrent call with the same key won; retrying returns its result
+     */
+    @Transactional
+    public GateReceipt record(GateEventInput input, String idempotencyKey, String source) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : source + ":" + idempotencyKey.strip();
+        String requestHash = sha256(json.writeValueAsString(input));
+        if (key != null) {
+            Optional<GateReceipt> earlier = replay(key, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        GateEvent passage = validate(input, source);
+        long id = jdbc.sql("""
+                        insert into gate_event (enterprise_tax_code, camera_number, location_kind, direction, captured_at,
+                            plate, plate_raw, containers, source, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id""")
+                .params(passage.enterpriseTaxCode(), passage.cameraNumber(), passage.locationKind(),
+                        passage.direction().name(), Timestamp.from(passage.capturedAt()), passage.plate(),
+                        passage.plateRaw(), json.writeValueAsString(passage.containers()), source,
+                        Timestamp.from(passage.receivedAt()))
+                .query(Long.class).single();
+        if (key != null && jdbc.sql("""
+                        insert into gate_idempotency (idempotency_key, request_hash, gate_event_id) values (?, ?, ?)
+                        on conflict do nothing""").params(key, requestHash, id).update() == 0) {
+            throw new IdempotencyRace();
+        }
+        events.publishEvent(new GateEventRecorded(id, passage.enterpriseTaxCode(), passage.cameraNumber(),
+                passage.direction(), passage.capturedAt(), passage.plate(), passage.containers()));
+        return new GateReceipt(true, find(AccessScope.all(), id).orElseThrow());
+    }
+
+    public Optional<GateEvent> find(AccessScope scope, long id) {
+        return jdbc.sql("select " + COLUMNS + " from gate_event where id = ?").param(id).query(this::toEvent).optional()
+                .filter(event -> scope.everything() || enterprises.visibleTaxCodes(scope).contains(event.enterpriseTaxCode()));
+    }
+
+    /** The latest passages at enterprises in {@code visibleTaxCodes}. */
+    public List<GateEvent> latest(Set<String> visibleTaxCodes, int limit) {
+        if (visibleTaxCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from gate_event where enterprise_tax_code in (:codes) order by captured_at desc limit :limit")
+                .param("codes", visibleTaxCodes).param("limit", limit).query(this::toEvent).list();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from gate_event").query(Long.class).single();
+    }
+
+    private Optional<GateReceipt> replay(String key, String requestHash) {
+        return jdbc.sql("select request_hash, gate_event_id from gate_idempotency where idempotency_key = ?")
+                .param(key)
+                .query((rs, n) -> {
+                    if (!rs.getString("request_hash").equals(requestHash)) {
+                        throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT,
+                                "This Idempotency-Key was already used for a different gate event");
+                    }
+                    return new GateReceipt(false, find(AccessScope.all(), rs.getLong("gate_event_id")).orElseThrow());
+                })
+                .optional();
+    }
+
+    private GateEvent validate(GateEventInput input, String source) {
+        InputCheck check = new InputCheck();
+        TaxCode taxCode = check.parse("enterpriseTaxCode", input.enterpriseTaxCode(), TaxCode::parse);
+        Camera camera = null;
+        if (check.require("cameraNumber", input.cameraNumber()) && taxCode != null) {
+            camera = diagram.findCamera(taxCode.value(), input.cameraNumber().strip()).orElse(null);
+            if (camera == null) {
+                check.reject("cameraNumber", "no camera with this number on the site diagram of " + taxCode.value());
+            } else if (camera.locationKind() != LocationKind.GATE && camera.locationKind() != LocationKind.WAREHOUSE_GATE) {
+                check.reject("cameraNumber", "camera " + camera.number() + " watches a " + camera.locationKind() + ", not a gate");
+            }
+        }
+        GateEvent.Direction direction = check.parse("direction", input.direction(), GateEvents::direction);
+        Instant capturedAt = check.parse("capturedAt", input.capturedAt(), raw -> Timestamps.parsePast(raw, clock));
+        PlateNumber plate = check.parseOptional("plate", input.plate(), PlateNumber::parse);
+        List<ContainerRead> containers = new ArrayList<>();
+        List<String> raws = input.containerNumbers() == null ? List.of() : input.containerNumbers();
+        if (raws.size() > MAX_CONTAINERS) {
+            check.reject("containerNumbers", "at most " + MAX_CONTAINERS + " containers pass in one vehicle");
+        } else {
+            for (int i = 0; i < raws.size(); i++) {
+                // a gate records what was read: a wrong check digit is kept and flagged by the risk rules
+                ContainerNumber number = check.parse("containerNumbers[" + i + "]", raws.get(i), ContainerNumber::parse);
+                if (number != null && containers.stream().noneMatch(c -> c.number().equals(number.value()))) {
+                    containers.add(new ContainerRead(number.value(), number.valid(), number.invalidReason()));
+                }
+            }
+        }
+        if ((input.plate() == null || input.plate().isBlank()) && raws.isEmpty()) {
+            check.reject("plate", "a passage needs a plate or at least one container number");
+        }
+        check.throwIfAny();
+        return new GateEvent(0, taxCode.value(), camera.number(), camera.locationKind().name(), direction, capturedAt,
+                plate == null ? null : plate.value(), input.plate() == null ? null : input.plate().strip(),
+                List.copyOf(containers), source, clock.instant());
+    }
+
+    private static GateEvent.Direction direction(String raw) {
+        return switch (raw.strip().toUpperCase()) {
+            case "IN" -> GateEvent.Direction.IN;
+            case "OUT" -> GateEvent.Direction.OUT;
+            default -> throw new IllegalArgumentException("must be IN or OUT");
+        };
+    }
+
+    private GateEvent toEvent(ResultSet rs, int row) throws SQLException {
+        return new GateEvent(rs.getLong("id"), rs.getString("enterprise_tax_code"), rs.getString("camera_number"),
+                rs.getString("location_kind"), GateEvent.Direction.valueOf(rs.getString("direction")),
+                rs.getTimestamp("captured_at").toInstant(), rs.getString("plate"), rs.getString("plate_raw"),
+                json.readValue(rs.getString("containers"), new TypeReference<List<ContainerRead>>() { }),
+                rs.getString("source"), rs.getTimestamp("received_at").toInstant());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Another request with the same idempotency key committed first; this one rolls back and is retried. */
+    public static class IdempotencyRace extends RuntimeException {
+        IdempotencyRace() {
+            super("concurrent request with the same Idempotency-Key");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.epewatch.identity;
+
+import java.util.Set;
+
+/**
+ * The person or machine behind the current request.
+ *
+ * @param name   username, or {@code token:NAME} for an integration
+ * @param roles  roles of a person (empty for tokens)
+ * @param scopes scopes of a token (empty for people)
+ * @param unitId the person's unit, if any
+ * @param access what the caller may see
+ */
+public record Caller(String name, Set<Role> roles, Set<String> scopes, Long unitId, AccessScope access) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+        scopes = Set.copyOf(scopes);
+    }
+
+    public static Caller system(String name) {
+        return new Caller(name, Set.of(), Set.of(), null, AccessScope.all());
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isCustoms() {
+        return has(Role.SYSTEM_ADMIN) || has(Role.UNIT_ADMIN) || has(Role.HEAD) || has(Role.OFFICER);
+    }
+}

@@ -1,0 +1,65 @@
+package io.epewatch.identity.internal;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.Caller;
+import io.epewatch.identity.Role;
+import io.epewatch.identity.Units;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/** Loads a person's account, roles and access scope at sign-in. */
+@Service
+class AccountDetails implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final Units units;
+
+    AccountDetails(JdbcClient jdbc, Units units) {
+        this.jdbc = jdbc;
+        this.units = units;
+    }
+
+    private record Row(long id, String username, String displayName, String passwordHash, Long unitId,
+                       String enterpriseTaxCode, boolean enabled) {
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        Row row = jdbc.sql("""
+                        select id, username, display_name, password_hash, unit_id, enterprise_tax_code, enabled
+                        from user_account where username = ?""")
+                .param(username)
+                .query((rs, n) -> {
+                    long unit = rs.getLong("unit_id");
+                    return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                            rs.getString("password_hash"), rs.wasNull() ? null : unit,
+                            rs.getString("enterprise_tax_code"), rs.getBoolean("enabled"));
+                })
+                .optional().orElseThrow(() -> new UsernameNotFoundException("no such user"));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("select role from user_role where user_id = ?").param(row.id()).query(String.class).list()
+                .forEach(role -> roles.add(Role.valueOf(role)));
+        Caller caller = new Caller(row.username(), roles, Set.of(), row.unitId(), scopeOf(roles, row));
+        return new SignedInUser(caller, row.displayName(), row.passwordHash(), row.enabled());
+    }
+
+    private AccessScope scopeOf(Set<Role> roles, Row row) {
+        if (roles.contains(Role.SYSTEM_ADMIN)) {
+            return AccessScope.all();
+        }
+        if (row.unitId() != null && (roles.contains(Role.OFFICER) || roles.contains(Role.HEAD) || roles.contains(Role.UNIT_ADMIN))) {
+            return AccessScope.units(new HashSet<>(units.subtree(row.unitId())));
+        }
+        if (roles.contains(Role.EPE_USER) && row.enterpriseTaxCode() != null) {
+            return AccessScope.enterprise(row.enterpriseTaxCode());
+        }
+        return AccessScope.nothing();
+    }
+}

@@ -1,0 +1,53 @@
+package io.epewatch.identity.internal;
+
+import java.security.SecureRandom;
+import java.util.Set;
+
+import io.epewatch.identity.Role;
+import io.epewatch.identity.UserAccounts;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar epewatch.jar create-admin --username=NAME}: creates the first system administrator.
+ * The password comes from {@code EPEWATCH_ADMIN_PASSWORD} or is generated and printed once to the terminal
+ * (never to the log). There is no built-in default account outside the demo profile.
+ */
+@Component
+@ConditionalOnProperty(name = "epewatch.command", havingValue = "create-admin")
+class CreateAdminCommand implements ApplicationRunner {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    private final UserAccounts accounts;
+
+    CreateAdminCommand(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        String username = args.containsOption("username") ? args.getOptionValues("username").getFirst() : "admin";
+        String password = System.getenv("EPEWATCH_ADMIN_PASSWORD");
+        boolean generated = password == null || password.isBlank();
+        if (generated) {
+            password = generate();
+        }
+        accounts.create(username, "System administrator", password, Set.of(Role.SYSTEM_ADMIN), null, null);
+        System.out.println("Created system administrator '" + username + "'.");
+        if (generated) {
+            System.out.println("Password (shown once, store it safely): " + password);
+        }
+    }
+
+    private static String generate() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.epewatch.identity.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.epewatch.identity.CurrentCaller;
+import io.epewatch.identity.UnitKind;
+import io.epewatch.identity.Units;
+import io.epewatch.kernel.FieldProblem;
+import io.epewatch.kernel.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The unit tree; system administrators add departments and sub-departments. */
+@Controller
+class UnitPages {
+
+    private final Units units;
+    private final CurrentCaller caller;
+
+    UnitPages(Units units, CurrentCaller caller) {
+        this.units = units;
+        this.caller = caller;
+    }
+
+    @GetMapping("/units")
+    String list(Model model) {
+        model.addAttribute("units", units.all());
+        model.addAttribute("kinds", UnitKind.values());
+        return "identity/units";
+    }
+
+    @PostMapping("/units")
+    String create(@RequestParam String code, @RequestParam String name, @RequestParam UnitKind kind,
+                  @RequestParam(required = false) Long parentId, Model model) {
+        try {
+            units.create(caller.get(), code, name, kind, parentId);
+            return "redirect:/units";
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldProblem problem : e.problems()) {
+                errors.merge(problem.field(), problem.reason(), (a, b) -> a + "; " + b);
+            }
+            model.addAttribute("errors", errors);
+            return list(model);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.epewatch.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Collects every problem of one command before refusing it, so a client learns all bad fields at once.
+ * Usage: {@code check.parse("plate", raw, PlateNumber::parse)} returns the value or null and records why.
+ */
+public final class InputCheck {
+
+    private final List<FieldProblem> problems = new ArrayList<>();
+
+    public void reject(String field, String reason) {
+        problems.add(new FieldProblem(field, reason));
+    }
+
+    public boolean require(String field, Object value) {
+        boolean present = value != null && !(value instanceof String text && text.isBlank());
+        if (!present) {
+            reject(field, "is required");
+        }
+        return present;
+    }
+
+    public void maxLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            reject(field, "must be at most " + max + " characters");
+        }
+    }
+
+    /** Parses a required value; an {@link IllegalArgumentException} from the parser becomes the reason. */
+    public <T> T parse(String field, String raw, Function<String, T> parser) {
+        if (!require(field, raw)) {
+            return null;
+        }
+        return parseOptional(field, raw, parser);
+    }
+
+    public <T> T parseOptional(String field, String raw, Function<String, T> parser) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(raw);
+        } catch (IllegalArgumentException e) {
+            reject(field, e.getMessage());
+            return null;
+        }
+    }
+
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
+    public void throwIfAny() {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

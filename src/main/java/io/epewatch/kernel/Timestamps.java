@@ -1,0 +1,34 @@
+package io.epewatch.kernel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Parsing of the instants feeds send: ISO-8601 with an offset, never a bare local time whose zone is a guess. */
+public final class Timestamps {
+
+    /** How far ahead of our clock a sender's clock may run before its timestamps are refused. */
+    public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(15);
+
+    private Timestamps() {
+    }
+
+    public static Instant parse(String raw) {
+        try {
+            return OffsetDateTime.parse(raw.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 date-time with offset, like 2026-11-23T08:15:00+07:00");
+        }
+    }
+
+    /** Parses and refuses instants in the future beyond {@link #CLOCK_TOLERANCE}. */
+    public static Instant parsePast(String raw, Clock clock) {
+        Instant instant = parse(raw);
+        if (instant.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+            throw new IllegalArgumentException("is in the future (" + raw.strip() + "); check the sender's clock");
+        }
+        return instant;
+    }
+}

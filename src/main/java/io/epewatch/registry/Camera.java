@@ -1,0 +1,27 @@
+package io.epewatch.registry;
+
+import java.util.List;
+
+/**
+ * A camera as numbered on the EPE's site diagram (R1.4).
+ *
+ * @param number    the number on the diagram, unique within the enterprise
+ * @param direction for gate cameras, which passage it sees: IN, OUT or BOTH
+ */
+public record Camera(long id, String enterpriseTaxCode, String number, long locationId, String locationName,
+                     LocationKind locationKind, String streamUrl, String snapshotUrl, String direction,
+                     CameraSpecs specs) {
+
+    /** R1.7: whether customs must receive this camera's images online. */
+    public boolean mustConnectOnline() {
+        return locationKind.mustConnectOnline();
+    }
+
+    public List<AppendixIRow> appendixI() {
+        return AppendixI.evaluate(specs);
+    }
+
+    public List<AppendixIRow> appendixIFailures() {
+        return appendixI().stream().filter(AppendixIRow::failed).toList();
+    }
+}

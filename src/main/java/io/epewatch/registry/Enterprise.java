@@ -1,0 +1,23 @@
+package io.epewatch.registry;
+
+import java.time.LocalDate;
+
+import io.epewatch.identity.AccessScope;
+
+/**
+ * An export processing enterprise (DNCX) and the sub-department that manages it.
+ *
+ * @param operatingWithCameras it was already operating with a camera system before Decision 247 (R1.8 exemption)
+ */
+public record Enterprise(long id, String taxCode, String name, String address, LocalDate establishedOn,
+                         LocalDate investmentCertificateOn, boolean operatingWithCameras, String contactName,
+                         String contactPhone, long managingUnitId) {
+
+    public boolean visibleTo(AccessScope scope) {
+        return scope.covers(managingUnitId, taxCode);
+    }
+
+    public AppendixIApplicability appendixI() {
+        return AppendixIApplicability.of(establishedOn, investmentCertificateOn, operatingWithCameras);
+    }
+}

@@ -1,0 +1,206 @@
+package io.epewatch.registry;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.Caller;
+import io.epewatch.identity.Role;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An enterprise's site diagram (R1.4): its locations and the cameras numbered on it. Customs staff of the managing
+ * unit and the enterprise's own users may change it.
+ */
+@Service
+public class SiteDiagram {
+
+    private static final String CAMERA_COLUMNS = """
+            c.id, e.tax_code, c.number, c.location_id, l.name as location_name, l.kind, c.stream_url, c.snapshot_url,
+            c.direction, c.specs::text as specs""";
+    private static final String CAMERA_FROM = " from camera c join location l on l.id = c.location_id join enterprise e on e.id = c.enterprise_id ";
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final JsonMapper json;
+
+    SiteDiagram(JdbcClient jdbc, Enterprises enterprises, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.json = json;
+    }
+
+    public List<Location> locations(AccessScope scope, String taxCode) {
+        Enterprise enterprise = visible(scope, taxCode);
+        return jdbc.sql("select id, enterprise_id, name, kind, goods from location where enterprise_id = ? order by name")
+                .param(enterprise.id()).query(SiteDiagram::toLocation).list();
+    }
+
+    public List<Camera> cameras(AccessScope scope, String taxCode) {
+        Enterprise enterprise = visible(scope, taxCode);
+        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where c.enterprise_id = ? order by c.number")
+                .param(enterprise.id()).query(this::toCamera).list();
+    }
+
+    /** For system processing (gate ingest): the camera with that diagram number, whoever asks. */
+    public Optional<Camera> findCamera(String taxCode, String number) {
+        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where e.tax_code = ? and c.number = ?")
+                .params(taxCode, number).query(this::toCamera).optional();
+    }
+
+    public long cameraCount(AccessScope scope) {
+        Set<String> visible = enterprises.visibleTaxCodes(scope);
+        if (visible.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from camera c join enterprise e on e.id = c.enterprise_id where e.tax_code in (:codes)")
+                .param("codes", visible).query(Long.class).single();
+    }
+
+    @Transactional
+    public Location addLocation(Caller caller, String taxCode, LocationInput input) {
+        Enterprise enterprise = editable(caller, taxCode);
+        InputCheck check = new InputCheck();
+        check.require("name", input.name());
+        check.maxLength("name", input.name(), 200);
+        check.require("kind", input.kind());
+        Set<GoodsKind> goods = input.goods() == null || input.goods().isEmpty() ? Set.of() : EnumSet.copyOf(input.goods());
+        if (input.kind() != null && input.kind().holdsGoods() && goods.isEmpty()) {
+            check.reject("goods", "say which goods this storage location holds");
+        }
+        if (input.name() != null && jdbc.sql("select count(*) from location where enterprise_id = ? and name = ?")
+                .params(enterprise.id(), input.name().strip()).query(Integer.class).single() > 0) {
+            check.reject("name", "this enterprise already has a location with this name");
+        }
+        check.throwIfAny();
+        long id = jdbc.sql("insert into location (enterprise_id, name, kind, goods) values (?, ?, ?, ?) returning id")
+                .params(enterprise.id(), input.name().strip(), input.kind().name(),
+                        goods.stream().map(Enum::name).toArray(String[]::new))
+                .query(Long.class).single();
+        return new Location(id, enterprise.id(), input.name().strip(), input.kind(), goods);
+    }
+
+    @Transactional
+    public Camera addCamera(Caller caller, String taxCode, CameraInput input) {
+        Enterprise enterprise = editable(caller, taxCode);
+        InputCheck check = validateCamera(enterprise, input, null);
+        check.throwIfAny();
+        jdbc.sql("""
+                        insert into camera (enterprise_id, number, location_id, stream_url, snapshot_url, direction, specs)
+                        values (?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                .params(enterprise.id(), input.number().strip(), input.locationId(), blankToNull(input.streamUrl()),
+                        blankToNull(input.snapshotUrl()), blankToNull(input.direction()), specsJson(input.specs()))
+                .update();
+        return findCamera(taxCode, input.number().strip()).orElseThrow();
+    }
+
+    @Transactional
+    public Camera updateCamera(Caller caller, String taxCode, String number, CameraInput input) {
+        Enterprise enterprise = editable(caller, taxCode);
+        Camera existing = findCamera(taxCode, number).orElseThrow(() -> new NotFoundException("camera", number));
+        InputCheck check = validateCamera(enterprise, input, existing.id());
+        check.throwIfAny();
+        jdbc.sql("""
+                        update camera set number = ?, location_id = ?, stream_url = ?, snapshot_url = ?, direction = ?,
+                            specs = ?::jsonb, updated_at = now() where id = ?""")
+                .params(input.number().strip(), input.locationId(), blankToNull(input.streamUrl()),
+                        blankToNull(input.snapshotUrl()), blankToNull(input.direction()), specsJson(input.specs()),
+                        existing.id())
+                .update();
+        return findCamera(taxCode, input.number().strip()).orElseThrow();
+    }
+
+    private InputCheck validateCamera(Enterprise enterprise, CameraInput input, Long cameraId) {
+        InputCheck check = new InputCheck();
+        if (check.require("number", input.number()) && !input.number().strip().matches("[A-Za-z0-9._-]{1,16}")) {
+            check.reject("number", "use 1 to 16 letters, digits, dot, dash or underscore, as on the site diagram");
+        }
+        if (input.number() != null && jdbc.sql("select count(*) from camera where enterprise_id = ? and number = ? and id <> ?")
+                .params(enterprise.id(), input.number().strip(), cameraId == null ? -1 : cameraId)
+                .query(Integer.class).single() > 0) {
+            check.reject("number", "another camera of this enterprise already has this number on the diagram");
+        }
+        if (check.require("locationId", input.locationId())
+                && jdbc.sql("select count(*) from location where id = ? and enterprise_id = ?")
+                .params(input.locationId(), enterprise.id()).query(Integer.class).single() == 0) {
+            check.reject("locationId", "must be a location of this enterprise");
+        }
+        checkUrl(check, "streamUrl", input.streamUrl(), Set.of("rtsp", "rtsps", "http", "https"));
+        checkUrl(check, "snapshotUrl", input.snapshotUrl(), Set.of("http", "https"));
+        if (input.direction() != null && !input.direction().isBlank() && !Set.of("IN", "OUT", "BOTH").contains(input.direction())) {
+            check.reject("direction", "must be IN, OUT or BOTH");
+        }
+        return check;
+    }
+
+    /** Credentials belong in the vault, not in URLs that are shown to people and written to logs. */
+    private static void checkUrl(InputCheck check, String field, String value, Set<String> schemes) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        check.maxLength(field, value, 1000);
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase())) {
+                check.reject(field, "must start with one of " + String.join(", ", schemes.stream().sorted().toList()));
+            } else if (uri.getHost() == null) {
+                check.reject(field, "has no host");
+            } else if (uri.getUserInfo() != null) {
+                check.reject(field, "must not contain a user name or password");
+            }
+        } catch (URISyntaxException e) {
+            check.reject(field, "is not a valid URL");
+        }
+    }
+
+    private Enterprise visible(AccessScope scope, String taxCode) {
+        return enterprises.find(scope, taxCode).orElseThrow(() -> new NotFoundException("enterprise", taxCode));
+    }
+
+    /** Customs staff in scope, or a user of this very enterprise. */
+    private Enterprise editable(Caller caller, String taxCode) {
+        Enterprise enterprise = visible(caller.access(), taxCode);
+        if (!caller.isCustoms() && !(caller.has(Role.EPE_USER) && taxCode.equals(caller.access().enterpriseTaxCode()))) {
+            throw new AccessDeniedException("you may not change this enterprise's site diagram");
+        }
+        return enterprise;
+    }
+
+    private String specsJson(CameraSpecs specs) {
+        return json.writeValueAsString(specs == null ? CameraSpecs.none() : specs);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private Camera toCamera(ResultSet rs, int row) throws SQLException {
+        return new Camera(rs.getLong("id"), rs.getString("tax_code"), rs.getString("number"), rs.getLong("location_id"),
+                rs.getString("location_name"), LocationKind.valueOf(rs.getString("kind")), rs.getString("stream_url"),
+                rs.getString("snapshot_url"), rs.getString("direction"),
+                json.readValue(rs.getString("specs"), CameraSpecs.class));
+    }
+
+    private static Location toLocation(ResultSet rs, int row) throws SQLException {
+        Array goods = rs.getArray("goods");
+        Set<GoodsKind> kinds = EnumSet.noneOf(GoodsKind.class);
+        for (String kind : (String[]) goods.getArray()) {
+            kinds.add(GoodsKind.valueOf(kind));
+        }
+        return new Location(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+                LocationKind.valueOf(rs.getString("kind")), kinds);
+    }
+}

@@ -1,0 +1,159 @@
+package io.epewatch.registry.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.epewatch.identity.CurrentCaller;
+import io.epewatch.identity.UnitKind;
+import io.epewatch.identity.Units;
+import io.epewatch.kernel.FieldProblem;
+import io.epewatch.kernel.InvalidInputException;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.registry.Camera;
+import io.epewatch.registry.Enterprise;
+import io.epewatch.registry.Enterprises;
+import io.epewatch.registry.GoodsKind;
+import io.epewatch.registry.LocationKind;
+import io.epewatch.registry.SiteDiagram;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** Pages to list, register and edit enterprises, their locations and cameras. */
+@Controller
+class EnterprisePages {
+
+    private final Enterprises enterprises;
+    private final SiteDiagram diagram;
+    private final Units units;
+    private final CurrentCaller caller;
+
+    EnterprisePages(Enterprises enterprises, SiteDiagram diagram, Units units, CurrentCaller caller) {
+        this.enterprises = enterprises;
+        this.diagram = diagram;
+        this.units = units;
+        this.caller = caller;
+    }
+
+    @GetMapping("/enterprises")
+    String list(Model model) {
+        model.addAttribute("enterprises", enterprises.list(caller.get().access()));
+        return "registry/enterprises";
+    }
+
+    @GetMapping("/enterprises/new")
+    String newForm(Model model) {
+        return enterpriseForm(model, new EnterpriseForm(), null);
+    }
+
+    @PostMapping("/enterprises")
+    String register(@ModelAttribute("form") EnterpriseForm form, Model model) {
+        return attempt(model, () -> enterpriseForm(model, form, null),
+                () -> "redirect:/enterprises/" + enterprises.register(caller.get(), form.toInput()).taxCode());
+    }
+
+    @GetMapping("/enterprises/{taxCode}")
+    String detail(@PathVariable String taxCode, Model model) {
+        return detailPage(taxCode, model, new LocationForm(), new CameraForm());
+    }
+
+    @GetMapping("/enterprises/{taxCode}/edit")
+    String editForm(@PathVariable String taxCode, Model model) {
+        return enterpriseForm(model, EnterpriseForm.of(visible(taxCode)), taxCode);
+    }
+
+    @PostMapping("/enterprises/{taxCode}")
+    String update(@PathVariable String taxCode, @ModelAttribute("form") EnterpriseForm form, Model model) {
+        return attempt(model, () -> enterpriseForm(model, form, taxCode), () -> {
+            enterprises.update(caller.get(), taxCode, form.toInput());
+            return "redirect:/enterprises/" + taxCode;
+        });
+    }
+
+    @PostMapping("/enterprises/{taxCode}/locations")
+    String addLocation(@PathVariable String taxCode, @ModelAttribute("locationForm") LocationForm form, Model model) {
+        return attempt(model, () -> detailPage(taxCode, model, form, new CameraForm()), () -> {
+            diagram.addLocation(caller.get(), taxCode, form.toInput());
+            return "redirect:/enterprises/" + taxCode;
+        });
+    }
+
+    @PostMapping("/enterprises/{taxCode}/cameras")
+    String addCamera(@PathVariable String taxCode, @ModelAttribute("cameraForm") CameraForm form, Model model) {
+        return attempt(model, () -> detailPage(taxCode, model, new LocationForm(), form), () -> {
+            Camera camera = diagram.addCamera(caller.get(), taxCode, form.toInput());
+            return "redirect:/enterprises/" + taxCode + "/cameras/" + camera.number();
+        });
+    }
+
+    @GetMapping("/enterprises/{taxCode}/cameras/{number}")
+    String camera(@PathVariable String taxCode, @PathVariable String number, Model model) {
+        Camera camera = camera(taxCode, number);
+        return cameraPage(taxCode, camera, CameraForm.of(camera), model);
+    }
+
+    @PostMapping("/enterprises/{taxCode}/cameras/{number}")
+    String updateCamera(@PathVariable String taxCode, @PathVariable String number,
+                        @ModelAttribute("cameraForm") CameraForm form, Model model) {
+        return attempt(model, () -> cameraPage(taxCode, camera(taxCode, number), form, model), () -> {
+            Camera camera = diagram.updateCamera(caller.get(), taxCode, number, form.toInput());
+            return "redirect:/enterprises/" + taxCode + "/cameras/" + camera.number();
+        });
+    }
+
+    /** Runs a command; refused input re-renders the page with each reason beside its field. */
+    private static String attempt(Model model, Supplier<String> page, Supplier<String> command) {
+        try {
+            return command.get();
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldProblem problem : e.problems()) {
+                errors.merge(problem.field(), problem.reason(), (a, b) -> a + "; " + b);
+            }
+            model.addAttribute("errors", errors);
+            return page.get();
+        }
+    }
+
+    private String enterpriseForm(Model model, EnterpriseForm form, String editing) {
+        model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
+        model.addAttribute("subDepartments", units.all().stream().filter(u -> u.kind() == UnitKind.SUB_DEPARTMENT)
+                .filter(u -> caller.get().access().everything() || caller.get().access().unitIds().contains(u.id())).toList());
+        return "registry/enterprise-form";
+    }
+
+    private String detailPage(String taxCode, Model model, LocationForm locationForm, CameraForm cameraForm) {
+        Enterprise enterprise = visible(taxCode);
+        model.addAttribute("enterprise", enterprise);
+        model.addAttribute("unit", units.find(enterprise.managingUnitId()).orElse(null));
+        model.addAttribute("locations", diagram.locations(caller.get().access(), taxCode));
+        model.addAttribute("cameras", diagram.cameras(caller.get().access(), taxCode));
+        model.addAttribute("locationForm", locationForm);
+        model.addAttribute("cameraForm", cameraForm);
+        model.addAttribute("locationKinds", LocationKind.values());
+        model.addAttribute("goodsKinds", GoodsKind.values());
+        return "registry/enterprise";
+    }
+
+    private String cameraPage(String taxCode, Camera camera, CameraForm form, Model model) {
+        model.addAttribute("enterprise", visible(taxCode));
+        model.addAttribute("camera", camera);
+        model.addAttribute("cameraForm", form);
+        model.addAttribute("locations", diagram.locations(caller.get().access(), taxCode));
+        return "registry/camera";
+    }
+
+    private Enterprise visible(String taxCode) {
+        return enterprises.find(caller.get().access(), taxCode).orElseThrow(() -> new NotFoundException("enterprise", taxCode));
+    }
+
+    private Camera camera(String taxCode, String number) {
+        return diagram.cameras(caller.get().access(), taxCode).stream().filter(c -> c.number().equals(number)).findFirst()
+                .orElseThrow(() -> new NotFoundException("camera", number));
+    }
+}

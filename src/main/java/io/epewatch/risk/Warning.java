@@ -1,0 +1,16 @@
+package io.epewatch.risk;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A risk warning for officers (R4.5, R4.6).
+ *
+ * @param rule       the rule's code, e.g. {@code EXIT_WITHOUT_DECLARATION}
+ * @param occurredAt when the fact behind it happened (the passage), not when it was raised
+ * @param evidence   what the rule looked at: the gate event, the declarations it considered, what did not match
+ */
+public record Warning(long id, String rule, String enterpriseTaxCode, Long gateEventId, Instant occurredAt,
+                      String summary, Map<String, Object> evidence, WarningStatus status, String statusReason,
+                      Instant raisedAt, Instant statusChangedAt) {
+}

@@ -1,0 +1,5 @@
+package io.epewatch.risk;
+
+/** A rule raised a warning. */
+public record WarningRaised(long warningId, String rule, String enterpriseTaxCode) {
+}

@@ -1,0 +1,78 @@
+package io.epewatch.risk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.epewatch.identity.AccessScope;
+import io.epewatch.registry.Enterprises;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads warnings, always within the caller's scope. */
+@Service
+public class Warnings {
+
+    private static final String COLUMNS = """
+            id, rule, enterprise_tax_code, gate_event_id, occurred_at, summary, evidence::text as evidence, status,
+            status_reason, raised_at, status_changed_at""";
+    private static final int MAX_LIST = 500;
+
+    private final JdbcClient jdbc;
+    private final Enterprises enterprises;
+    private final JsonMapper json;
+
+    Warnings(JdbcClient jdbc, Enterprises enterprises, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.enterprises = enterprises;
+        this.json = json;
+    }
+
+    /** Newest first; {@code taxCode} and {@code status} narrow the list when given. */
+    public List<Warning> list(AccessScope scope, String taxCode, WarningStatus status, int limit) {
+        Set<String> visible = enterprises.visibleTaxCodes(scope);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from warning where enterprise_tax_code in (:visible)
+                         and (:taxCode = '' or enterprise_tax_code = :taxCode) and (:status = '' or status = :status)
+                         order by raised_at desc, id desc limit :limit""")
+                .param("visible", visible)
+                .param("taxCode", taxCode == null ? "" : taxCode)
+                .param("status", status == null ? "" : status.name())
+                .param("limit", Math.min(Math.max(limit, 1), MAX_LIST))
+                .query(this::toWarning).list();
+    }
+
+    public Optional<Warning> find(AccessScope scope, long id) {
+        return jdbc.sql("select " + COLUMNS + " from warning where id = ?").param(id).query(this::toWarning).optional()
+                .filter(w -> enterprises.visibleTaxCodes(scope).contains(w.enterpriseTaxCode()));
+    }
+
+    public long countOpen(AccessScope scope) {
+        Set<String> visible = enterprises.visibleTaxCodes(scope);
+        if (visible.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from warning where status = 'OPEN' and enterprise_tax_code in (:visible)")
+                .param("visible", visible).query(Long.class).single();
+    }
+
+    Warning toWarning(ResultSet rs, int row) throws SQLException {
+        long gateEvent = rs.getLong("gate_event_id");
+        boolean noGateEvent = rs.wasNull();
+        Timestamp changed = rs.getTimestamp("status_changed_at");
+        return new Warning(rs.getLong("id"), rs.getString("rule"), rs.getString("enterprise_tax_code"),
+                noGateEvent ? null : gateEvent, rs.getTimestamp("occurred_at").toInstant(), rs.getString("summary"),
+                json.readValue(rs.getString("evidence"), new TypeReference<Map<String, Object>>() { }),
+                WarningStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                rs.getTimestamp("raised_at").toInstant(), changed.toInstant());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The risk engine (R4.5): an ordered list of rules, each a small pure class, evaluated on every fact that arrives,
+ * 24/7; the warnings they raise and how data later resolves them. Publishes {@link io.epewatch.risk.WarningRaised}.
+ */
+package io.epewatch.risk;

@@ -1,0 +1,58 @@
+package io.epewatch.risk.web;
+
+import io.epewatch.identity.CurrentCaller;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.registry.Enterprises;
+import io.epewatch.risk.WarningStatus;
+import io.epewatch.risk.Warnings;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Warning list and detail for officers (R4.6: the evidence beside the warning). */
+@Controller
+class WarningPages {
+
+    private final Warnings warnings;
+    private final Enterprises enterprises;
+    private final CurrentCaller caller;
+
+    WarningPages(Warnings warnings, Enterprises enterprises, CurrentCaller caller) {
+        this.warnings = warnings;
+        this.enterprises = enterprises;
+        this.caller = caller;
+    }
+
+    @GetMapping("/warnings")
+    String list(@RequestParam(required = false) String enterpriseTaxCode,
+                @RequestParam(required = false) WarningStatus status, Model model) {
+        fill(enterpriseTaxCode, status, model);
+        model.addAttribute("enterprises", enterprises.list(caller.get().access()));
+        model.addAttribute("statuses", WarningStatus.values());
+        return "risk/warnings";
+    }
+
+    /** The table alone, polled by htmx so new warnings appear without reloading. */
+    @GetMapping("/warnings/rows")
+    String rows(@RequestParam(required = false) String enterpriseTaxCode,
+                @RequestParam(required = false) WarningStatus status, Model model) {
+        fill(enterpriseTaxCode, status, model);
+        return "risk/warnings :: rows";
+    }
+
+    @GetMapping("/warnings/{id}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("warning", warnings.find(caller.get().access(), id)
+                .orElseThrow(() -> new NotFoundException("warning", String.valueOf(id))));
+        return "risk/warning";
+    }
+
+    private void fill(String taxCode, WarningStatus status, Model model) {
+        String filter = taxCode == null || taxCode.isBlank() ? null : taxCode;
+        model.addAttribute("warnings", warnings.list(caller.get().access(), filter, status, 200));
+        model.addAttribute("selectedEnterprise", filter);
+        model.addAttribute("selectedStatus", status);
+    }
+}

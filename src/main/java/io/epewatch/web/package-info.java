@@ -1,0 +1,5 @@
+/**
+ * The shell of the UI: layout, navigation, language switch (Vietnamese first, English second) and the home
+ * dashboard. Each module keeps its own pages; this one only frames them.
+ */
+package io.epewatch.web;
