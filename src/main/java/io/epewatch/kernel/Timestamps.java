@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /** Parsing of the instants feeds send: ISO-8601 with an offset, never a bare local time whose zone is a guess. */
 public final class Timestamps {
@@ -17,7 +18,8 @@ public final class Timestamps {
 
     public static Instant parse(String raw) {
         try {
-            return OffsetDateTime.parse(raw.strip()).toInstant();
+            // PostgreSQL keeps microseconds: truncate now so a stored value compares equal to a re-sent one
+            return OffsetDateTime.parse(raw.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("must be an ISO-8601 date-time with offset, like 2026-11-23T08:15:00+07:00");
         }

@@ -1,0 +1,108 @@
+package io.epewatch.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.epewatch.support.Api;
+import io.epewatch.support.Fixtures;
+import io.epewatch.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Bad input is refused with problem+json naming each field and why, and leaves nothing stored. */
+@IntegrationTest
+class BadInputTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Fixtures.Site site;
+
+    @BeforeEach
+    void setUp() {
+        site = fixtures.site();
+        api = new Api(port, fixtures.allScopesToken());
+    }
+
+    private static List<String> fields(Api.Response response) {
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        return response.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+    }
+
+    @Test
+    void malformedJsonNamesTheBody() {
+        long before = fixtures.count("gate_event");
+        assertThat(fields(api.post("/api/v1/gate-events", "{\"enterpriseTaxCode\": \"" + site.taxCode() + "\","))).containsExactly("body");
+        assertThat(fixtures.count("gate_event")).isEqualTo(before);
+    }
+
+    @Test
+    void everyBadGateEventFieldIsNamedAtOnce() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enterpriseTaxCode", site.taxCode());
+        body.put("cameraNumber", "Y1");
+        body.put("direction", "SIDEWAYS");
+        body.put("capturedAt", "23/11/2026 08:00");
+        body.put("plate", "không phải biển số");
+        body.put("containerNumbers", List.of("MSKU12"));
+        assertThat(fields(api.post("/api/v1/gate-events", body)))
+                .containsExactlyInAnyOrder("cameraNumber", "direction", "capturedAt", "plate", "containerNumbers[0]");
+    }
+
+    @Test
+    void aWrongTypeNamesItsField() {
+        assertThat(fields(api.post("/api/v1/declarations", "{\"number\": \"305512340010\", \"containerNumbers\": \"MSKU4670691\"}")))
+                .containsExactly("containerNumbers");
+    }
+
+    @Test
+    void aDeclarationStatesItsNumbersSoACheckDigitFailureIsRefused() {
+        long before = fixtures.count("declaration");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("number", "3055");
+        body.put("typeCode", "E52");
+        body.put("enterpriseTaxCode", "0999999999");
+        body.put("direction", "EXPORT");
+        body.put("registeredAt", Instant.now().plusSeconds(86_400).toString());
+        body.put("status", "CLEARED");
+        body.put("lane", "PURPLE");
+        body.put("vehiclePlates", List.of("51C-123.45", "???"));
+        body.put("containerNumbers", List.of("CSQU3054384"));
+        Api.Response response = api.post("/api/v1/declarations", body);
+        assertThat(fields(response)).containsExactlyInAnyOrder("number", "enterpriseTaxCode", "registeredAt", "lane",
+                "vehiclePlates[1]", "containerNumbers[0]");
+        JsonNode container = response.json().get("errors").valueStream()
+                .filter(e -> e.get("field").asString().equals("containerNumbers[0]")).findFirst().orElseThrow();
+        assertThat(container.get("reason").asString()).contains("check digit");
+        assertThat(fixtures.count("declaration")).isEqualTo(before);
+    }
+
+    @Test
+    void vietnameseTextSurvivesTheRoundTrip() {
+        JsonNode enterprise = api.get("/api/v1/enterprises/" + site.taxCode()).json();
+        assertThat(enterprise.get("name").asString()).startsWith("Công ty TNHH Thử nghiệm");
+        assertThat(api.get("/api/v1/enterprises/" + site.taxCode() + "/cameras").json().get(0).get("location").asString())
+                .isEqualTo("Cổng chính");
+    }
+
+    @Test
+    void aHugeBodyIsRefusedWithoutStoringAnything() {
+        long before = fixtures.count("gate_event");
+        String containers = String.join(",", java.util.Collections.nCopies(50_000, "\"MSKU4670691\""));
+        Api.Response response = api.post("/api/v1/gate-events", "{\"enterpriseTaxCode\":\"" + site.taxCode()
+                + "\",\"cameraNumber\":\"G1\",\"direction\":\"OUT\",\"capturedAt\":\"" + Instant.now() + "\",\"containerNumbers\":[" + containers + "]}");
+        assertThat(fields(response)).containsExactly("containerNumbers");
+        assertThat(fixtures.count("gate_event")).isEqualTo(before);
+    }
+}

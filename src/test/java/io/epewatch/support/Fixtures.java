@@ -1,0 +1,120 @@
+package io.epewatch.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.ApiTokens;
+import io.epewatch.identity.Caller;
+import io.epewatch.identity.Role;
+import io.epewatch.identity.Unit;
+import io.epewatch.identity.UnitKind;
+import io.epewatch.identity.UserAccounts;
+import io.epewatch.identity.Units;
+import io.epewatch.registry.CameraInput;
+import io.epewatch.registry.CameraSpecs;
+import io.epewatch.registry.EnterpriseInput;
+import io.epewatch.registry.Enterprises;
+import io.epewatch.registry.Location;
+import io.epewatch.registry.LocationInput;
+import io.epewatch.registry.LocationKind;
+import io.epewatch.registry.SiteDiagram;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Builds what a test needs through the application's own services: a sub-department with an enterprise and its
+ * gate cameras, people and an integration token. Each call makes fresh codes, so tests never see each other's data.
+ */
+@TestComponent
+public class Fixtures {
+
+    public static final Caller ADMIN = new Caller("test-admin", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, AccessScope.all());
+    public static final String PASSWORD = "correct-horse-battery";
+
+    private final Units units;
+    private final Enterprises enterprises;
+    private final SiteDiagram diagram;
+    private final UserAccounts accounts;
+    private final ApiTokens tokens;
+    private final JdbcClient jdbc;
+
+    Fixtures(Units units, Enterprises enterprises, SiteDiagram diagram, UserAccounts accounts, ApiTokens tokens, JdbcClient jdbc) {
+        this.units = units;
+        this.enterprises = enterprises;
+        this.diagram = diagram;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+    }
+
+    /** An EPE with a gate (cameras G1 out, G2 in) and a yard camera Y1, in a sub-department of its own. */
+    public record Site(Unit subDepartment, String taxCode) {
+    }
+
+    public Site site() {
+        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+        Unit department = units.create(ADMIN, "D" + suffix, "Cục Hải quan thử " + suffix, UnitKind.DEPARTMENT, null);
+        Unit sub = units.create(ADMIN, "S" + suffix, "Chi cục Hải quan KCX thử " + suffix, UnitKind.SUB_DEPARTMENT, department.id());
+        String taxCode = "03" + suffix + "01";
+        enterprises.register(ADMIN, new EnterpriseInput(taxCode, "Công ty TNHH Thử nghiệm " + suffix + " (DNCX)",
+                "Lô 1, KCX Tân Thuận", LocalDate.of(2023, 1, 5), LocalDate.of(2022, 12, 20), false, "Nguyễn Thị Hoa",
+                "0903 000 111", sub.id()));
+        Location gate = diagram.addLocation(ADMIN, taxCode, new LocationInput("Cổng chính", LocationKind.GATE, Set.of()));
+        Location yard = diagram.addLocation(ADMIN, taxCode, new LocationInput("Bãi phế liệu", LocationKind.YARD,
+                Set.of(io.epewatch.registry.GoodsKind.SCRAP_REFUSE)));
+        diagram.addCamera(ADMIN, taxCode, new CameraInput("G1", gate.id(), "rtsp://192.0.2.1/1", null, "OUT", CameraSpecs.none()));
+        diagram.addCamera(ADMIN, taxCode, new CameraInput("G2", gate.id(), null, null, "IN", CameraSpecs.none()));
+        diagram.addCamera(ADMIN, taxCode, new CameraInput("Y1", yard.id(), null, null, null, CameraSpecs.none()));
+        return new Site(sub, taxCode);
+    }
+
+    public String user(Role role, Long unitId, String enterpriseTaxCode) {
+        String username = role.name().toLowerCase().replace('_', '-') + ThreadLocalRandom.current().nextInt(100000, 999999);
+        accounts.create(username, "Người dùng thử " + username, PASSWORD, Set.of(role), unitId, enterpriseTaxCode);
+        return username;
+    }
+
+    public String integrationToken(String... scopes) {
+        return tokens.create("test-" + ThreadLocalRandom.current().nextInt(1_000_000), Set.of(scopes), null);
+    }
+
+    public String allScopesToken() {
+        return integrationToken(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ);
+    }
+
+    /** Waits until every published event has been handled by its listeners (the risk engine runs asynchronously). */
+    public void awaitEventsHandled() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            long pending = jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
+            if (pending == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("events still unhandled after 20 s: " + jdbc.sql(
+                "select event_type from event_publication where completion_date is null").query(String.class).list());
+    }
+
+    public long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    public static String declarationNumber() {
+        return "30" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+    }
+
+    public static List<String> list(String... values) {
+        return List.of(values);
+    }
+}

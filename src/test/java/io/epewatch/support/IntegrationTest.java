@@ -1,0 +1,23 @@
+package io.epewatch.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port against a real (embedded) PostgreSQL, wiped at start. Every integration
+ * test uses this same configuration, so one context and one database serve the whole run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "epewatch.data-dir=target/test-data",
+        "epewatch.db.fresh=true",
+        "logging.file.name=target/test-data/logs/epewatch.log"})
+@Import(Fixtures.class)
+public @interface IntegrationTest {
+}

@@ -1,0 +1,125 @@
+package io.epewatch.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.epewatch.identity.Role;
+import io.epewatch.support.Api;
+import io.epewatch.support.Browser;
+import io.epewatch.support.Fixtures;
+import io.epewatch.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An officer signs in with a real browser and finds the warning a gate passage raised. */
+@IntegrationTest
+class WarningsInBrowserTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+    Fixtures.Site site;
+    String officer;
+
+    @BeforeEach
+    void setUp() {
+        site = fixtures.site();
+        officer = fixtures.user(Role.OFFICER, site.subDepartment().id(), null);
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.quit();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    @Test
+    @DisplayName("R4.5 an officer signs in and sees the EXIT_WITHOUT_DECLARATION warning, in Vietnamese by default")
+    void officerSeesTheWarning() {
+        new Api(port, fixtures.allScopesToken()).post("/api/v1/gate-events", Map.of(
+                "enterpriseTaxCode", site.taxCode(), "cameraNumber", "G1", "direction", "OUT",
+                "capturedAt", Instant.now().toString(), "plate", "51C-888.01", "containerNumbers", List.of("TEMU2709541")));
+        fixtures.awaitEventsHandled();
+
+        signIn(officer, Fixtures.PASSWORD);
+        assertThat(browser.findElement(By.id("open-warning-count")).getText()).isEqualTo("1");
+
+        browser.get(url("/warnings"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("tr.warning-row"));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.getFirst().getAttribute("data-rule")).isEqualTo("EXIT_WITHOUT_DECLARATION");
+        assertThat(rows.getFirst().getText()).contains("Xe ra không có tờ khai xuất khẩu").contains("TEMU2709541").contains(site.taxCode());
+
+        rows.getFirst().findElement(By.tagName("a")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/warnings/\\d+$"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("TEMU2709541").contains("undeclaredContainers");
+
+        browser.get(url("/warnings?lang=en"));
+        assertThat(browser.findElement(By.cssSelector("tr.warning-row")).getText()).contains("Exit without declaration");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndPagesNeedASignIn() {
+        browser.get(url("/warnings"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signIn(officer, "not-the-password");
+        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Sai tên đăng nhập hoặc mật khẩu");
+    }
+
+    @Test
+    @DisplayName("R1.7 R1.8 a clerk adds a camera in the browser and sees its online requirement and Appendix I rows")
+    void cameraPageShowsTheLegalResults() {
+        String clerk = fixtures.user(Role.EPE_USER, null, site.taxCode());
+        signIn(clerk, Fixtures.PASSWORD);
+        browser.get(url("/enterprises/" + site.taxCode()));
+        browser.findElement(By.id("cam-number")).sendKeys("G1");
+        browser.findElement(By.cssSelector("form[action$='/cameras'] button")).click();
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("already has this number");
+
+        browser.findElement(By.id("cam-number")).clear();
+        browser.findElement(By.id("cam-number")).sendKeys("G9");
+        browser.findElement(By.cssSelector("form[action$='/cameras'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/cameras/G9"));
+        assertThat(browser.findElement(By.id("online-requirement")).getText()).isEqualTo("Bắt buộc kết nối trực tuyến");
+
+        browser.findElement(By.id("resolutionWidth")).sendKeys("1280");
+        browser.findElement(By.id("resolutionHeight")).sendKeys("720");
+        browser.findElement(By.id("frameRate")).sendKeys("thirty");
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("whole number");
+
+        browser.findElement(By.id("frameRate")).clear();
+        browser.findElement(By.id("frameRate")).sendKeys("25");
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        List<WebElement> rows = browser.findElements(By.cssSelector("#appendix-rows tr"));
+        assertThat(rows.get(3).getText()).contains("1280x720").contains("Không đạt");
+        assertThat(rows.get(8).getText()).contains("25").contains("Không đạt");
+    }
+}
