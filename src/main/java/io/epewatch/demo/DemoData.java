@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.epewatch.declaration.DeclarationInput;
 import io.epewatch.declaration.Declarations;
+import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.ApiTokens;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
@@ -78,8 +79,7 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data already present");
             return;
         }
-        Caller system = Caller.system("demo");
-        system = new Caller("demo", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, system.access());
+        Caller system = new Caller("demo", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, AccessScope.all());
         Unit department = units.create(system, "HQHCM", "Cục Hải quan TP. Hồ Chí Minh", UnitKind.DEPARTMENT, null);
         Unit sub = units.create(system, SUB_DEPARTMENT, "Chi cục Hải quan KCX Tân Thuận", UnitKind.SUB_DEPARTMENT, department.id());
         accounts.create("admin", "Quản trị hệ thống (demo)", "admin-demo-password", Set.of(Role.SYSTEM_ADMIN), null, null);
@@ -132,7 +132,7 @@ class DemoData implements ApplicationRunner {
                 List.of("IPv4", "TCP", "HTTP"), 146, "IP67", 60, 0.005, 0.0, true, List.of("EN 60950-1"));
     }
 
-    /** A cheaper camera: 1280×720 at 25 fps, IP66 — fails rows 3, 8 and 11 of Appendix I. */
+    /** A cheaper fixed-lens camera: 1/3", 720p at 25 fps, IP66 — fails eight rows of Appendix I. */
     private static CameraSpecs weak() {
         return new CameraSpecs("1/3", "CMOS", true, 1280, 720, true, List.of("H.264"), 3.6, 3.6, 82.0, 25,
                 List.of("IPv4", "TCP"), 120, "IP66", 50, 0.05, 0.0, true, List.of());

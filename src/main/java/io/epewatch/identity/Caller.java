@@ -18,10 +18,6 @@ public record Caller(String name, Set<Role> roles, Set<String> scopes, Long unit
         scopes = Set.copyOf(scopes);
     }
 
-    public static Caller system(String name) {
-        return new Caller(name, Set.of(), Set.of(), null, AccessScope.all());
-    }
-
     public boolean has(Role role) {
         return roles.contains(role);
     }

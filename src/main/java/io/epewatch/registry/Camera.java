@@ -21,6 +21,11 @@ public record Camera(long id, String enterpriseTaxCode, String number, long loca
         return AppendixI.evaluate(specs);
     }
 
+    /** How many Appendix I rows the EPE has not declared yet: customs cannot confirm conformity without them. */
+    public long appendixIUndeclared() {
+        return appendixI().stream().filter(row -> row.verdict() == AppendixIRow.Verdict.NOT_DECLARED).count();
+    }
+
     public List<AppendixIRow> appendixIFailures() {
         return appendixI().stream().filter(AppendixIRow::failed).toList();
     }

@@ -1,8 +1,10 @@
 package io.epewatch.risk.web;
 
+import io.epewatch.gate.GateEvents;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Enterprises;
+import io.epewatch.risk.Warning;
 import io.epewatch.risk.WarningStatus;
 import io.epewatch.risk.Warnings;
 import org.springframework.stereotype.Controller;
@@ -10,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Warning list and detail for officers (R4.6: the evidence beside the warning). */
 @Controller
@@ -17,12 +20,16 @@ class WarningPages {
 
     private final Warnings warnings;
     private final Enterprises enterprises;
+    private final GateEvents gateEvents;
     private final CurrentCaller caller;
+    private final JsonMapper json;
 
-    WarningPages(Warnings warnings, Enterprises enterprises, CurrentCaller caller) {
+    WarningPages(Warnings warnings, Enterprises enterprises, GateEvents gateEvents, CurrentCaller caller, JsonMapper json) {
         this.warnings = warnings;
         this.enterprises = enterprises;
+        this.gateEvents = gateEvents;
         this.caller = caller;
+        this.json = json;
     }
 
     @GetMapping("/warnings")
@@ -44,8 +51,12 @@ class WarningPages {
 
     @GetMapping("/warnings/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("warning", warnings.find(caller.get().access(), id)
-                .orElseThrow(() -> new NotFoundException("warning", String.valueOf(id))));
+        Warning warning = warnings.find(caller.get().access(), id)
+                .orElseThrow(() -> new NotFoundException("warning", String.valueOf(id)));
+        model.addAttribute("warning", warning);
+        model.addAttribute("gateEvent", warning.gateEventId() == null ? null
+                : gateEvents.find(caller.get().access(), warning.gateEventId()).orElse(null));
+        model.addAttribute("evidenceJson", json.writerWithDefaultPrettyPrinter().writeValueAsString(warning.evidence()));
         return "risk/warning";
     }
 
