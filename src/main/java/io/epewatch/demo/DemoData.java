@@ -49,6 +49,9 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    /** Set once the demo data is in place; the traffic generator waits for it. */
+    private final java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final Units units;
     private final UserAccounts accounts;
     private final ApiTokens tokens;
@@ -77,6 +80,7 @@ class DemoData implements ApplicationRunner {
                 Set.of(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ), null);
         if (units.findByCode(SUB_DEPARTMENT).isPresent()) {
             log.info("Demo data already present");
+            ready.set(true);
             return;
         }
         Caller system = new Caller("demo", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, AccessScope.all());
@@ -102,6 +106,11 @@ class DemoData implements ApplicationRunner {
         declare("305512340021", "E42", EPE_ELECTRONICS, registered.plus(Duration.ofMinutes(20)), List.of(DECLARED_PLATES.get(1)), DECLARED_CONTAINERS.subList(2, 3));
         declare("305598760032", "E52", EPE_GARMENTS, registered.plus(Duration.ofMinutes(35)), List.of("51D-678.90"), DECLARED_CONTAINERS.subList(3, 4));
         log.info("Demo data seeded: sub-department {}, enterprises {} and {}", SUB_DEPARTMENT, EPE_ELECTRONICS, EPE_GARMENTS);
+        ready.set(true);
+    }
+
+    boolean ready() {
+        return ready.get();
     }
 
     private void site(Caller system, String taxCode) {

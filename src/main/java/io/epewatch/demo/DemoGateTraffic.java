@@ -27,16 +27,23 @@ class DemoGateTraffic {
     private static final Logger log = LoggerFactory.getLogger(DemoGateTraffic.class);
 
     private final GateEvents gateEvents;
+    private final DemoData data;
     private final Clock clock;
-    private final AtomicLong tick = new AtomicLong();
+    /** Starts from the clock so that a restarted demo does not send the same containers again. */
+    private final AtomicLong tick;
 
-    DemoGateTraffic(GateEvents gateEvents, Clock clock) {
+    DemoGateTraffic(GateEvents gateEvents, DemoData data, Clock clock) {
         this.gateEvents = gateEvents;
+        this.data = data;
         this.clock = clock;
+        this.tick = new AtomicLong(clock.instant().getEpochSecond() / 6 * 6);
     }
 
     @Scheduled(initialDelayString = "${epewatch.demo.gate-event-interval:5s}", fixedDelayString = "${epewatch.demo.gate-event-interval:5s}")
     void post() {
+        if (!data.ready()) {
+            return;
+        }
         long n = tick.getAndIncrement();
         try {
             gateEvents.record(passage(n), null, "demo-generator");

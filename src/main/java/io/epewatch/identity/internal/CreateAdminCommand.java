@@ -5,8 +5,10 @@ import java.util.Set;
 
 import io.epewatch.identity.Role;
 import io.epewatch.identity.UserAccounts;
+import io.epewatch.kernel.InvalidInputException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +19,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "epewatch.command", havingValue = "create-admin")
-class CreateAdminCommand implements ApplicationRunner {
+class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final UserAccounts accounts;
+    private int exitCode;
 
     CreateAdminCommand(UserAccounts accounts) {
         this.accounts = accounts;
@@ -35,11 +38,22 @@ class CreateAdminCommand implements ApplicationRunner {
         if (generated) {
             password = generate();
         }
-        accounts.create(username, "System administrator", password, Set.of(Role.SYSTEM_ADMIN), null, null);
+        try {
+            accounts.create(username, "System administrator", password, Set.of(Role.SYSTEM_ADMIN), null, null);
+        } catch (InvalidInputException e) {
+            System.err.println("No administrator created: " + e.getMessage());
+            exitCode = 2;
+            return;
+        }
         System.out.println("Created system administrator '" + username + "'.");
         if (generated) {
             System.out.println("Password (shown once, store it safely): " + password);
         }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
     }
 
     private static String generate() {

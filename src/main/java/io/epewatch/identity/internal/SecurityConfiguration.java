@@ -2,6 +2,7 @@ package io.epewatch.identity.internal;
 
 import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,9 @@ class SecurityConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Only a web application has filters; the {@code create-admin} command runs without one. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc, Clock clock, ProblemWriter problems) {
         PathPatternRequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
         http
