@@ -28,6 +28,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("timezone", "UTC")
+                    // the data source stops the server after the pool and Spring's own shutdown; zonky's hook
+                    // would stop it in parallel, under the feet of beans that still write on their way out
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started in {} ms on port {} with data in {}",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), postgres.getPort(), dataDirectory);
