@@ -97,6 +97,24 @@ class BadInputTest {
     }
 
     @Test
+    void aBodyInTheWrongEncodingIsRefused() {
+        // Latin-1 bytes for "Bãi" (0xE3 before an ASCII i) are not UTF-8; the JSON parser must refuse them, not store mojibake
+        byte[] latin1 = ("{\"enterpriseTaxCode\":\"" + site.taxCode() + "\",\"cameraNumber\":\"Bãi\"}")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Api.Response response = api.postBytes("/api/v1/gate-events", latin1);
+        assertThat(fields(response)).containsExactly("body");
+        assertThat(response.json().at("/errors/0/reason").asString()).contains("UTF-8");
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithProblem413() {
+        String padding = "x".repeat(1_100_000);
+        Api.Response response = api.post("/api/v1/declarations", "{\"status\":\"" + padding + "\"}");
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void aHugeBodyIsRefusedWithoutStoringAnything() {
         long before = fixtures.count("gate_event");
         String containers = String.join(",", java.util.Collections.nCopies(50_000, "\"MSKU4670691\""));

@@ -146,6 +146,27 @@ class GateToWarningFlowTest {
     }
 
     @Test
+    @DisplayName("the same Idempotency-Key sent by many retries at once stores one passage")
+    void concurrentRetriesStoreOnce() throws Exception {
+        long before = fixtures.count("gate_event");
+        Map<String, Object> body = exit("51C-123.45", "TEMU2709541");
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var calls = java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(i -> pool.submit(() -> api.postWithKey("/api/v1/gate-events", body, "edge-9-race")))
+                    .toList();
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var call : calls) {
+                Api.Response response = call.get();
+                assertThat(response.status()).isIn(200, 201);
+                ids.add(response.json().get("id").asLong());
+            }
+            assertThat(ids).hasSize(1);
+        }
+        assertThat(fixtures.count("gate_event")).isEqualTo(before + 1);
+        assertThat(warnings()).hasSize(1);
+    }
+
+    @Test
     @DisplayName("re-posting a declaration updates it to a new version and never duplicates it")
     void repostedDeclarationIsANewVersion() {
         String number = Fixtures.declarationNumber();

@@ -47,6 +47,10 @@ public final class Api {
         return send(request);
     }
 
+    public Response postBytes(String path, byte[] body) {
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response postWithKey(String path, Object body, String idempotencyKey) {
         return postRaw(path, JSON.writeValueAsString(body), idempotencyKey);
     }

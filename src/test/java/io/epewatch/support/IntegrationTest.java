@@ -5,12 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port against a real (embedded) PostgreSQL, wiped at start. Every integration
- * test uses this same configuration, so one context and one database serve the whole run.
+ * test uses this same configuration, so one context and one database serve the whole run; a test that needs
+ * another configuration must not share the data directory.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +21,7 @@ import org.springframework.context.annotation.Import;
         "epewatch.db.fresh=true",
         "logging.file.name=target/test-data/logs/epewatch.log"})
 @Import(Fixtures.class)
+@AutoConfigureMetrics // Prometheus is served as in production
+
 public @interface IntegrationTest {
 }
