@@ -72,6 +72,21 @@ public class Units {
         return new Unit(id, code.strip(), name.strip(), kind, parentId);
     }
 
+    /** The code identifies a unit in other systems and stays; the name may change with reorganisations. */
+    @Transactional
+    public Unit rename(Caller caller, long id, String name) {
+        if (!caller.has(Role.SYSTEM_ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("only a system administrator renames units");
+        }
+        Unit unit = find(id).orElseThrow(() -> new io.epewatch.kernel.NotFoundException("unit", String.valueOf(id)));
+        InputCheck check = new InputCheck();
+        check.require("name", name);
+        check.maxLength("name", name, 300);
+        check.throwIfAny();
+        jdbc.sql("update unit set name = ? where id = ?").params(name.strip(), id).update();
+        return new Unit(id, unit.code(), name.strip(), unit.kind(), unit.parentId());
+    }
+
     private static Unit toUnit(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long parent = rs.getLong("parent_id");
         return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),

@@ -73,6 +73,29 @@ public class SiteDiagram {
     @Transactional
     public Location addLocation(Caller caller, String taxCode, LocationInput input) {
         Enterprise enterprise = editable(caller, taxCode);
+        Set<GoodsKind> goods = validateLocation(enterprise, input, null);
+        long id = jdbc.sql("insert into location (enterprise_id, name, kind, goods) values (?, ?, ?, ?) returning id")
+                .params(enterprise.id(), input.name().strip(), input.kind().name(),
+                        goods.stream().map(Enum::name).toArray(String[]::new))
+                .query(Long.class).single();
+        return new Location(id, enterprise.id(), input.name().strip(), input.kind(), goods);
+    }
+
+    /** Renames or re-classifies a location; its cameras follow (their R1.7 result may change with the kind). */
+    @Transactional
+    public Location updateLocation(Caller caller, String taxCode, long locationId, LocationInput input) {
+        Enterprise enterprise = editable(caller, taxCode);
+        if (locations(caller.access(), taxCode).stream().noneMatch(l -> l.id() == locationId)) {
+            throw new NotFoundException("location", String.valueOf(locationId));
+        }
+        Set<GoodsKind> goods = validateLocation(enterprise, input, locationId);
+        jdbc.sql("update location set name = ?, kind = ?, goods = ? where id = ?")
+                .params(input.name().strip(), input.kind().name(), goods.stream().map(Enum::name).toArray(String[]::new), locationId)
+                .update();
+        return new Location(locationId, enterprise.id(), input.name().strip(), input.kind(), goods);
+    }
+
+    private Set<GoodsKind> validateLocation(Enterprise enterprise, LocationInput input, Long locationId) {
         InputCheck check = new InputCheck();
         check.require("name", input.name());
         check.maxLength("name", input.name(), 200);
@@ -81,16 +104,12 @@ public class SiteDiagram {
         if (input.kind() != null && input.kind().holdsGoods() && goods.isEmpty()) {
             check.reject("goods", "say which goods this storage location holds");
         }
-        if (input.name() != null && jdbc.sql("select count(*) from location where enterprise_id = ? and name = ?")
-                .params(enterprise.id(), input.name().strip()).query(Integer.class).single() > 0) {
+        if (input.name() != null && jdbc.sql("select count(*) from location where enterprise_id = ? and name = ? and id <> ?")
+                .params(enterprise.id(), input.name().strip(), locationId == null ? -1 : locationId).query(Integer.class).single() > 0) {
             check.reject("name", "this enterprise already has a location with this name");
         }
         check.throwIfAny();
-        long id = jdbc.sql("insert into location (enterprise_id, name, kind, goods) values (?, ?, ?, ?) returning id")
-                .params(enterprise.id(), input.name().strip(), input.kind().name(),
-                        goods.stream().map(Enum::name).toArray(String[]::new))
-                .query(Long.class).single();
-        return new Location(id, enterprise.id(), input.name().strip(), input.kind(), goods);
+        return goods;
     }
 
     @Transactional

@@ -15,9 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(new java.net.CookieManager()).build();
     private final String base;
     private final String token;
+    private String csrf;
 
     public Api(int port, String token) {
         this.base = "http://localhost:" + port;
@@ -28,6 +30,34 @@ public final class Api {
         public JsonNode json() {
             return JSON.readTree(body);
         }
+    }
+
+    /** Signs in through the login form as a person; later calls carry the session cookie and the CSRF token. */
+    public Api signIn(String username, String password) {
+        String form = "username=" + username + "&password=" + password + "&_csrf=" + csrfFrom(get("/login").body());
+        send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        csrf = csrfFrom(get("/").body());
+        return this;
+    }
+
+    /** Forgets the CSRF token, as a forged cross-site request would lack it. */
+    public Api withoutCsrf() {
+        csrf = null;
+        return this;
+    }
+
+    private static String csrfFrom(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
+    public Response put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
     }
 
     public Response get(String path) {
@@ -59,6 +89,9 @@ public final class Api {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (csrf != null) {
+            builder.header("X-CSRF-TOKEN", csrf);
         }
         return builder;
     }

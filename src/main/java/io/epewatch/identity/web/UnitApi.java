@@ -11,7 +11,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,6 +35,9 @@ class UnitApi {
     record UnitInput(String code, String name, UnitKind kind, Long parentId) {
     }
 
+    record UnitRename(String name) {
+    }
+
     @GetMapping
     @PreAuthorize(Permissions.READ)
     List<Unit> list() {
@@ -44,5 +49,11 @@ class UnitApi {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     Unit create(@RequestBody UnitInput input) {
         return units.create(caller.get(), input.code(), input.name(), input.kind(), input.parentId());
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    Unit rename(@PathVariable long id, @RequestBody UnitRename input) {
+        return units.rename(caller.get(), id, input.name());
     }
 }

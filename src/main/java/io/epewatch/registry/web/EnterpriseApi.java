@@ -106,6 +106,12 @@ class EnterpriseApi {
         return diagram.addLocation(caller.get(), taxCode, input);
     }
 
+    @PutMapping("/{taxCode}/locations/{id}")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
+    Location updateLocation(@PathVariable String taxCode, @PathVariable long id, @RequestBody LocationInput input) {
+        return diagram.updateLocation(caller.get(), taxCode, id, input);
+    }
+
     @GetMapping("/{taxCode}/cameras")
     @PreAuthorize(Permissions.READ)
     @Operation(summary = "Cameras on the site diagram, with their diagram number and location kind")

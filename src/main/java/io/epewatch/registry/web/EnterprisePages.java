@@ -14,6 +14,7 @@ import io.epewatch.registry.Camera;
 import io.epewatch.registry.Enterprise;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.registry.GoodsKind;
+import io.epewatch.registry.Location;
 import io.epewatch.registry.LocationKind;
 import io.epewatch.registry.SiteDiagram;
 import org.springframework.stereotype.Controller;
@@ -90,6 +91,20 @@ class EnterprisePages {
         });
     }
 
+    @GetMapping("/enterprises/{taxCode}/locations/{id}")
+    String location(@PathVariable String taxCode, @PathVariable long id, Model model) {
+        return locationPage(taxCode, id, LocationForm.of(location(taxCode, id)), model);
+    }
+
+    @PostMapping("/enterprises/{taxCode}/locations/{id}")
+    String updateLocation(@PathVariable String taxCode, @PathVariable long id,
+                          @ModelAttribute("locationForm") LocationForm form, Model model) {
+        return attempt(model, () -> locationPage(taxCode, id, form, model), () -> {
+            diagram.updateLocation(caller.get(), taxCode, id, form.toInput());
+            return "redirect:/enterprises/" + taxCode;
+        });
+    }
+
     @GetMapping("/enterprises/{taxCode}/cameras/{number}")
     String camera(@PathVariable String taxCode, @PathVariable String number, Model model) {
         Camera camera = camera(taxCode, number);
@@ -146,6 +161,20 @@ class EnterprisePages {
         model.addAttribute("cameraForm", form);
         model.addAttribute("locations", diagram.locations(caller.get().access(), taxCode));
         return "registry/camera";
+    }
+
+    private String locationPage(String taxCode, long id, LocationForm form, Model model) {
+        model.addAttribute("enterprise", visible(taxCode));
+        model.addAttribute("location", location(taxCode, id));
+        model.addAttribute("locationForm", form);
+        model.addAttribute("locationKinds", LocationKind.values());
+        model.addAttribute("goodsKinds", GoodsKind.values());
+        return "registry/location";
+    }
+
+    private Location location(String taxCode, long id) {
+        return diagram.locations(caller.get().access(), taxCode).stream().filter(l -> l.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("location", String.valueOf(id)));
     }
 
     private Enterprise visible(String taxCode) {

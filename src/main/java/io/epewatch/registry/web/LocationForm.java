@@ -14,6 +14,14 @@ public class LocationForm {
     private LocationKind kind;
     private List<GoodsKind> goods = List.of();
 
+    static LocationForm of(io.epewatch.registry.Location location) {
+        LocationForm form = new LocationForm();
+        form.name = location.name();
+        form.kind = location.kind();
+        form.goods = List.copyOf(location.goods());
+        return form;
+    }
+
     LocationInput toInput() {
         return new LocationInput(name, kind, goods == null || goods.isEmpty() ? EnumSet.noneOf(GoodsKind.class) : EnumSet.copyOf(goods));
     }
