@@ -1,15 +1,11 @@
 package io.epewatch.gate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +14,7 @@ import io.epewatch.identity.AccessScope;
 import io.epewatch.kernel.ContainerNumber;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.PlateNumber;
+import io.epewatch.kernel.Sha256;
 import io.epewatch.kernel.TaxCode;
 import io.epewatch.kernel.Timestamps;
 import io.epewatch.registry.Camera;
@@ -68,7 +65,7 @@ public class GateEvents {
     @Transactional
     public GateReceipt record(GateEventInput input, String idempotencyKey, String source) {
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : source + ":" + idempotencyKey.strip();
-        String requestHash = sha256(json.writeValueAsString(input));
+        String requestHash = Sha256.hex(json.writeValueAsString(input));
         if (key != null) {
             Optional<GateReceipt> earlier = replay(key, requestHash);
             if (earlier.isPresent()) {
@@ -177,14 +174,6 @@ public class GateEvents {
                 rs.getTimestamp("captured_at").toInstant(), rs.getString("plate"), rs.getString("plate_raw"),
                 json.readValue(rs.getString("containers"), new TypeReference<List<ContainerRead>>() { }),
                 rs.getString("source"), rs.getTimestamp("received_at").toInstant());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Another request with the same idempotency key committed first; this one rolls back and is retried. */

@@ -23,6 +23,15 @@ public class InvalidInputException extends RuntimeException {
         return problems;
     }
 
+    /** The reasons by field, several reasons of one field joined: what a form shows beside each field. */
+    public java.util.Map<String, String> reasonsByField() {
+        java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        for (FieldProblem problem : problems) {
+            reasons.merge(problem.field(), problem.reason(), (a, b) -> a + "; " + b);
+        }
+        return reasons;
+    }
+
     private static String summary(List<FieldProblem> problems) {
         StringBuilder text = new StringBuilder();
         for (FieldProblem problem : problems) {

@@ -122,4 +122,18 @@ class WarningsInBrowserTest {
         assertThat(rows.get(3).getText()).contains("1280x720").contains("Không đạt");
         assertThat(rows.get(8).getText()).contains("25").contains("Không đạt");
     }
+
+    @Test
+    void aClerkRenamesALocationOfTheSiteDiagram() {
+        signIn(fixtures.user(Role.EPE_USER, null, site.taxCode()), Fixtures.PASSWORD);
+        browser.get(url("/enterprises/" + site.taxCode()));
+        browser.findElement(By.linkText("Bãi phế liệu")).click();
+        browser.findElement(By.id("loc-name")).clear();
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("is required");
+        browser.findElement(By.id("loc-name")).sendKeys("Bãi phế liệu số 2");
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + site.taxCode()));
+        assertThat(browser.findElement(By.linkText("Bãi phế liệu số 2")).isDisplayed()).isTrue();
+    }
 }

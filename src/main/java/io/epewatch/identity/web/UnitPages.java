@@ -1,12 +1,9 @@
 package io.epewatch.identity.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.Units;
-import io.epewatch.kernel.FieldProblem;
 import io.epewatch.kernel.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,11 +37,7 @@ class UnitPages {
             units.create(caller.get(), code, name, kind, parentId);
             return "redirect:/units";
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldProblem problem : e.problems()) {
-                errors.merge(problem.field(), problem.reason(), (a, b) -> a + "; " + b);
-            }
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", e.reasonsByField());
             return list(model);
         }
     }

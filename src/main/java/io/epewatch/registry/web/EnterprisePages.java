@@ -1,13 +1,10 @@
 package io.epewatch.registry.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.Units;
-import io.epewatch.kernel.FieldProblem;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Camera;
@@ -125,11 +122,7 @@ class EnterprisePages {
         try {
             return command.get();
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldProblem problem : e.problems()) {
-                errors.merge(problem.field(), problem.reason(), (a, b) -> a + "; " + b);
-            }
-            model.addAttribute("errors", errors);
+            model.addAttribute("errors", e.reasonsByField());
             return page.get();
         }
     }
