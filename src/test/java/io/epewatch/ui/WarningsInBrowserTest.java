@@ -80,6 +80,9 @@ class WarningsInBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/warnings/\\d+$"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("TEMU2709541").contains("undeclaredContainers");
 
+        browser.get(url("/passages"));
+        assertThat(browser.findElement(By.id("passages")).getText()).contains("51C-888.01").contains("TEMU2709541").contains("Ra");
+
         browser.get(url("/warnings?lang=en"));
         assertThat(browser.findElement(By.cssSelector("tr.warning-row")).getText()).contains("Exit without declaration");
     }

@@ -8,6 +8,7 @@ import io.epewatch.kernel.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -35,6 +36,17 @@ class UnitPages {
                   @RequestParam(required = false) Long parentId, Model model) {
         try {
             units.create(caller.get(), code, name, kind, parentId);
+            return "redirect:/units";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.reasonsByField());
+            return list(model);
+        }
+    }
+
+    @PostMapping("/units/{id}")
+    String rename(@PathVariable long id, @RequestParam String name, Model model) {
+        try {
+            units.rename(caller.get(), id, name);
             return "redirect:/units";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.reasonsByField());
