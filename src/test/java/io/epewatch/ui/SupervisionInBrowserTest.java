@@ -23,9 +23,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An officer signs in with a real browser and finds the warning a gate passage raised. */
+/** Officers and EPE clerks in a real browser (Debian headless Chromium): warnings, passages, the registry. */
 @IntegrationTest
-class WarningsInBrowserTest {
+class SupervisionInBrowserTest {
 
     @Autowired
     Fixtures fixtures;
@@ -124,6 +124,31 @@ class WarningsInBrowserTest {
         List<WebElement> rows = browser.findElements(By.cssSelector("#appendix-rows tr"));
         assertThat(rows.get(3).getText()).contains("1280x720").contains("Không đạt");
         assertThat(rows.get(8).getText()).contains("25").contains("Không đạt");
+    }
+
+    @Test
+    @DisplayName("R1.6 an officer registers an EPE in the browser; bad fields get their reason beside them")
+    void officerRegistersAnEnterprise() {
+        signIn(officer, Fixtures.PASSWORD);
+        browser.get(url("/enterprises/new"));
+        browser.findElement(By.id("taxCode")).sendKeys("03-ABC");
+        browser.findElement(By.id("name")).sendKeys("Công ty TNHH Cơ khí Hòa Bình (DNCX)");
+        browser.findElement(By.id("address")).sendKeys("Lô 20, KCX Tân Thuận, TP. Hồ Chí Minh");
+        browser.findElement(By.id("contactPhone")).sendKeys("gọi sau");
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        List<String> reasons = browser.findElements(By.cssSelector(".field-error")).stream().map(WebElement::getText).toList();
+        assertThat(reasons).hasSize(2).anySatisfy(r -> assertThat(r).contains("10 digits")).anySatisfy(r -> assertThat(r).contains("phone"));
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Công ty TNHH Cơ khí Hòa Bình (DNCX)");
+
+        String taxCode = "05" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        browser.findElement(By.id("taxCode")).clear();
+        browser.findElement(By.id("taxCode")).sendKeys(taxCode);
+        browser.findElement(By.id("contactPhone")).clear();
+        browser.findElement(By.id("contactPhone")).sendKeys("028 3770 9999");
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + taxCode));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Công ty TNHH Cơ khí Hòa Bình (DNCX)");
+        assertThat(browser.findElement(By.id("appendix-applicability")).getText()).isEqualTo("Chưa xác định (thiếu ngày thành lập)");
     }
 
     @Test
