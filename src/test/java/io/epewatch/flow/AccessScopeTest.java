@@ -70,6 +70,15 @@ class AccessScopeTest {
     }
 
     @Test
+    void pagesCarrySecurityHeadersAndHttpOnlySessionCookies() {
+        Api.Response login = new Api(port, null).get("/login");
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().allValues("Set-Cookie")).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("HttpOnly"));
+    }
+
+    @Test
     void tokensAreStoredOnlyAsHashes(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         String token = fixtures.integrationToken(ApiTokens.READ);
         assertThat(jdbc.sql("select count(*) from api_token where token_hash = ?").param(token).query(Long.class).single()).isZero();
