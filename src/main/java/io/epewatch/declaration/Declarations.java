@@ -103,17 +103,6 @@ public class Declarations {
                 .query(Declarations::toDeclaration).list();
     }
 
-    public List<Declaration> recent(AccessScope scope, int limit) {
-        Set<String> visible = scope.everything() ? null : enterprises.visibleTaxCodes(scope);
-        if (visible != null && visible.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select " + COLUMNS + " from declaration where (:all or enterprise_tax_code in (:codes)) "
-                        + "order by registered_at desc limit :limit")
-                .param("all", visible == null).param("codes", visible == null ? List.of("") : visible)
-                .param("limit", limit).query(Declarations::toDeclaration).list();
-    }
-
     private Declaration validate(DeclarationInput input) {
         InputCheck check = new InputCheck();
         if (check.require("number", input.number()) && !input.number().strip().matches("\\d{12}")) {

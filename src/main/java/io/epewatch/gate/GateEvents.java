@@ -106,10 +106,6 @@ public class GateEvents {
                 .param("codes", visibleTaxCodes).param("limit", limit).query(this::toEvent).list();
     }
 
-    public long count() {
-        return jdbc.sql("select count(*) from gate_event").query(Long.class).single();
-    }
-
     private Optional<GateReceipt> replay(String key, String requestHash) {
         return jdbc.sql("select request_hash, gate_event_id from gate_idempotency where idempotency_key = ?")
                 .param(key)

@@ -28,9 +28,4 @@ public record AccessScope(boolean everything, Set<Long> unitIds, String enterpri
     public static AccessScope nothing() {
         return new AccessScope(false, Set.of(), null);
     }
-
-    /** Whether an enterprise managed by {@code managingUnitId} with {@code taxCode} is visible. */
-    public boolean covers(long managingUnitId, String taxCode) {
-        return everything || unitIds.contains(managingUnitId) || taxCode.equals(enterpriseTaxCode);
-    }
 }

@@ -1,6 +1,5 @@
 package io.epewatch.identity;
 
-import java.util.List;
 import java.util.Set;
 
 import io.epewatch.kernel.InputCheck;
@@ -27,10 +26,6 @@ public class UserAccounts {
     public boolean exists(String username) {
         return jdbc.sql("select count(*) from user_account where username = ?").param(username)
                 .query(Integer.class).single() > 0;
-    }
-
-    public long count() {
-        return jdbc.sql("select count(*) from user_account").query(Long.class).single();
     }
 
     /**
@@ -71,9 +66,5 @@ public class UserAccounts {
             jdbc.sql("insert into user_role (user_id, role) values (?, ?)").params(id, role.name()).update();
         }
         return id;
-    }
-
-    public List<String> usernames() {
-        return jdbc.sql("select username from user_account order by username").query(String.class).list();
     }
 }

@@ -2,8 +2,6 @@ package io.epewatch.registry;
 
 import java.time.LocalDate;
 
-import io.epewatch.identity.AccessScope;
-
 /**
  * An export processing enterprise (DNCX) and the sub-department that manages it.
  *
@@ -12,10 +10,6 @@ import io.epewatch.identity.AccessScope;
 public record Enterprise(long id, String taxCode, String name, String address, LocalDate establishedOn,
                          LocalDate investmentCertificateOn, boolean operatingWithCameras, String contactName,
                          String contactPhone, long managingUnitId) {
-
-    public boolean visibleTo(AccessScope scope) {
-        return scope.covers(managingUnitId, taxCode);
-    }
 
     public AppendixIApplicability appendixI() {
         return AppendixIApplicability.of(establishedOn, investmentCertificateOn, operatingWithCameras);

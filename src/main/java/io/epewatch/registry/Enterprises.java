@@ -3,7 +3,9 @@ package io.epewatch.registry;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,12 +33,17 @@ public class Enterprises {
     /** The scope filter every read applies; parameters :everything, :units, :taxCode. */
     private static final String IN_SCOPE = "(:everything or managing_unit_id in (:units) or tax_code = :taxCode)";
 
+    /** Dates of enterprises are Vietnamese calendar dates. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
     private final JdbcClient jdbc;
     private final Units units;
+    private final Clock clock;
 
-    Enterprises(JdbcClient jdbc, Units units) {
+    Enterprises(JdbcClient jdbc, Units units, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
+        this.clock = clock;
     }
 
     public List<Enterprise> list(AccessScope scope) {
@@ -114,7 +121,7 @@ public class Enterprises {
                 && !input.contactPhone().strip().matches("\\+?[0-9 ().-]{8,20}")) {
             check.reject("contactPhone", "must be a phone number of 8 to 20 digits, spaces, dots or dashes");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), VIETNAM);
         if (input.establishedOn() != null && input.establishedOn().isAfter(today)) {
             check.reject("establishedOn", "cannot be in the future");
         }

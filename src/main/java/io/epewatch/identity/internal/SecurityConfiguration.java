@@ -31,11 +31,6 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /** Only a web application has filters; the {@code create-admin} command runs without one. */
     @Bean
     @ConditionalOnWebApplication
