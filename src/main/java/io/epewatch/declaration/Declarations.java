@@ -103,6 +103,28 @@ public class Declarations {
                 .query(Declarations::toDeclaration).list();
     }
 
+    /** The latest declarations of the given enterprises, newest registration first. */
+    public List<Declaration> latest(Set<String> enterpriseTaxCodes, int limit) {
+        if (enterpriseTaxCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from declaration where enterprise_tax_code in (:codes) "
+                        + "order by registered_at desc limit :limit")
+                .param("codes", enterpriseTaxCodes).param("limit", limit).query(Declarations::toDeclaration).list();
+    }
+
+    /** Every version of a declaration as it was received, newest first: what changed and when. */
+    public List<DeclarationVersion> versions(AccessScope scope, String number) {
+        if (find(scope, number).isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select version, received_at, body::text as body from declaration_version where number = ? order by version desc")
+                .param(number)
+                .query((rs, n) -> new DeclarationVersion(rs.getInt("version"), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("body")))
+                .list();
+    }
+
     private Declaration validate(DeclarationInput input) {
         InputCheck check = new InputCheck();
         if (check.require("number", input.number()) && !input.number().strip().matches("\\d{12}")) {

@@ -152,6 +152,28 @@ class SupervisionInBrowserTest {
     }
 
     @Test
+    @DisplayName("R4.6 an officer reads a declaration and every version of it received")
+    void officerReadsADeclarationAndItsVersions() {
+        Api api = new Api(port, fixtures.allScopesToken());
+        String number = Fixtures.declarationNumber();
+        Map<String, Object> declaration = new java.util.HashMap<>(Map.of("number", number, "typeCode", "E42",
+                "enterpriseTaxCode", site.taxCode(), "direction", "EXPORT", "registeredAt", Instant.now().toString(),
+                "status", "REGISTERED", "lane", "YELLOW", "vehiclePlates", List.of("50LD-044.11"),
+                "containerNumbers", List.of("MSKU4670691")));
+        api.post("/api/v1/declarations", declaration);
+        declaration.put("lane", "RED");
+        api.post("/api/v1/declarations", declaration);
+
+        signIn(officer, Fixtures.PASSWORD);
+        browser.get(url("/declarations"));
+        WebElement table = browser.findElement(By.id("declarations"));
+        assertThat(table.getText()).contains(number).contains("50LD-044.11").contains("MSKU4670691").contains("Đỏ");
+        browser.findElement(By.linkText(number)).click();
+        assertThat(browser.findElement(By.id("declaration")).getText()).contains("Xuất khẩu").contains("REGISTERED");
+        assertThat(browser.findElements(By.cssSelector("main pre"))).hasSize(2);
+    }
+
+    @Test
     void aClerkRenamesALocationOfTheSiteDiagram() {
         signIn(fixtures.user(Role.EPE_USER, null, site.taxCode()), Fixtures.PASSWORD);
         browser.get(url("/enterprises/" + site.taxCode()));

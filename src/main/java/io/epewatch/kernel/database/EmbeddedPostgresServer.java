@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), postgres.getPort(), dataDirectory);
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(explain(dataDirectory, e), e);
+            boolean root = "root".equals(System.getProperty("user.name"));
+            throw new IllegalStateException(explain(dataDirectory, e, root, EmbeddedPostgresServer::userNamespacesAvailable), e);
         }
     }
 
@@ -57,9 +59,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * As root, zonky runs initdb and postgres under {@code unshare -U} (PostgreSQL refuses to run as root);
      * a machine without user namespaces then cannot start it, and the operator needs to know why and what to do.
      */
-    private static String explain(Path dataDirectory, Exception cause) {
+    static String explain(Path dataDirectory, Exception cause, boolean root, BooleanSupplier userNamespaces) {
         String base = "The embedded PostgreSQL could not start with data in " + dataDirectory + ": " + cause.getMessage() + ". ";
-        if ("root".equals(System.getProperty("user.name")) && !userNamespacesAvailable()) {
+        if (root && !userNamespaces.getAsBoolean()) {
             return base + "EPE Watch runs as root here and this machine does not allow user namespaces "
                     + "('unshare -U' fails), which the embedded PostgreSQL needs to run as root. Either run EPE Watch "
                     + "as a non-root user, enable user namespaces (sysctl user.max_user_namespaces > 0, "
