@@ -58,13 +58,13 @@ public class Units {
         check.maxLength("name", name, 300);
         check.require("kind", kind);
         if (kind == UnitKind.SUB_DEPARTMENT && parentId == null) {
-            check.reject("parentId", "a sub-department belongs to a department");
+            check.reject("parentId", "parentRequired", "a sub-department belongs to a department");
         }
         if (parentId != null && find(parentId).filter(p -> p.kind() == UnitKind.DEPARTMENT).isEmpty()) {
-            check.reject("parentId", "must be an existing department");
+            check.reject("parentId", "department", "must be an existing department");
         }
         if (code != null && findByCode(code.strip()).isPresent()) {
-            check.reject("code", "is already used by another unit");
+            check.reject("code", "unitCodeTaken", "is already used by another unit");
         }
         check.throwIfAny();
         long id = jdbc.sql("insert into unit (code, name, kind, parent_id) values (?, ?, ?, ?) returning id")

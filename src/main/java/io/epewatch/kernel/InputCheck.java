@@ -16,17 +16,22 @@ public final class InputCheck {
         problems.add(new FieldProblem(field, reason));
     }
 
+    /** Refuses with a message code ({@code problem.<code>} in the message bundles) for the UI's language. */
+    public void reject(String field, String code, String reason, Object... args) {
+        problems.add(new FieldProblem(field, reason, code, List.of(args)));
+    }
+
     public boolean require(String field, Object value) {
         boolean present = value != null && !(value instanceof String text && text.isBlank());
         if (!present) {
-            reject(field, "is required");
+            reject(field, "required", "is required");
         }
         return present;
     }
 
     public void maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            reject(field, "must be at most " + max + " characters");
+            reject(field, "maxLength", "must be at most " + max + " characters", max);
         }
     }
 
@@ -44,6 +49,9 @@ public final class InputCheck {
         }
         try {
             return parser.apply(raw);
+        } catch (InvalidValue e) {
+            problems.add(new FieldProblem(field, e.getMessage(), e.code(), e.args()));
+            return null;
         } catch (IllegalArgumentException e) {
             reject(field, e.getMessage());
             return null;

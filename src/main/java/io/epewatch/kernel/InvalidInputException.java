@@ -1,6 +1,11 @@
 package io.epewatch.kernel;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
 
 /**
  * Input refused before anything was stored. Rendered as {@code 400 application/problem+json} with an
@@ -23,11 +28,16 @@ public class InvalidInputException extends RuntimeException {
         return problems;
     }
 
-    /** The reasons by field, several reasons of one field joined: what a form shows beside each field. */
-    public java.util.Map<String, String> reasonsByField() {
-        java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+    /**
+     * The reasons by field in the reader's language (falling back to English), several reasons of one field joined:
+     * what a form shows beside each field.
+     */
+    public Map<String, String> reasonsByField(MessageSource messages, Locale locale) {
+        Map<String, String> reasons = new LinkedHashMap<>();
         for (FieldProblem problem : problems) {
-            reasons.merge(problem.field(), problem.reason(), (a, b) -> a + "; " + b);
+            String reason = problem.code() == null ? problem.reason()
+                    : messages.getMessage("problem." + problem.code(), problem.args().toArray(), problem.reason(), locale);
+            reasons.merge(problem.field(), reason, (a, b) -> a + "; " + b);
         }
         return reasons;
     }

@@ -23,7 +23,7 @@ public record TaxCode(String value) {
         }
         Matcher m = FORM.matcher(raw.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("must be 10 digits, or 10 digits, a dash and a 3-digit branch number");
+            throw new InvalidValue("taxCode", "must be 10 digits, or 10 digits, a dash and a 3-digit branch number");
         }
         return new TaxCode(m.group(2) == null ? m.group(1) : m.group(1) + "-" + m.group(2));
     }

@@ -76,7 +76,7 @@ public class Enterprises {
         TaxCode taxCode = check.parse("taxCode", input.taxCode(), TaxCode::parse);
         validate(caller, input, check);
         if (taxCode != null && find(AccessScope.all(), taxCode.value()).isPresent()) {
-            check.reject("taxCode", "an enterprise with this tax code is already registered");
+            check.reject("taxCode", "taxCodeTaken", "an enterprise with this tax code is already registered");
         }
         check.throwIfAny();
         long id = jdbc.sql("""
@@ -119,21 +119,21 @@ public class Enterprises {
         // R1.6: customs must be able to call the EPE's contact
         if (input.contactPhone() != null && !input.contactPhone().isBlank()
                 && !input.contactPhone().strip().matches("\\+?[0-9 ().-]{8,20}")) {
-            check.reject("contactPhone", "must be a phone number of 8 to 20 digits, spaces, dots or dashes");
+            check.reject("contactPhone", "phone", "must be a phone number of 8 to 20 digits, spaces, dots or dashes");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), VIETNAM);
         if (input.establishedOn() != null && input.establishedOn().isAfter(today)) {
-            check.reject("establishedOn", "cannot be in the future");
+            check.reject("establishedOn", "future", "cannot be in the future");
         }
         if (input.investmentCertificateOn() != null && input.investmentCertificateOn().isAfter(today)) {
-            check.reject("investmentCertificateOn", "cannot be in the future");
+            check.reject("investmentCertificateOn", "future", "cannot be in the future");
         }
         if (check.require("managingUnitId", input.managingUnitId())) {
             var unit = units.find(input.managingUnitId());
             if (unit.isEmpty() || unit.get().kind() != UnitKind.SUB_DEPARTMENT) {
-                check.reject("managingUnitId", "must be an existing sub-department");
+                check.reject("managingUnitId", "subDepartment", "must be an existing sub-department");
             } else if (!caller.access().everything() && !caller.access().unitIds().contains(input.managingUnitId())) {
-                check.reject("managingUnitId", "you can only assign enterprises to your own sub-department");
+                check.reject("managingUnitId", "ownUnit", "you can only assign enterprises to your own sub-department");
             }
         }
     }

@@ -102,11 +102,11 @@ public class SiteDiagram {
         check.require("kind", input.kind());
         Set<GoodsKind> goods = input.goods() == null || input.goods().isEmpty() ? Set.of() : EnumSet.copyOf(input.goods());
         if (input.kind() != null && input.kind().holdsGoods() && goods.isEmpty()) {
-            check.reject("goods", "say which goods this storage location holds");
+            check.reject("goods", "goodsRequired", "say which goods this storage location holds");
         }
         if (input.name() != null && jdbc.sql("select count(*) from location where enterprise_id = ? and name = ? and id <> ?")
                 .params(enterprise.id(), input.name().strip(), locationId == null ? -1 : locationId).query(Integer.class).single() > 0) {
-            check.reject("name", "this enterprise already has a location with this name");
+            check.reject("name", "locationNameTaken", "this enterprise already has a location with this name");
         }
         check.throwIfAny();
         return goods;
@@ -145,22 +145,22 @@ public class SiteDiagram {
     private InputCheck validateCamera(Enterprise enterprise, CameraInput input, Long cameraId) {
         InputCheck check = new InputCheck();
         if (check.require("number", input.number()) && !input.number().strip().matches("[A-Za-z0-9._-]{1,16}")) {
-            check.reject("number", "use 1 to 16 letters, digits, dot, dash or underscore, as on the site diagram");
+            check.reject("number", "cameraNumberFormat", "use 1 to 16 letters, digits, dot, dash or underscore, as on the site diagram");
         }
         if (input.number() != null && jdbc.sql("select count(*) from camera where enterprise_id = ? and number = ? and id <> ?")
                 .params(enterprise.id(), input.number().strip(), cameraId == null ? -1 : cameraId)
                 .query(Integer.class).single() > 0) {
-            check.reject("number", "another camera of this enterprise already has this number on the diagram");
+            check.reject("number", "cameraNumberTaken", "another camera of this enterprise already has this number on the diagram");
         }
         if (check.require("locationId", input.locationId())
                 && jdbc.sql("select count(*) from location where id = ? and enterprise_id = ?")
                 .params(input.locationId(), enterprise.id()).query(Integer.class).single() == 0) {
-            check.reject("locationId", "must be a location of this enterprise");
+            check.reject("locationId", "locationOfEnterprise", "must be a location of this enterprise");
         }
         checkUrl(check, "streamUrl", input.streamUrl(), Set.of("rtsp", "rtsps", "http", "https"));
         checkUrl(check, "snapshotUrl", input.snapshotUrl(), Set.of("http", "https"));
         if (input.direction() != null && !input.direction().isBlank() && !Set.of("IN", "OUT", "BOTH").contains(input.direction())) {
-            check.reject("direction", "must be IN, OUT or BOTH");
+            check.reject("direction", "cameraDirection", "must be IN, OUT or BOTH");
         }
         return check;
     }
@@ -174,14 +174,15 @@ public class SiteDiagram {
         try {
             URI uri = new URI(value.strip());
             if (uri.getScheme() == null || !schemes.contains(uri.getScheme().toLowerCase())) {
-                check.reject(field, "must start with one of " + String.join(", ", schemes.stream().sorted().toList()));
+                String allowed = String.join(", ", schemes.stream().sorted().toList());
+                check.reject(field, "urlScheme", "must start with one of " + allowed, allowed);
             } else if (uri.getHost() == null) {
-                check.reject(field, "has no host");
+                check.reject(field, "urlHost", "has no host");
             } else if (uri.getUserInfo() != null) {
-                check.reject(field, "must not contain a user name or password");
+                check.reject(field, "urlCredentials", "must not contain a user name or password");
             }
         } catch (URISyntaxException e) {
-            check.reject(field, "is not a valid URL");
+            check.reject(field, "url", "is not a valid URL");
         }
     }
 

@@ -104,7 +104,7 @@ class SupervisionInBrowserTest {
         browser.get(url("/enterprises/" + site.taxCode()));
         browser.findElement(By.id("cam-number")).sendKeys("G1");
         browser.findElement(By.cssSelector("form[action$='/cameras'] button")).click();
-        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("already has this number");
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("đã có ca-mê-ra khác của doanh nghiệp mang số hiệu này");
 
         browser.findElement(By.id("cam-number")).clear();
         browser.findElement(By.id("cam-number")).sendKeys("G9");
@@ -116,7 +116,7 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("resolutionHeight")).sendKeys("720");
         browser.findElement(By.id("frameRate")).sendKeys("thirty");
         browser.findElement(By.cssSelector("form.stack button")).click();
-        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).contains("whole number");
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("phải là số nguyên");
 
         browser.findElement(By.id("frameRate")).clear();
         browser.findElement(By.id("frameRate")).sendKeys("25");
@@ -137,7 +137,7 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("contactPhone")).sendKeys("gọi sau");
         browser.findElement(By.cssSelector("form.stack button")).click();
         List<String> reasons = browser.findElements(By.cssSelector(".field-error")).stream().map(WebElement::getText).toList();
-        assertThat(reasons).hasSize(2).anySatisfy(r -> assertThat(r).contains("10 digits")).anySatisfy(r -> assertThat(r).contains("phone"));
+        assertThat(reasons).hasSize(2).anySatisfy(r -> assertThat(r).contains("10 chữ số")).anySatisfy(r -> assertThat(r).contains("số điện thoại"));
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Công ty TNHH Cơ khí Hòa Bình (DNCX)");
 
         String taxCode = "05" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
@@ -180,7 +180,14 @@ class SupervisionInBrowserTest {
         browser.findElement(By.linkText("Bãi phế liệu")).click();
         browser.findElement(By.id("loc-name")).clear();
         browser.findElement(By.cssSelector("form.stack button")).click();
+        assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("bắt buộc nhập");
+        browser.get(url("/enterprises/" + site.taxCode() + "/locations/" + browser.getCurrentUrl().replaceAll(".*/locations/(\\d+).*", "$1") + "?lang=en"));
+        browser.findElement(By.id("loc-name")).clear();
+        browser.findElement(By.cssSelector("form.stack button")).click();
         assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("is required");
+        browser.get(url("/enterprises/" + site.taxCode() + "?lang=vi"));
+        browser.findElement(By.linkText("Bãi phế liệu")).click();
+        browser.findElement(By.id("loc-name")).clear();
         browser.findElement(By.id("loc-name")).sendKeys("Bãi phế liệu số 2");
         browser.findElement(By.cssSelector("form.stack button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + site.taxCode()));

@@ -5,6 +5,8 @@ import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.Units;
 import io.epewatch.kernel.InvalidInputException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +20,12 @@ class UnitPages {
 
     private final Units units;
     private final CurrentCaller caller;
+    private final MessageSource messages;
 
-    UnitPages(Units units, CurrentCaller caller) {
+    UnitPages(Units units, CurrentCaller caller, MessageSource messages) {
         this.units = units;
         this.caller = caller;
+        this.messages = messages;
     }
 
     @GetMapping("/units")
@@ -38,7 +42,7 @@ class UnitPages {
             units.create(caller.get(), code, name, kind, parentId);
             return "redirect:/units";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.reasonsByField());
+            model.addAttribute("errors", e.reasonsByField(messages, LocaleContextHolder.getLocale()));
             return list(model);
         }
     }
@@ -49,7 +53,7 @@ class UnitPages {
             units.rename(caller.get(), id, name);
             return "redirect:/units";
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.reasonsByField());
+            model.addAttribute("errors", e.reasonsByField(messages, LocaleContextHolder.getLocale()));
             return list(model);
         }
     }

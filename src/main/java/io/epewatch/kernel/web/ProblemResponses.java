@@ -97,9 +97,19 @@ class ProblemResponses {
                 problems.size() == 1 ? problems.getFirst().field() + " " + problems.getFirst().reason()
                         : problems.size() + " fields are invalid");
         problem.setTitle("Invalid input");
-        problem.setProperty("errors", problems.stream()
-                .map(p -> Map.of("field", p.field(), "reason", p.reason())).toList());
+        problem.setProperty("errors", problems.stream().map(ProblemResponses::error).toList());
         return problem;
+    }
+
+    /** {@code {field, reason}} and, where there is one, the {@code code} a client can translate. */
+    private static Map<String, Object> error(FieldProblem problem) {
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("field", problem.field());
+        error.put("reason", problem.reason());
+        if (problem.code() != null) {
+            error.put("code", problem.code());
+        }
+        return error;
     }
 
     private static String firstLine(String message) {

@@ -14,6 +14,8 @@ import io.epewatch.registry.GoodsKind;
 import io.epewatch.registry.Location;
 import io.epewatch.registry.LocationKind;
 import io.epewatch.registry.SiteDiagram;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +31,14 @@ class EnterprisePages {
     private final SiteDiagram diagram;
     private final Units units;
     private final CurrentCaller caller;
+    private final MessageSource messages;
 
-    EnterprisePages(Enterprises enterprises, SiteDiagram diagram, Units units, CurrentCaller caller) {
+    EnterprisePages(Enterprises enterprises, SiteDiagram diagram, Units units, CurrentCaller caller, MessageSource messages) {
         this.enterprises = enterprises;
         this.diagram = diagram;
         this.units = units;
         this.caller = caller;
+        this.messages = messages;
     }
 
     @GetMapping("/enterprises")
@@ -118,11 +122,11 @@ class EnterprisePages {
     }
 
     /** Runs a command; refused input re-renders the page with each reason beside its field. */
-    private static String attempt(Model model, Supplier<String> page, Supplier<String> command) {
+    private String attempt(Model model, Supplier<String> page, Supplier<String> command) {
         try {
             return command.get();
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.reasonsByField());
+            model.addAttribute("errors", e.reasonsByField(messages, LocaleContextHolder.getLocale()));
             return page.get();
         }
     }

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
+import io.epewatch.kernel.InvalidValue;
+
 /** Parsers for typed form values; each failure message becomes the text beside the field. */
 final class FormValues {
 
@@ -15,7 +17,7 @@ final class FormValues {
         try {
             return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a date (yyyy-mm-dd)");
+            throw new InvalidValue("date", "must be a date (yyyy-mm-dd)");
         }
     }
 
@@ -23,7 +25,7 @@ final class FormValues {
         try {
             return Integer.valueOf(raw.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number");
+            throw new InvalidValue("integer", "must be a whole number");
         }
     }
 
@@ -31,7 +33,7 @@ final class FormValues {
         try {
             return Double.valueOf(raw.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a number");
+            throw new InvalidValue("number", "must be a number");
         }
     }
 
