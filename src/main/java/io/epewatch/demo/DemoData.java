@@ -86,11 +86,11 @@ class DemoData implements ApplicationRunner {
         Caller system = new Caller("demo", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, AccessScope.all());
         Unit department = units.create(system, "HQHCM", "Cục Hải quan TP. Hồ Chí Minh", UnitKind.DEPARTMENT, null);
         Unit sub = units.create(system, SUB_DEPARTMENT, "Chi cục Hải quan KCX Tân Thuận", UnitKind.SUB_DEPARTMENT, department.id());
-        accounts.create("admin", "Quản trị hệ thống (demo)", "admin-demo-password", Set.of(Role.SYSTEM_ADMIN), null, null);
-        accounts.create("officer", "Nguyễn Văn An (công chức)", "officer-demo-password", Set.of(Role.OFFICER), sub.id(), null);
-        accounts.create("head", "Trần Thị Bình (Chi cục trưởng)", "head-demo-password", Set.of(Role.HEAD), sub.id(), null);
-        accounts.create("unitadmin", "Lê Văn Cường (quản trị Chi cục)", "unitadmin-demo-password", Set.of(Role.UNIT_ADMIN), sub.id(), null);
-        accounts.create("epe", "Phạm Thu Dung (DN Sao Việt)", "epe-demo-password", Set.of(Role.EPE_USER), null, EPE_ELECTRONICS);
+        accounts.create("admin", "Quản trị hệ thống (demo)", "Demo.Quantri.2026", Set.of(Role.SYSTEM_ADMIN), null, null);
+        accounts.create("officer", "Nguyễn Văn An (công chức)", "Demo.Congchuc.2026", Set.of(Role.OFFICER), sub.id(), null);
+        accounts.create("head", "Trần Thị Bình (Chi cục trưởng)", "Demo.Chicuctruong.2026", Set.of(Role.HEAD), sub.id(), null);
+        accounts.create("unitadmin", "Lê Văn Cường (quản trị Chi cục)", "Demo.Quantridonvi.2026", Set.of(Role.UNIT_ADMIN), sub.id(), null);
+        accounts.create("epe", "Phạm Thu Dung (DN Sao Việt)", "Demo.Doanhnghiep.2026", Set.of(Role.EPE_USER), null, EPE_ELECTRONICS);
 
         enterprises.register(system, new EnterpriseInput(EPE_ELECTRONICS, "Công ty TNHH Điện tử Sao Việt (DNCX)",
                 "Lô 12, đường số 3, KCX Tân Thuận, phường Tân Thuận Đông, TP. Hồ Chí Minh", LocalDate.of(2023, 5, 10),

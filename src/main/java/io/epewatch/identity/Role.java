@@ -10,8 +10,22 @@ public enum Role {
     HEAD,
     /** Customs officer assigned to camera supervision (R4.2). */
     OFFICER,
-    /** A user of one export processing enterprise. */
-    EPE_USER;
+    /** Risk-management analyst at headquarters: reads across all units, tunes rules later; changes nothing else. */
+    HQ_ANALYST,
+    /** A user of one export processing enterprise: its own cameras, diagram, logbook and incidents. */
+    EPE_USER,
+    /** A declarant or customs broker (R6.2); declares for enterprises once the declaration module processes them. */
+    DECLARANT;
+
+    /** Roles only a system administrator grants (R6.3: a unit admin never creates admins). */
+    public boolean administrative() {
+        return this == SYSTEM_ADMIN || this == UNIT_ADMIN;
+    }
+
+    /** Roles of enterprise-side people, tied to an enterprise rather than a customs unit. */
+    public boolean enterpriseSide() {
+        return this == EPE_USER || this == DECLARANT;
+    }
 
     public String authority() {
         return "ROLE_" + name();

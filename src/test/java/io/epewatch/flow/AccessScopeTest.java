@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.epewatch.identity.ApiTokens;
 import io.epewatch.identity.Role;
-import io.epewatch.identity.UserAccounts;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.support.Api;
 import io.epewatch.support.Fixtures;
@@ -90,6 +89,6 @@ class AccessScopeTest {
         String user = fixtures.user(Role.OFFICER, fixtures.site().subDepartment().id(), null);
         String hash = jdbc.sql("select password_hash from user_account where username = ?").param(user).query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain(Fixtures.PASSWORD);
-        assertThat(UserAccounts.MIN_PASSWORD_LENGTH).isGreaterThanOrEqualTo(12);
+        assertThat(io.epewatch.identity.PasswordPolicy.MIN_LENGTH).isGreaterThanOrEqualTo(12);
     }
 }

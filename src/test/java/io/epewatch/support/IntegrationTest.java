@@ -19,7 +19,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "epewatch.data-dir=target/test-data",
         "epewatch.db.fresh=true",
-        "logging.file.name=target/test-data/logs/epewatch.log"})
+        "logging.file.name=target/test-data/logs/epewatch.log",
+        // TOTP is required for these roles in the tests; officers and EPE users sign in with a password alone
+        "epewatch.security.mfa-required-roles=SYSTEM_ADMIN,UNIT_ADMIN,HEAD"})
 @Import(Fixtures.class)
 @AutoConfigureMetrics // Prometheus is served as in production
 

@@ -27,37 +27,41 @@ class AccountDetails implements UserDetailsService {
     }
 
     private record Row(long id, String username, String displayName, String passwordHash, Long unitId,
-                       String enterpriseTaxCode, boolean enabled) {
+                       String enterpriseTaxCode, boolean enabled, boolean mustChangePassword, boolean mfaEnabled) {
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         Row row = jdbc.sql("""
-                        select id, username, display_name, password_hash, unit_id, enterprise_tax_code, enabled
+                        select id, username, display_name, password_hash, unit_id, enterprise_tax_code, enabled,
+                               must_change_password, totp_enabled
                         from user_account where username = ?""")
                 .param(username)
                 .query((rs, n) -> {
                     long unit = rs.getLong("unit_id");
                     return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                             rs.getString("password_hash"), rs.wasNull() ? null : unit,
-                            rs.getString("enterprise_tax_code"), rs.getBoolean("enabled"));
+                            rs.getString("enterprise_tax_code"), rs.getBoolean("enabled"),
+                            rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled"));
                 })
                 .optional().orElseThrow(() -> new UsernameNotFoundException("no such user"));
         Set<Role> roles = EnumSet.noneOf(Role.class);
         jdbc.sql("select role from user_role where user_id = ?").param(row.id()).query(String.class).list()
                 .forEach(role -> roles.add(Role.valueOf(role)));
         Caller caller = new Caller(row.username(), roles, Set.of(), row.unitId(), scopeOf(roles, row));
-        return new SignedInUser(caller, row.displayName(), row.passwordHash(), row.enabled());
+        return new SignedInUser(caller, row.displayName(), row.passwordHash(), row.enabled(), row.mustChangePassword(),
+                row.mfaEnabled());
     }
 
     private AccessScope scopeOf(Set<Role> roles, Row row) {
-        if (roles.contains(Role.SYSTEM_ADMIN)) {
+        if (roles.contains(Role.SYSTEM_ADMIN) || roles.contains(Role.HQ_ANALYST)) {
+            // HQ analysts read across units (their permissions keep them from changing anything)
             return AccessScope.all();
         }
         if (row.unitId() != null && (roles.contains(Role.OFFICER) || roles.contains(Role.HEAD) || roles.contains(Role.UNIT_ADMIN))) {
             return AccessScope.units(new HashSet<>(units.subtree(row.unitId())));
         }
-        if (roles.contains(Role.EPE_USER) && row.enterpriseTaxCode() != null) {
+        if ((roles.contains(Role.EPE_USER) || roles.contains(Role.DECLARANT)) && row.enterpriseTaxCode() != null) {
             return AccessScope.enterprise(row.enterpriseTaxCode());
         }
         return AccessScope.nothing();

@@ -39,7 +39,8 @@ class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
             password = generate();
         }
         try {
-            accounts.create(username, "System administrator", password, Set.of(Role.SYSTEM_ADMIN), null, null);
+            // a generated password is a default password: it must be changed at first sign-in (R6.3)
+            accounts.create(username, "System administrator", password, Set.of(Role.SYSTEM_ADMIN), null, null, generated);
         } catch (InvalidInputException e) {
             System.err.println("No administrator created: " + e.getMessage());
             exitCode = 2;

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -34,7 +35,8 @@ class SecurityConfiguration {
     /** Only a web application has filters; the {@code create-admin} command runs without one. */
     @Bean
     @ConditionalOnWebApplication
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc, Clock clock, ProblemWriter problems) {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc, Clock clock, ProblemWriter problems,
+                                            SignInHandlers signIn) {
         PathPatternRequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
         http
                 .authorizeHttpRequests(auth -> auth
@@ -43,8 +45,9 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority("ROLE_SYSTEM_ADMIN", "SCOPE_read:metrics")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .formLogin(form -> form.loginPage("/login").successHandler(signIn.success())
+                        .failureHandler(signIn.failure()).permitAll())
+                .logout(logout -> logout.addLogoutHandler(signIn.logout()).logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
@@ -58,7 +61,9 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, e) ->
                                 problems.write(response, 403, "Forbidden", "You are not allowed to do this"), api))
-                .addFilterBefore(new BearerTokenFilter(jdbc, clock, problems), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new BearerTokenFilter(jdbc, clock, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(signIn.lockout(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AccountGate(problems), AuthorizationFilter.class);
         return http.build();
     }
 }

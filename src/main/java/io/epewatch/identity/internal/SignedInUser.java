@@ -15,13 +15,26 @@ final class SignedInUser implements UserDetails, CredentialsContainer, CallerPri
     private final Caller caller;
     private final String displayName;
     private final boolean enabled;
+    private final boolean mustChangePassword;
+    private final boolean mfaEnabled;
     private String passwordHash;
 
-    SignedInUser(Caller caller, String displayName, String passwordHash, boolean enabled) {
+    SignedInUser(Caller caller, String displayName, String passwordHash, boolean enabled, boolean mustChangePassword,
+                 boolean mfaEnabled) {
         this.caller = caller;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.mustChangePassword = mustChangePassword;
+        this.mfaEnabled = mfaEnabled;
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    boolean mfaEnabled() {
+        return mfaEnabled;
     }
 
     @Override

@@ -1,0 +1,144 @@
+package io.epewatch.identity;
+
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.epewatch.identity.AuditTrail.Actions;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Delegated administration (R6.3): a unit admin opens accounts and grants roles only within their own unit and never
+ * grants the administrative roles; the IT board's admin does so for headquarters boards; a system administrator for
+ * everyone. New accounts get a one-time password that must be changed at first sign-in. Every change is audited.
+ */
+@Service
+public class AccountAdministration {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final UserAccounts accounts;
+    private final Units units;
+    private final EnterpriseUnits enterpriseUnits;
+    private final AuditTrail audit;
+
+    AccountAdministration(JdbcClient jdbc, UserAccounts accounts, Units units, EnterpriseUnits enterpriseUnits, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.units = units;
+        this.enterpriseUnits = enterpriseUnits;
+        this.audit = audit;
+    }
+
+    /** Opens an account and returns its one-time initial password, shown to the administrator once. */
+    @Transactional
+    public String open(Caller admin, NewAccount input) {
+        InputCheck check = new InputCheck();
+        check.require("role", input.role());
+        if (input.role() != null && input.role().enterpriseSide() && (input.enterpriseTaxCode() == null || input.enterpriseTaxCode().isBlank())) {
+            check.reject("enterpriseTaxCode", "enterpriseRequired", "an enterprise-side account belongs to an enterprise");
+        }
+        check.throwIfAny();
+        Long unitId = input.role().enterpriseSide() ? null : input.unitId();
+        String taxCode = input.role().enterpriseSide() ? input.enterpriseTaxCode().strip() : null;
+        requireMayGrant(admin, input.role(), unitId, taxCode);
+        String password = initialPassword();
+        accounts.create(input.username(), input.displayName(), password, Set.of(input.role()), unitId, taxCode, true);
+        audit.record(admin.name(), Actions.ACCOUNT_CREATED, taxCode, "user:" + input.username(),
+                Map.of("role", input.role().name(), "unit", String.valueOf(unitId)));
+        return password;
+    }
+
+    @Transactional
+    public void grant(Caller admin, String username, Role role) {
+        Account account = find(username);
+        requireMayGrant(admin, role, account.unitId(), account.enterpriseTaxCode());
+        long id = idOf(username);
+        if (jdbc.sql("insert into user_role (user_id, role) values (?, ?) on conflict do nothing").params(id, role.name()).update() > 0) {
+            audit.record(admin.name(), Actions.ROLE_GRANTED, account.enterpriseTaxCode(), "user:" + username, Map.of("role", role.name()));
+        }
+    }
+
+    @Transactional
+    public void revoke(Caller admin, String username, Role role) {
+        Account account = find(username);
+        requireMayGrant(admin, role, account.unitId(), account.enterpriseTaxCode());
+        if (jdbc.sql("delete from user_role where user_id = ? and role = ?").params(idOf(username), role.name()).update() > 0) {
+            audit.record(admin.name(), Actions.ROLE_REVOKED, account.enterpriseTaxCode(), "user:" + username, Map.of("role", role.name()));
+        }
+    }
+
+    /** The accounts an administrator manages: all for a system admin, their unit's (or the HQ boards') for a unit admin. */
+    public List<Account> manageable(Caller admin) {
+        return accounts.all().stream().filter(a -> mayAdminister(admin, a.unitId(), a.enterpriseTaxCode())).toList();
+    }
+
+    public Account find(String username) {
+        return accounts.find(username).orElseThrow(() -> new NotFoundException("user", username));
+    }
+
+    /** R6.3: the rule of who may grant what to whom, in one place. */
+    public boolean mayGrant(Caller admin, Role role, Long unitId, String enterpriseTaxCode) {
+        if (admin.has(Role.SYSTEM_ADMIN)) {
+            return true;
+        }
+        return admin.has(Role.UNIT_ADMIN) && !role.administrative() && mayAdminister(admin, unitId, enterpriseTaxCode);
+    }
+
+    private boolean mayAdminister(Caller admin, Long unitId, String enterpriseTaxCode) {
+        if (admin.has(Role.SYSTEM_ADMIN)) {
+            return true;
+        }
+        if (!admin.has(Role.UNIT_ADMIN) || admin.unitId() == null) {
+            return false;
+        }
+        if (enterpriseTaxCode != null) {
+            return enterpriseUnits.managingUnit(enterpriseTaxCode).map(admin.unitId()::equals).orElse(false);
+        }
+        if (unitId == null) {
+            return false;
+        }
+        if (unitId.equals(admin.unitId())) {
+            return true;
+        }
+        // headquarters board accounts are granted by the IT board's administrator (R6.3)
+        Unit adminUnit = units.find(admin.unitId()).orElse(null);
+        Unit target = units.find(unitId).orElse(null);
+        return adminUnit != null && adminUnit.itBoard() && target != null && target.kind() == UnitKind.HQ_BOARD;
+    }
+
+    private void requireMayGrant(Caller admin, Role role, Long unitId, String enterpriseTaxCode) {
+        if (!mayGrant(admin, role, unitId, enterpriseTaxCode)) {
+            throw new AccessDeniedException(role.administrative() && !admin.has(Role.SYSTEM_ADMIN)
+                    ? "only a system administrator grants " + role
+                    : "you may only administer accounts of your own unit");
+        }
+    }
+
+    private long idOf(String username) {
+        return jdbc.sql("select id from user_account where username = ?").param(username).query(Long.class).single();
+    }
+
+    static String initialPassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    static Set<Role> roles(List<String> names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(name -> roles.add(Role.valueOf(name)));
+        return roles;
+    }
+}
