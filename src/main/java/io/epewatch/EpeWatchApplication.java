@@ -9,21 +9,25 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * EPE Watch. {@code java -jar epewatch.jar} runs the server; {@code java -jar epewatch.jar create-admin --username=NAME}
- * creates the first system administrator and exits (there is no default password in production).
+ * EPE Watch. {@code java -jar epewatch.jar} runs the server. Commands run and exit: {@code create-admin --username=NAME}
+ * creates the first system administrator (there is no default password in production), {@code rotate-vault-key}
+ * re-seals secrets with a new key, {@code verify-audit} checks the audit chain.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class EpeWatchApplication {
 
+    /** Commands run without the web server and exit: see README, "Operations". */
+    static final java.util.Set<String> COMMANDS = java.util.Set.of("create-admin", "rotate-vault-key", "verify-audit");
+
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("create-admin")) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
             SpringApplication command = new SpringApplication(EpeWatchApplication.class);
             command.setWebApplicationType(WebApplicationType.NONE);
             command.setAdditionalProfiles("command");
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
-            System.exit(SpringApplication.exit(command.run(withCommand("create-admin", rest))));
+            System.exit(SpringApplication.exit(command.run(withCommand(args[0], rest))));
         }
         SpringApplication.run(EpeWatchApplication.class, args);
     }

@@ -47,10 +47,9 @@ $$;
 create trigger audit_record_no_change before update or delete on audit_record
     for each row execute function audit_record_append_only();
 
--- what an EPE hands over for its cameras (R2.2): the password is AES-256-GCM encrypted, never stored in clear
+-- what an EPE hands over for its cameras (R2.2): account and password sealed together with AES-256-GCM
 create table camera_credential (
     camera_id          bigint primary key references camera (id) on delete cascade,
-    username           text not null,
     password_encrypted text not null,
     key_id             text not null,
     updated_by         text not null,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
+import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,13 +23,18 @@ public class ApiTokens {
     public static final String INGEST_GATE_EVENTS = "ingest:gate-events";
     public static final String READ = "read";
     public static final String READ_METRICS = "read:metrics";
+    public static final String INGEST_GPS = "ingest:gps";
+    public static final String INGEST_CARGO = "ingest:cargo";
+    public static final Set<String> SCOPES = Set.of(INGEST_DECLARATIONS, INGEST_GATE_EVENTS, INGEST_GPS, INGEST_CARGO, READ, READ_METRICS);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    ApiTokens(JdbcClient jdbc) {
+    ApiTokens(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Creates a token with a fresh random secret and returns the secret, which is never shown again. */
@@ -39,6 +45,68 @@ public class ApiTokens {
         String token = "epw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         register(name, token, scopes, expiresAt);
         return token;
+    }
+
+    /** A token as administrators see it: never the secret. */
+    public record TokenInfo(long id, String name, Set<String> scopes, Instant expiresAt, Instant revokedAt,
+                            Instant lastUsedAt, Instant createdAt, String createdBy) {
+    }
+
+    /** An administrator issues a token; the secret is returned once and only its hash is kept. */
+    @Transactional
+    public String issue(Caller admin, String name, Set<String> scopes, Instant expiresAt) {
+        requireAdmin(admin);
+        InputCheck check = new InputCheck();
+        if (check.require("name", name) && !name.strip().matches("[A-Za-z0-9._-]{3,64}")) {
+            check.reject("name", "tokenName", "use 3 to 64 letters, digits, dot, dash or underscore");
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            check.reject("scopes", "scopesRequired", "at least one scope is required");
+        } else if (!SCOPES.containsAll(scopes)) {
+            check.reject("scopes", "scopesUnknown", "known scopes are " + String.join(", ", new java.util.TreeSet<>(SCOPES)));
+        }
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            check.reject("expiresAt", "future", "must be in the future");
+        }
+        if (name != null && jdbc.sql("select count(*) from api_token where name = ?").param(name.strip()).query(Integer.class).single() > 0) {
+            check.reject("name", "tokenNameTaken", "a token with this name exists");
+        }
+        check.throwIfAny();
+        String token = create(name.strip(), scopes, expiresAt);
+        jdbc.sql("update api_token set created_by = ? where name = ?").params(admin.name(), name.strip()).update();
+        audit.record(admin.name(), AuditTrail.Actions.TOKEN_CREATED, null, "token:" + name.strip(),
+                java.util.Map.of("scopes", new java.util.TreeSet<>(scopes).toString(), "expiresAt", String.valueOf(expiresAt)));
+        return token;
+    }
+
+    @Transactional
+    public void revoke(Caller admin, long id) {
+        requireAdmin(admin);
+        String name = jdbc.sql("select name from api_token where id = ?").param(id).query(String.class).optional()
+                .orElseThrow(() -> new io.epewatch.kernel.NotFoundException("token", String.valueOf(id)));
+        if (jdbc.sql("update api_token set revoked_at = now() where id = ? and revoked_at is null").param(id).update() > 0) {
+            audit.record(admin.name(), AuditTrail.Actions.TOKEN_REVOKED, null, "token:" + name, java.util.Map.of());
+        }
+    }
+
+    public java.util.List<TokenInfo> list(Caller admin) {
+        requireAdmin(admin);
+        return jdbc.sql("select id, name, scopes, expires_at, revoked_at, last_used_at, created_at, created_by from api_token order by created_at desc")
+                .query((rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("name"),
+                        Set.of((String[]) rs.getArray("scopes").getArray()), instant(rs.getTimestamp("expires_at")),
+                        instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")),
+                        instant(rs.getTimestamp("created_at")), rs.getString("created_by")))
+                .list();
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static void requireAdmin(Caller admin) {
+        if (!admin.has(Role.SYSTEM_ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("only system administrators manage API tokens");
+        }
     }
 
     /** Registers a secret chosen elsewhere (the demo profile's documented token), replacing a token of that name. */

@@ -38,11 +38,13 @@ public class Vault {
 
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private final Path keyFile;
+    private final boolean keyFileMode;
     private String activeKey;
 
     Vault(VaultProperties properties, @Value("${epewatch.data-dir:./data}") Path dataDir) throws IOException {
         this.keyFile = properties.keyFile() != null ? properties.keyFile() : dataDir.resolve("vault.keys");
-        if (!properties.keys().isEmpty()) {
+        this.keyFileMode = properties.keys().isEmpty();
+        if (!keyFileMode) {
             properties.keys().forEach((id, key) -> keys.put(id, key(id, key)));
             activeKey = properties.activeKey() != null ? properties.activeKey() : keys.keySet().iterator().next();
         } else {
@@ -100,8 +102,9 @@ public class Vault {
         return id;
     }
 
-    boolean keyFileMode() {
-        return Files.exists(keyFile);
+    /** Whether keys come from the key file (not from configuration), so that rotation can add one there. */
+    public boolean keyFileMode() {
+        return keyFileMode;
     }
 
     /** A value sealed by the vault: which key, and the nonce plus ciphertext in Base64. */

@@ -25,6 +25,15 @@ public final class Timestamps {
         }
     }
 
+    /** Parses an instant of a query or form field, refusing a bad one as {@link InvalidInputException} naming the field. */
+    public static Instant parseAny(String raw, String field) {
+        try {
+            return parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, e.getMessage());
+        }
+    }
+
     /** Parses and refuses instants in the future beyond {@link #CLOCK_TOLERANCE}. */
     public static Instant parsePast(String raw, Clock clock) {
         Instant instant = parse(raw);

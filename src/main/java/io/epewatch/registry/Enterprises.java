@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
 import io.epewatch.identity.UnitKind;
@@ -38,11 +39,13 @@ public class Enterprises {
 
     private final JdbcClient jdbc;
     private final Units units;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Enterprises(JdbcClient jdbc, Units units, Clock clock) {
+    Enterprises(JdbcClient jdbc, Units units, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -87,6 +90,8 @@ public class Enterprises {
                         date(input.investmentCertificateOn()), Boolean.TRUE.equals(input.operatingWithCameras()),
                         trim(input.contactName()), trim(input.contactPhone()), input.managingUnitId())
                 .query(Long.class).single();
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode.value(), "enterprise:" + taxCode.value(),
+                java.util.Map.of("change", "enterprise registered"));
         return findForSystem(taxCode.value()).filter(e -> e.id() == id).orElseThrow();
     }
 
@@ -107,6 +112,8 @@ public class Enterprises {
                         date(input.investmentCertificateOn()), Boolean.TRUE.equals(input.operatingWithCameras()),
                         trim(input.contactName()), trim(input.contactPhone()), input.managingUnitId(), existing.id())
                 .update();
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "enterprise:" + taxCode,
+                java.util.Map.of("change", "enterprise updated"));
         return findForSystem(taxCode).orElseThrow();
     }
 

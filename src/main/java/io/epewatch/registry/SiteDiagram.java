@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
 import io.epewatch.kernel.InputCheck;
@@ -35,12 +36,18 @@ public class SiteDiagram {
 
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
+    private final AuditTrail audit;
     private final JsonMapper json;
 
-    SiteDiagram(JdbcClient jdbc, Enterprises enterprises, JsonMapper json) {
+    SiteDiagram(JdbcClient jdbc, Enterprises enterprises, AuditTrail audit, JsonMapper json) {
         this.jdbc = jdbc;
         this.enterprises = enterprises;
+        this.audit = audit;
         this.json = json;
+    }
+
+    private void changed(Caller caller, String taxCode, String target, String change) {
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, target, java.util.Map.of("change", change));
     }
 
     public List<Location> locations(AccessScope scope, String taxCode) {
@@ -78,6 +85,7 @@ public class SiteDiagram {
                 .params(enterprise.id(), input.name().strip(), input.kind().name(),
                         goods.stream().map(Enum::name).toArray(String[]::new))
                 .query(Long.class).single();
+        changed(caller, taxCode, "location:" + id, "location added");
         return new Location(id, enterprise.id(), input.name().strip(), input.kind(), goods);
     }
 
@@ -92,6 +100,7 @@ public class SiteDiagram {
         jdbc.sql("update location set name = ?, kind = ?, goods = ? where id = ?")
                 .params(input.name().strip(), input.kind().name(), goods.stream().map(Enum::name).toArray(String[]::new), locationId)
                 .update();
+        changed(caller, taxCode, "location:" + locationId, "location updated");
         return new Location(locationId, enterprise.id(), input.name().strip(), input.kind(), goods);
     }
 
@@ -123,6 +132,7 @@ public class SiteDiagram {
                 .params(enterprise.id(), input.number().strip(), input.locationId(), blankToNull(input.streamUrl()),
                         blankToNull(input.snapshotUrl()), blankToNull(input.direction()), specsJson(input.specs()))
                 .update();
+        changed(caller, taxCode, "camera:" + input.number().strip(), "camera added");
         return findCamera(taxCode, input.number().strip()).orElseThrow();
     }
 
@@ -139,6 +149,7 @@ public class SiteDiagram {
                         blankToNull(input.snapshotUrl()), blankToNull(input.direction()), specsJson(input.specs()),
                         existing.id())
                 .update();
+        changed(caller, taxCode, "camera:" + input.number().strip(), "camera updated");
         return findCamera(taxCode, input.number().strip()).orElseThrow();
     }
 

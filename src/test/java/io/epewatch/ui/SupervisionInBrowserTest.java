@@ -115,12 +115,12 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("resolutionWidth")).sendKeys("1280");
         browser.findElement(By.id("resolutionHeight")).sendKeys("720");
         browser.findElement(By.id("frameRate")).sendKeys("thirty");
-        browser.findElement(By.cssSelector("form.stack button")).click();
+        browser.findElement(By.cssSelector("#camera-form button")).click();
         assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("phải là số nguyên");
 
         browser.findElement(By.id("frameRate")).clear();
         browser.findElement(By.id("frameRate")).sendKeys("25");
-        browser.findElement(By.cssSelector("form.stack button")).click();
+        browser.findElement(By.cssSelector("#camera-form button")).click();
         List<WebElement> rows = browser.findElements(By.cssSelector("#appendix-rows tr"));
         assertThat(rows.get(3).getText()).contains("1280x720").contains("Không đạt");
         assertThat(rows.get(8).getText()).contains("25").contains("Không đạt");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.epewatch.identity.AuditTrail;
+import io.epewatch.identity.SealedSecrets;
+import io.epewatch.identity.SecondFactor;
 import io.epewatch.identity.Vault;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.Sha256;
@@ -17,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** TOTP enrolment and verification (R3.1); the secret is sealed by the vault, recovery codes are kept only as hashes. */
 @Service
-public class MfaAccounts {
+public class MfaAccounts implements SecondFactor, SealedSecrets {
 
     private static final int RECOVERY_CODES = 10;
     private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
@@ -58,7 +60,14 @@ public class MfaAccounts {
         return codes;
     }
 
+    @Override
+    public boolean enrolled(String username) {
+        return jdbc.sql("select count(*) from user_account where username = ? and totp_enabled").param(username)
+                .query(Integer.class).single() > 0;
+    }
+
     /** A current TOTP code, or an unused recovery code (then spent). */
+    @Override
     @Transactional
     public boolean verify(String username, String code) {
         if (code == null || code.isBlank()) {
@@ -82,6 +91,21 @@ public class MfaAccounts {
             audit.record(username, "MFA_RECOVERY_CODE_USED", null, "user:" + username, Map.of());
         }
         return spent > 0;
+    }
+
+    @Override
+    @Transactional
+    public int reseal() {
+        var rows = jdbc.sql("select username, totp_secret from user_account where totp_secret is not null and totp_secret not like ?")
+                .param(vault.activeKeyId() + ":%")
+                .query((rs, n) -> new String[] {rs.getString("username"), rs.getString("totp_secret")}).list();
+        for (String[] row : rows) {
+            int colon = row[1].indexOf(':');
+            String secret = vault.open(new Vault.Sealed(row[1].substring(0, colon), row[1].substring(colon + 1)), context(row[0]));
+            Vault.Sealed sealed = vault.seal(secret, context(row[0]));
+            jdbc.sql("update user_account set totp_secret = ? where username = ?").params(sealed.keyId() + ":" + sealed.ciphertext(), row[0]).update();
+        }
+        return rows.size();
     }
 
     static String context(String username) {

@@ -8,6 +8,7 @@ import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.AppendixIApplicability;
 import io.epewatch.registry.AppendixIRow;
 import io.epewatch.registry.Camera;
+import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.CameraInput;
 import io.epewatch.registry.CameraSpecs;
 import io.epewatch.registry.Enterprise;
@@ -37,11 +38,13 @@ class EnterpriseApi {
 
     private final Enterprises enterprises;
     private final SiteDiagram diagram;
+    private final CameraCredentials credentials;
     private final CurrentCaller caller;
 
-    EnterpriseApi(Enterprises enterprises, SiteDiagram diagram, CurrentCaller caller) {
+    EnterpriseApi(Enterprises enterprises, SiteDiagram diagram, CameraCredentials credentials, CurrentCaller caller) {
         this.enterprises = enterprises;
         this.diagram = diagram;
+        this.credentials = credentials;
         this.caller = caller;
     }
 
@@ -133,6 +136,29 @@ class EnterpriseApi {
     CameraView updateCamera(@PathVariable String taxCode, @PathVariable String number, @RequestBody CameraInput input) {
         Camera camera = diagram.updateCamera(caller.get(), taxCode, number, input);
         return CameraView.of(camera, visible(taxCode).appendixI().binding());
+    }
+
+    record CredentialInput(String username, String password) {
+        @Override
+        public String toString() {
+            return "CredentialInput[****]";
+        }
+    }
+
+    /** Whether the EPE has handed over this camera's account; the account itself is never returned. */
+    @GetMapping("/{taxCode}/cameras/{number}/credentials")
+    @PreAuthorize(Permissions.READ)
+    CameraCredentials.Status credentialStatus(@PathVariable String taxCode, @PathVariable String number) {
+        return credentials.status(caller.get(), taxCode, number);
+    }
+
+    @PutMapping("/{taxCode}/cameras/{number}/credentials")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
+    @Operation(summary = "Store the camera account the EPE hands over (R2.2); sealed with AES-256-GCM, never returned")
+    CameraCredentials.Status storeCredentials(@PathVariable String taxCode, @PathVariable String number,
+                                              @RequestBody CredentialInput input) {
+        credentials.store(caller.get(), taxCode, number, input.username(), input.password());
+        return credentials.status(caller.get(), taxCode, number);
     }
 
     private Enterprise visible(String taxCode) {

@@ -8,6 +8,7 @@ import io.epewatch.identity.Units;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Camera;
+import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.Enterprise;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.registry.GoodsKind;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Pages to list, register and edit enterprises, their locations and cameras. */
 @Controller
@@ -30,13 +32,16 @@ class EnterprisePages {
     private final Enterprises enterprises;
     private final SiteDiagram diagram;
     private final Units units;
+    private final CameraCredentials credentials;
     private final CurrentCaller caller;
     private final MessageSource messages;
 
-    EnterprisePages(Enterprises enterprises, SiteDiagram diagram, Units units, CurrentCaller caller, MessageSource messages) {
+    EnterprisePages(Enterprises enterprises, SiteDiagram diagram, Units units, CameraCredentials credentials,
+                    CurrentCaller caller, MessageSource messages) {
         this.enterprises = enterprises;
         this.diagram = diagram;
         this.units = units;
+        this.credentials = credentials;
         this.caller = caller;
         this.messages = messages;
     }
@@ -121,6 +126,25 @@ class EnterprisePages {
         });
     }
 
+    @PostMapping("/enterprises/{taxCode}/cameras/{number}/credentials")
+    String storeCredentials(@PathVariable String taxCode, @PathVariable String number, @RequestParam(required = false) String username,
+                            @RequestParam(required = false) String password, Model model) {
+        return attempt(model, () -> camera(taxCode, number, model), () -> {
+            credentials.store(caller.get(), taxCode, number, username, password);
+            return "redirect:/enterprises/" + taxCode + "/cameras/" + number + "?credentialsStored";
+        });
+    }
+
+    /** R3.1: the password is shown on this one answer, after a second factor and a reason; the reveal is audited. */
+    @PostMapping("/enterprises/{taxCode}/cameras/{number}/credentials/reveal")
+    String revealCredentials(@PathVariable String taxCode, @PathVariable String number, @RequestParam(required = false) String reason,
+                             @RequestParam(required = false) String code, Model model) {
+        return attempt(model, () -> camera(taxCode, number, model), () -> {
+            model.addAttribute("revealed", credentials.reveal(caller.get(), taxCode, number, reason, code));
+            return camera(taxCode, number, model);
+        });
+    }
+
     /** Runs a command; refused input re-renders the page with each reason beside its field. */
     private String attempt(Model model, Supplier<String> page, Supplier<String> command) {
         try {
@@ -153,6 +177,7 @@ class EnterprisePages {
     }
 
     private String cameraPage(String taxCode, Camera camera, CameraForm form, Model model) {
+        model.addAttribute("credentialStatus", credentials.status(caller.get(), taxCode, camera.number()));
         model.addAttribute("enterprise", visible(taxCode));
         model.addAttribute("camera", camera);
         model.addAttribute("cameraForm", form);
