@@ -34,11 +34,36 @@ public final class Api {
 
     /** Signs in through the login form as a person; later calls carry the session cookie and the CSRF token. */
     public Api signIn(String username, String password) {
-        String form = "username=" + username + "&password=" + password + "&_csrf=" + csrfFrom(get("/login").body());
-        send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        csrf = csrfFrom(get("/").body());
+        return signIn(username, password, null);
+    }
+
+    /** Signs in, entering a TOTP code from {@code totpSecret} when the sign-in asks for one. */
+    public Api signIn(String username, String password, String totpSecret) {
+        Response login = form("/login", "username=" + encode(username) + "&password=" + encode(password), csrfFrom(get("/login").body()));
+        String next = login.headers().firstValue("Location").orElse("");
+        if (next.endsWith("/account/mfa/verify") && totpSecret != null) {
+            form("/account/mfa/verify", "code=" + TotpCodes.now(totpSecret), csrfFrom(get("/account/mfa/verify").body()));
+        }
+        csrf = csrfFrom(get(next.isEmpty() || next.endsWith("/") ? "/" : next.replaceAll("^https?://[^/]+", "")).body());
         return this;
+    }
+
+    /** Posts an HTML form with its CSRF token, as the browser does. */
+    public Response form(String path, String fields, String token) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields + "&_csrf=" + encode(token))));
+    }
+
+    public Response form(String path, String fields) {
+        return form(path, fields, csrf);
+    }
+
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
     }
 
     /** Forgets the CSRF token, as a forged cross-site request would lack it. */

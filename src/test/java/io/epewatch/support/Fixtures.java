@@ -42,8 +42,11 @@ public class Fixtures {
     private final UserAccounts accounts;
     private final ApiTokens tokens;
     private final JdbcClient jdbc;
+    private final io.epewatch.identity.internal.MfaAccounts mfa;
 
-    Fixtures(Units units, Enterprises enterprises, SiteDiagram diagram, UserAccounts accounts, ApiTokens tokens, JdbcClient jdbc) {
+    Fixtures(Units units, Enterprises enterprises, SiteDiagram diagram, UserAccounts accounts, ApiTokens tokens, JdbcClient jdbc,
+             io.epewatch.identity.internal.MfaAccounts mfa) {
+        this.mfa = mfa;
         this.units = units;
         this.enterprises = enterprises;
         this.diagram = diagram;
@@ -77,6 +80,13 @@ public class Fixtures {
         String username = role.name().toLowerCase().replace('_', '-') + ThreadLocalRandom.current().nextInt(100000, 999999);
         accounts.create(username, "Người dùng thử " + username, PASSWORD, Set.of(role), unitId, enterpriseTaxCode);
         return username;
+    }
+
+    /** A user who has enrolled TOTP with a known secret; returns the secret so the test can compute codes. */
+    public String enrolTotp(String username) {
+        String secret = new dev.samstevens.totp.secret.DefaultSecretGenerator(32).generate();
+        mfa.enrol(username, secret, TotpCodes.now(secret));
+        return secret;
     }
 
     public String integrationToken(String... scopes) {
