@@ -47,6 +47,9 @@ public class AccountAdministration {
         if (input.role() != null && input.role().enterpriseSide() && (input.enterpriseTaxCode() == null || input.enterpriseTaxCode().isBlank())) {
             check.reject("enterpriseTaxCode", "enterpriseRequired", "an enterprise-side account belongs to an enterprise");
         }
+        if (input.role() != null && !input.role().enterpriseSide() && input.role() != Role.SYSTEM_ADMIN && input.unitId() == null) {
+            check.reject("unitId", "unitRequired", "customs roles belong to a unit");
+        }
         check.throwIfAny();
         Long unitId = input.role().enterpriseSide() ? null : input.unitId();
         String taxCode = input.role().enterpriseSide() ? input.enterpriseTaxCode().strip() : null;

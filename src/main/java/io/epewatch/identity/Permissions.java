@@ -4,7 +4,8 @@ package io.epewatch.identity;
 public final class Permissions {
 
     /** People of any role (their scope then limits what they see) and tokens with the read scope. */
-    public static final String READ = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER') or hasAuthority('SCOPE_read')";
+    public static final String READ = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','EPE_USER','DECLARANT')"
+            + " or hasAuthority('SCOPE_read')";
     public static final String INGEST_DECLARATIONS = "hasAuthority('SCOPE_ingest:declarations')";
     public static final String INGEST_GATE_EVENTS = "hasAuthority('SCOPE_ingest:gate-events')";
     /** People who may change registry data; the service narrows this to their scope. */

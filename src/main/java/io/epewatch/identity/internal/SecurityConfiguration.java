@@ -44,7 +44,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority("ROLE_SYSTEM_ADMIN", "SCOPE_read:metrics")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/**").authenticated()
+                        // pages are for people; an integration token opens no page
+                        .anyRequest().hasAnyRole(java.util.Arrays.stream(io.epewatch.identity.Role.values()).map(Enum::name).toArray(String[]::new)))
                 .formLogin(form -> form.loginPage("/login").successHandler(signIn.success())
                         .failureHandler(signIn.failure()).permitAll())
                 .logout(logout -> logout.addLogoutHandler(signIn.logout()).logoutSuccessUrl("/login?logout"))

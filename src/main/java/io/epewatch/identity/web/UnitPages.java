@@ -7,6 +7,7 @@ import io.epewatch.identity.Units;
 import io.epewatch.kernel.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ class UnitPages {
     }
 
     @PostMapping("/units")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String create(@RequestParam String code, @RequestParam String name, @RequestParam UnitKind kind,
                   @RequestParam(required = false) Long parentId, Model model) {
         try {
@@ -48,6 +50,7 @@ class UnitPages {
     }
 
     @PostMapping("/units/{id}")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String rename(@PathVariable long id, @RequestParam String name, Model model) {
         try {
             units.rename(caller.get(), id, name);

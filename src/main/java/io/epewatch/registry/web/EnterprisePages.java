@@ -3,6 +3,7 @@ package io.epewatch.registry.web;
 import java.util.function.Supplier;
 
 import io.epewatch.identity.CurrentCaller;
+import io.epewatch.identity.Permissions;
 import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.Units;
 import io.epewatch.kernel.InvalidInputException;
@@ -17,6 +18,7 @@ import io.epewatch.registry.LocationKind;
 import io.epewatch.registry.SiteDiagram;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,6 +60,7 @@ class EnterprisePages {
     }
 
     @PostMapping("/enterprises")
+    @PreAuthorize(Permissions.CUSTOMS)
     String register(@ModelAttribute("form") EnterpriseForm form, Model model) {
         return attempt(model, () -> enterpriseForm(model, form, null),
                 () -> "redirect:/enterprises/" + enterprises.register(caller.get(), form.toInput()).taxCode());
@@ -74,6 +77,7 @@ class EnterprisePages {
     }
 
     @PostMapping("/enterprises/{taxCode}")
+    @PreAuthorize(Permissions.CUSTOMS)
     String update(@PathVariable String taxCode, @ModelAttribute("form") EnterpriseForm form, Model model) {
         return attempt(model, () -> enterpriseForm(model, form, taxCode), () -> {
             enterprises.update(caller.get(), taxCode, form.toInput());
@@ -82,6 +86,7 @@ class EnterprisePages {
     }
 
     @PostMapping("/enterprises/{taxCode}/locations")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
     String addLocation(@PathVariable String taxCode, @ModelAttribute("locationForm") LocationForm form, Model model) {
         return attempt(model, () -> detailPage(taxCode, model, form, new CameraForm()), () -> {
             diagram.addLocation(caller.get(), taxCode, form.toInput());
@@ -90,6 +95,7 @@ class EnterprisePages {
     }
 
     @PostMapping("/enterprises/{taxCode}/cameras")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
     String addCamera(@PathVariable String taxCode, @ModelAttribute("cameraForm") CameraForm form, Model model) {
         return attempt(model, () -> detailPage(taxCode, model, new LocationForm(), form), () -> {
             Camera camera = diagram.addCamera(caller.get(), taxCode, form.toInput());
@@ -103,6 +109,7 @@ class EnterprisePages {
     }
 
     @PostMapping("/enterprises/{taxCode}/locations/{id}")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
     String updateLocation(@PathVariable String taxCode, @PathVariable long id,
                           @ModelAttribute("locationForm") LocationForm form, Model model) {
         return attempt(model, () -> locationPage(taxCode, id, form, model), () -> {
@@ -118,6 +125,7 @@ class EnterprisePages {
     }
 
     @PostMapping("/enterprises/{taxCode}/cameras/{number}")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
     String updateCamera(@PathVariable String taxCode, @PathVariable String number,
                         @ModelAttribute("cameraForm") CameraForm form, Model model) {
         return attempt(model, () -> cameraPage(taxCode, camera(taxCode, number), form, model), () -> {
@@ -127,6 +135,7 @@ class EnterprisePages {
     }
 
     @PostMapping("/enterprises/{taxCode}/cameras/{number}/credentials")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
     String storeCredentials(@PathVariable String taxCode, @PathVariable String number, @RequestParam(required = false) String username,
                             @RequestParam(required = false) String password, Model model) {
         return attempt(model, () -> camera(taxCode, number, model), () -> {
@@ -137,6 +146,7 @@ class EnterprisePages {
 
     /** R3.1: the password is shown on this one answer, after a second factor and a reason; the reveal is audited. */
     @PostMapping("/enterprises/{taxCode}/cameras/{number}/credentials/reveal")
+    @PreAuthorize(Permissions.CUSTOMS)
     String revealCredentials(@PathVariable String taxCode, @PathVariable String number, @RequestParam(required = false) String reason,
                              @RequestParam(required = false) String code, Model model) {
         return attempt(model, () -> camera(taxCode, number, model), () -> {

@@ -1,0 +1,263 @@
+package io.epewatch.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.epewatch.identity.ApiTokens;
+import io.epewatch.identity.Board;
+import io.epewatch.identity.Role;
+import io.epewatch.identity.Unit;
+import io.epewatch.identity.UnitKind;
+import io.epewatch.identity.Units;
+import io.epewatch.registry.SiteDiagram;
+import io.epewatch.support.Api;
+import io.epewatch.support.Fixtures;
+import io.epewatch.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every HTTP endpoint the application maps, taken from its own handler mappings, against every role and an integration
+ * token: allowed (neither 401 nor 403) or denied (403), and scoped (404 for an enterprise of another unit). An endpoint
+ * without a rule here fails the test, so a new endpoint cannot escape it.
+ */
+@IntegrationTest
+class AuthorizationMatrixTest {
+
+    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> CUSTOMS = EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.HEAD, Role.OFFICER);
+    private static final Set<Role> EDITORS = EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.HEAD, Role.OFFICER, Role.EPE_USER);
+    private static final Set<Role> ADMINS = EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN);
+    private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM_ADMIN);
+    private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
+
+    /** Who may call an endpoint: people by role, and an integration token by one of its scopes (null: no token). */
+    record Rule(Set<Role> roles, String tokenScope) {
+    }
+
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    private static void rule(String endpoint, Set<Role> roles, String tokenScope) {
+        RULES.put(endpoint, new Rule(roles, tokenScope));
+    }
+
+    static {
+        String read = ApiTokens.READ;
+        // API
+        rule("GET /api/v1/enterprises", EVERYONE, read);
+        rule("POST /api/v1/enterprises", CUSTOMS, null);
+        rule("GET /api/v1/enterprises/{taxCode}", EVERYONE, read);
+        rule("PUT /api/v1/enterprises/{taxCode}", CUSTOMS, null);
+        rule("GET /api/v1/enterprises/{taxCode}/locations", EVERYONE, read);
+        rule("POST /api/v1/enterprises/{taxCode}/locations", EDITORS, null);
+        rule("PUT /api/v1/enterprises/{taxCode}/locations/{id}", EDITORS, null);
+        rule("GET /api/v1/enterprises/{taxCode}/cameras", EVERYONE, read);
+        rule("POST /api/v1/enterprises/{taxCode}/cameras", EDITORS, null);
+        rule("PUT /api/v1/enterprises/{taxCode}/cameras/{number}", EDITORS, null);
+        rule("GET /api/v1/enterprises/{taxCode}/cameras/{number}/credentials", EVERYONE, read);
+        rule("PUT /api/v1/enterprises/{taxCode}/cameras/{number}/credentials", EDITORS, null);
+        rule("GET /api/v1/units", EVERYONE, read);
+        rule("POST /api/v1/units", SYSTEM, null);
+        rule("PUT /api/v1/units/{id}", SYSTEM, null);
+        rule("POST /api/v1/declarations", NOBODY, ApiTokens.INGEST_DECLARATIONS);
+        rule("GET /api/v1/declarations/{number}", EVERYONE, read);
+        rule("POST /api/v1/gate-events", NOBODY, ApiTokens.INGEST_GATE_EVENTS);
+        rule("GET /api/v1/gate-events", EVERYONE, read);
+        rule("GET /api/v1/gate-events/{id}", EVERYONE, read);
+        rule("GET /api/v1/warnings", EVERYONE, read);
+        rule("GET /api/v1/warnings/{id}", EVERYONE, read);
+        rule("GET /api/v1/users", ADMINS, null);
+        rule("POST /api/v1/users", ADMINS, null);
+        rule("PUT /api/v1/users/{username}/roles/{role}", ADMINS, null);
+        rule("DELETE /api/v1/users/{username}/roles/{role}", ADMINS, null);
+        rule("GET /api/v1/tokens", SYSTEM, null);
+        rule("POST /api/v1/tokens", SYSTEM, null);
+        rule("DELETE /api/v1/tokens/{id}", SYSTEM, null);
+        rule("GET /api/v1/audit", SYSTEM, null);
+        rule("GET /api/v1/audit/verification", SYSTEM, null);
+        // pages: for people only; what a page shows is scoped by the same services
+        for (String page : List.of("/", "/dashboard/counters", "/enterprises", "/enterprises/new", "/enterprises/{taxCode}",
+                "/enterprises/{taxCode}/edit", "/enterprises/{taxCode}/locations/{id}", "/enterprises/{taxCode}/cameras/{number}",
+                "/warnings", "/warnings/rows", "/warnings/{id}", "/passages", "/declarations", "/declarations/{number}", "/units",
+                "/account/password", "/account/mfa", "/account/mfa/verify")) {
+            rule("GET " + page, EVERYONE, null);
+        }
+        rule("POST /enterprises", CUSTOMS, null);
+        rule("POST /enterprises/{taxCode}", CUSTOMS, null);
+        rule("POST /enterprises/{taxCode}/locations", EDITORS, null);
+        rule("POST /enterprises/{taxCode}/locations/{id}", EDITORS, null);
+        rule("POST /enterprises/{taxCode}/cameras", EDITORS, null);
+        rule("POST /enterprises/{taxCode}/cameras/{number}", EDITORS, null);
+        rule("POST /enterprises/{taxCode}/cameras/{number}/credentials", EDITORS, null);
+        rule("POST /enterprises/{taxCode}/cameras/{number}/credentials/reveal", CUSTOMS, null);
+        rule("POST /units", SYSTEM, null);
+        rule("POST /units/{id}", SYSTEM, null);
+        rule("POST /account/password", EVERYONE, null);
+        rule("POST /account/mfa", EVERYONE, null);
+        rule("POST /account/mfa/verify", EVERYONE, null);
+        rule("GET /admin/users", ADMINS, null);
+        rule("POST /admin/users", ADMINS, null);
+        rule("POST /admin/users/{username}/roles", ADMINS, null);
+        rule("GET /admin/tokens", SYSTEM, null);
+        rule("POST /admin/tokens", SYSTEM, null);
+        rule("POST /admin/tokens/{id}/revoke", SYSTEM, null);
+        rule("GET /admin/audit", SYSTEM, null);
+    }
+
+    /** Open to anyone: sign-in, errors, the API description. Listed so that nothing is open by accident. */
+    private static final Set<String> PUBLIC = Set.of("GET /login", "GET /error", "POST /error", "PUT /error", "DELETE /error",
+            "PATCH /error", "HEAD /error", "OPTIONS /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+            "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    Units units;
+    @Autowired
+    SiteDiagram diagram;
+    @LocalServerPort
+    int port;
+
+    Fixtures.Site site;
+    Fixtures.Site otherSite;
+    Map<String, String> variables;
+
+    @BeforeEach
+    void setUp() {
+        site = fixtures.site();
+        otherSite = fixtures.site();
+        long yard = diagram.locations(Fixtures.ADMIN.access(), site.taxCode()).stream()
+                .filter(l -> l.name().equals("Bãi phế liệu")).findFirst().orElseThrow().id();
+        variables = Map.of("taxCode", site.taxCode(), "number", "G1", "id", String.valueOf(yard),
+                "username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null), "role", "OFFICER");
+    }
+
+    private List<String> endpoints() {
+        Set<String> all = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                for (RequestMethod m : methods.isEmpty() ? EnumSet.of(RequestMethod.GET) : methods) {
+                    all.add(m.name() + " " + pattern);
+                }
+            }
+        });
+        return new ArrayList<>(all);
+    }
+
+    @Test
+    @DisplayName("every endpoint has a declared rule")
+    void everyEndpointHasARule() {
+        List<String> undeclared = endpoints().stream().filter(e -> !RULES.containsKey(e) && !PUBLIC.contains(e)).toList();
+        assertThat(undeclared).as("endpoints without a rule in AuthorizationMatrixTest").isEmpty();
+    }
+
+    @Test
+    @DisplayName("R4.2 R6.3 every endpoint × every role and a token: allowed or denied as declared")
+    void everyRoleGetsWhatItsRuleSays() {
+        Map<Role, Api> people = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            people.put(role, signedIn(role));
+        }
+        Api token = new Api(port, fixtures.integrationToken(ApiTokens.SCOPES.toArray(String[]::new)));
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : endpoints()) {
+            Rule rule = RULES.get(endpoint);
+            if (rule == null) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                check(wrong, endpoint, role.name(), people.get(role), rule.roles().contains(role));
+            }
+            Api scopedToken = rule.tokenScope() == null ? token : new Api(port, fixtures.integrationToken(allBut(rule.tokenScope())));
+            check(wrong, endpoint, "token(all scopes)", token, rule.tokenScope() != null);
+            if (rule.tokenScope() != null) {
+                check(wrong, endpoint, "token(without " + rule.tokenScope() + ")", scopedToken, false);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R4.2 an enterprise of another unit is not found for officers, heads and EPE users; HQ analysts see it")
+    void enterpriseReadsAreScoped() {
+        Map<Role, Api> people = new EnumMap<>(Role.class);
+        for (Role role : List.of(Role.OFFICER, Role.HEAD, Role.UNIT_ADMIN, Role.EPE_USER, Role.HQ_ANALYST)) {
+            people.put(role, signedIn(role));
+        }
+        List<String> wrong = new ArrayList<>();
+        for (String endpoint : endpoints()) {
+            if (!endpoint.startsWith("GET ") || !endpoint.contains("{taxCode}")) {
+                continue;
+            }
+            String path = endpoint.substring(4).replace("{taxCode}", otherSite.taxCode()).replace("{number}", "G1")
+                    .replace("{id}", variables.get("id"));
+            people.forEach((role, api) -> {
+                int status = api.get(path).status();
+                int expected = role == Role.HQ_ANALYST && !path.contains("/locations/") ? 200 : 404;
+                if (status != expected) {
+                    wrong.add(role + " " + path + " → " + status + " (expected " + expected + ")");
+                }
+            });
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private void check(List<String> wrong, String endpoint, String who, Api api, boolean allowed) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            path = path.replace("{" + variable.getKey() + "}", variable.getValue());
+        }
+        Api.Response response = switch (method) {
+            case "GET" -> api.get(path);
+            case "DELETE" -> api.delete(path);
+            case "PUT" -> api.put(path, Map.of());
+            default -> path.startsWith("/api/") ? api.post(path, "{}")
+                    : api.form(path, "code=&name=&kind=" + (path.startsWith("/units") ? "DEPARTMENT" : "GATE")
+                            + "&role=OFFICER&grant=true&username=&displayName=&reason=&number=");
+        };
+        boolean denied = response.status() == 401 || response.status() == 403;
+        if (denied == allowed) {
+            wrong.add(who + " " + method + " " + path + " → " + response.status() + (allowed ? " (should be allowed)" : " (should be denied)"));
+        }
+    }
+
+    private Api signedIn(Role role) {
+        Long unit = switch (role) {
+            case SYSTEM_ADMIN, EPE_USER, DECLARANT -> null;
+            case HQ_ANALYST -> hqBoard().id();
+            default -> site.subDepartment().id();
+        };
+        String taxCode = role.enterpriseSide() ? site.taxCode() : null;
+        String username = fixtures.user(role, unit, taxCode);
+        return new Api(port, null).signIn(username, Fixtures.PASSWORD, fixtures.enrolTotp(username));
+    }
+
+    private Unit hqBoard() {
+        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
+        Unit general = units.create(Fixtures.ADMIN, "GD" + suffix, "Tổng cục " + suffix, UnitKind.GENERAL_DEPARTMENT, null);
+        return units.create(Fixtures.ADMIN, "RB" + suffix, "Cục QLRR " + suffix, UnitKind.HQ_BOARD, general.id(), Board.RISK_MANAGEMENT);
+    }
+
+    private static String[] allBut(String scope) {
+        return ApiTokens.SCOPES.stream().filter(s -> !s.equals(scope)).toArray(String[]::new);
+    }
+}
