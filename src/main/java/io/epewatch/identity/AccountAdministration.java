@@ -1,7 +1,5 @@
 package io.epewatch.identity;
 
-import java.security.SecureRandom;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AccountAdministration {
-
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
@@ -54,7 +49,7 @@ public class AccountAdministration {
         Long unitId = input.role().enterpriseSide() ? null : input.unitId();
         String taxCode = input.role().enterpriseSide() ? input.enterpriseTaxCode().strip() : null;
         requireMayGrant(admin, input.role(), unitId, taxCode);
-        String password = initialPassword();
+        String password = Passwords.generate(16);
         accounts.create(input.username(), input.displayName(), password, Set.of(input.role()), unitId, taxCode, true);
         audit.record(admin.name(), Actions.ACCOUNT_CREATED, taxCode, "user:" + input.username(),
                 Map.of("role", input.role().name(), "unit", String.valueOf(unitId)));
@@ -131,17 +126,4 @@ public class AccountAdministration {
         return jdbc.sql("select id from user_account where username = ?").param(username).query(Long.class).single();
     }
 
-    static String initialPassword() {
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
-    }
-
-    static Set<Role> roles(List<String> names) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        names.forEach(name -> roles.add(Role.valueOf(name)));
-        return roles;
-    }
 }

@@ -68,6 +68,15 @@ public class Enterprises {
         return Set.copyOf(scoped("select tax_code from enterprise where " + IN_SCOPE, scope).query(String.class).list());
     }
 
+    /** The visible tax codes, narrowed to {@code onlyTaxCode} when one is given (empty if that one is not visible). */
+    public Set<String> visibleTaxCodes(AccessScope scope, String onlyTaxCode) {
+        Set<String> visible = visibleTaxCodes(scope);
+        if (onlyTaxCode == null || onlyTaxCode.isBlank()) {
+            return visible;
+        }
+        return visible.contains(onlyTaxCode.strip()) ? Set.of(onlyTaxCode.strip()) : Set.of();
+    }
+
     public long count(AccessScope scope) {
         return scoped("select count(*) from enterprise where " + IN_SCOPE, scope).query(Long.class).single();
     }

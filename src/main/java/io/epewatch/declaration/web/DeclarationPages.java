@@ -1,7 +1,5 @@
 package io.epewatch.declaration.web;
 
-import java.util.Set;
-
 import io.epewatch.declaration.Declarations;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.kernel.NotFoundException;
@@ -28,12 +26,8 @@ class DeclarationPages {
 
     @GetMapping("/declarations")
     String list(@RequestParam(required = false) String enterpriseTaxCode, Model model) {
-        Set<String> visible = enterprises.visibleTaxCodes(caller.get().access());
         String filter = enterpriseTaxCode == null || enterpriseTaxCode.isBlank() ? null : enterpriseTaxCode;
-        if (filter != null) {
-            visible = visible.contains(filter) ? Set.of(filter) : Set.of();
-        }
-        model.addAttribute("declarations", declarations.latest(visible, 200));
+        model.addAttribute("declarations", declarations.latest(enterprises.visibleTaxCodes(caller.get().access(), filter), 200));
         model.addAttribute("enterprises", enterprises.list(caller.get().access()));
         model.addAttribute("selectedEnterprise", filter);
         return "declaration/declarations";

@@ -58,11 +58,8 @@ class GateEventApi {
     @PreAuthorize(Permissions.READ)
     List<GateEvent> latest(@RequestParam(required = false) String enterpriseTaxCode,
                            @RequestParam(defaultValue = "100") int limit) {
-        var visible = enterprises.visibleTaxCodes(caller.get().access());
-        if (enterpriseTaxCode != null && !enterpriseTaxCode.isBlank()) {
-            visible = visible.contains(enterpriseTaxCode) ? java.util.Set.of(enterpriseTaxCode) : java.util.Set.of();
-        }
-        return gateEvents.latest(visible, Math.min(Math.max(limit, 1), 500));
+        return gateEvents.latest(enterprises.visibleTaxCodes(caller.get().access(), enterpriseTaxCode),
+                Math.min(Math.max(limit, 1), 500));
     }
 
     @GetMapping("/{id}")

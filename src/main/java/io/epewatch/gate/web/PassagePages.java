@@ -1,7 +1,5 @@
 package io.epewatch.gate.web;
 
-import java.util.Set;
-
 import io.epewatch.gate.GateEvents;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.registry.Enterprises;
@@ -26,12 +24,8 @@ class PassagePages {
 
     @GetMapping("/passages")
     String list(@RequestParam(required = false) String enterpriseTaxCode, Model model) {
-        Set<String> visible = enterprises.visibleTaxCodes(caller.get().access());
         String filter = enterpriseTaxCode == null || enterpriseTaxCode.isBlank() ? null : enterpriseTaxCode;
-        if (filter != null) {
-            visible = visible.contains(filter) ? Set.of(filter) : Set.of();
-        }
-        model.addAttribute("passages", gateEvents.latest(visible, 200));
+        model.addAttribute("passages", gateEvents.latest(enterprises.visibleTaxCodes(caller.get().access(), filter), 200));
         model.addAttribute("enterprises", enterprises.list(caller.get().access()));
         model.addAttribute("selectedEnterprise", filter);
         return "gate/passages";

@@ -1,8 +1,8 @@
 package io.epewatch.identity.internal;
 
-import java.security.SecureRandom;
 import java.util.Set;
 
+import io.epewatch.identity.Passwords;
 import io.epewatch.identity.Role;
 import io.epewatch.identity.UserAccounts;
 import io.epewatch.kernel.InvalidInputException;
@@ -21,8 +21,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "epewatch.command", havingValue = "create-admin")
 class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
 
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
     private final UserAccounts accounts;
     private int exitCode;
 
@@ -36,7 +34,7 @@ class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
         String password = System.getenv("EPEWATCH_ADMIN_PASSWORD");
         boolean generated = password == null || password.isBlank();
         if (generated) {
-            password = generate();
+            password = Passwords.generate(20);
         }
         try {
             // a generated password is a default password: it must be changed at first sign-in (R6.3)
@@ -55,14 +53,5 @@ class CreateAdminCommand implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public int getExitCode() {
         return exitCode;
-    }
-
-    private static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 20; i++) {
-            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return password.toString();
     }
 }
