@@ -59,6 +59,7 @@ public class AccountAdministration {
     @Transactional
     public void grant(Caller admin, String username, Role role) {
         Account account = find(username);
+        requireNotSelf(admin, username);
         requireMayGrant(admin, role, account.unitId(), account.enterpriseTaxCode());
         long id = idOf(username);
         if (jdbc.sql("insert into user_role (user_id, role) values (?, ?) on conflict do nothing").params(id, role.name()).update() > 0) {
@@ -69,6 +70,7 @@ public class AccountAdministration {
     @Transactional
     public void revoke(Caller admin, String username, Role role) {
         Account account = find(username);
+        requireNotSelf(admin, username);
         requireMayGrant(admin, role, account.unitId(), account.enterpriseTaxCode());
         if (jdbc.sql("delete from user_role where user_id = ? and role = ?").params(idOf(username), role.name()).update() > 0) {
             audit.record(admin.name(), Actions.ROLE_REVOKED, account.enterpriseTaxCode(), "user:" + username, Map.of("role", role.name()));
@@ -119,6 +121,13 @@ public class AccountAdministration {
             throw new AccessDeniedException(role.administrative() && !admin.has(Role.SYSTEM_ADMIN)
                     ? "only a system administrator grants " + role
                     : "you may only administer accounts of your own unit");
+        }
+    }
+
+    /** Separation of duties: an administrator does not change their own roles; another administrator does. */
+    private static void requireNotSelf(Caller admin, String username) {
+        if (admin.name().equals(username)) {
+            throw new AccessDeniedException("you may not change your own roles");
         }
     }
 

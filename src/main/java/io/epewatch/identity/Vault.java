@@ -43,10 +43,13 @@ public class Vault {
 
     Vault(VaultProperties properties, @Value("${epewatch.data-dir:./data}") Path dataDir) throws IOException {
         this.keyFile = properties.keyFile() != null ? properties.keyFile() : dataDir.resolve("vault.keys");
-        this.keyFileMode = properties.keys().isEmpty();
-        if (!keyFileMode) {
+        this.keyFileMode = properties.keys().isEmpty() && properties.keystore() == null;
+        if (!properties.keys().isEmpty()) {
             properties.keys().forEach((id, key) -> keys.put(id, key(id, key)));
             activeKey = properties.activeKey() != null ? properties.activeKey() : keys.keySet().iterator().next();
+        } else if (properties.keystore() != null) {
+            loadKeystore(properties.keystore(), properties.keystorePassword());
+            activeKey = properties.activeKey();
         } else {
             loadOrCreateKeyFile();
         }
@@ -112,6 +115,25 @@ public class Vault {
         @Override
         public String toString() {
             return "Sealed[" + keyId + "]";
+        }
+    }
+
+    private void loadKeystore(Path keystore, String password) {
+        char[] secret = password == null ? new char[0] : password.toCharArray();
+        try (InputStream in = Files.newInputStream(keystore)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(in, secret);
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias) && store.getKey(alias, secret) instanceof javax.crypto.SecretKey key) {
+                    keys.put(alias, key(alias, Base64.getEncoder().encodeToString(key.getEncoded())));
+                }
+            }
+        } catch (GeneralSecurityException | IOException e) {
+            // a wrong password surfaces as an IOException from KeyStore.load
+            throw new IllegalStateException("the vault keystore " + keystore + " cannot be read: " + e.getMessage());
+        }
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("the vault keystore " + keystore + " holds no secret keys");
         }
     }
 

@@ -64,6 +64,10 @@ class AccountSecurityTest {
         assertThat(admin.put("/api/v1/users/officer." + suffix + "/roles/HEAD", Map.of()).json().get("roles").valueStream()
                 .map(JsonNode::asString)).containsExactlyInAnyOrder("OFFICER", "HEAD");
 
+        String self = admin.get("/api/v1/users").json().valueStream().map(a -> a.get("username").asString())
+                .filter(name -> name.startsWith("unit-admin")).findFirst().orElseThrow();
+        assertThat(admin.put("/api/v1/users/" + self + "/roles/HEAD", Map.of()).status()).as("no self-grant").isEqualTo(403);
+
         String someoneElse = fixtures.user(Role.OFFICER, other.subDepartment().id(), null);
         assertThat(admin.put("/api/v1/users/" + someoneElse + "/roles/HEAD", Map.of()).status()).isEqualTo(403);
         assertThat(admin.get("/api/v1/users").json().valueStream().map(a -> a.get("username").asString()))
