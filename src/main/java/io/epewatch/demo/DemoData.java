@@ -79,7 +79,9 @@ class DemoData implements ApplicationRunner {
         tokens.register("demo-integration", properties.integrationToken(),
                 Set.of(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ), null);
         if (units.findByCode(SUB_DEPARTMENT).isPresent()) {
-            log.info("Demo data already present");
+            // the declarations are re-registered so that they stay inside the matching window however old the data is
+            declareAll();
+            log.info("Demo data already present; demo declarations refreshed");
             ready.set(true);
             return;
         }
@@ -101,10 +103,7 @@ class DemoData implements ApplicationRunner {
         site(system, EPE_ELECTRONICS);
         site(system, EPE_GARMENTS);
 
-        Instant registered = clock.instant().minus(Duration.ofHours(2));
-        declare("305512340010", "E52", EPE_ELECTRONICS, registered, List.of(DECLARED_PLATES.get(0)), DECLARED_CONTAINERS.subList(0, 2));
-        declare("305512340021", "E42", EPE_ELECTRONICS, registered.plus(Duration.ofMinutes(20)), List.of(DECLARED_PLATES.get(1)), DECLARED_CONTAINERS.subList(2, 3));
-        declare("305598760032", "E52", EPE_GARMENTS, registered.plus(Duration.ofMinutes(35)), List.of("51D-678.90"), DECLARED_CONTAINERS.subList(3, 4));
+        declareAll();
         log.info("Demo data seeded: sub-department {}, enterprises {} and {}", SUB_DEPARTMENT, EPE_ELECTRONICS, EPE_GARMENTS);
         ready.set(true);
     }
@@ -145,6 +144,13 @@ class DemoData implements ApplicationRunner {
     private static CameraSpecs weak() {
         return new CameraSpecs("1/3", "CMOS", true, 1280, 720, true, List.of("H.264"), 3.6, 3.6, 82.0, 25,
                 List.of("IPv4", "TCP"), 120, "IP66", 50, 0.05, 0.0, true, List.of());
+    }
+
+    private void declareAll() {
+        Instant registered = clock.instant().minus(Duration.ofHours(2));
+        declare("305512340010", "E52", EPE_ELECTRONICS, registered, List.of(DECLARED_PLATES.get(0)), DECLARED_CONTAINERS.subList(0, 2));
+        declare("305512340021", "E42", EPE_ELECTRONICS, registered.plus(Duration.ofMinutes(20)), List.of(DECLARED_PLATES.get(1)), DECLARED_CONTAINERS.subList(2, 3));
+        declare("305598760032", "E52", EPE_GARMENTS, registered.plus(Duration.ofMinutes(35)), List.of("51D-678.90"), DECLARED_CONTAINERS.subList(3, 4));
     }
 
     private void declare(String number, String type, String taxCode, Instant at, List<String> plates, List<String> containers) {
