@@ -21,7 +21,10 @@ public class EpeWatchApplication {
     /** Commands run without the web server and exit: see README, "Operations". */
     static final java.util.Set<String> COMMANDS = java.util.Set.of("create-admin", "rotate-vault-key", "verify-audit");
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length > 0 && args[0].equals("verify-export")) {
+            System.exit(verifyExport(args));
+        }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             SpringApplication command = new SpringApplication(EpeWatchApplication.class);
             command.setWebApplicationType(WebApplicationType.NONE);
@@ -30,6 +33,19 @@ public class EpeWatchApplication {
             System.exit(SpringApplication.exit(command.run(withCommand(args[0], rest))));
         }
         SpringApplication.run(EpeWatchApplication.class, args);
+    }
+
+    /** Checks an export package offline: no database, no server. */
+    private static int verifyExport(String[] args) throws java.io.IOException {
+        if (args.length < 2) {
+            System.err.println("usage: java -jar epewatch.jar verify-export PACKAGE.zip");
+            return 2;
+        }
+        io.epewatch.evidence.ExportVerifier.Result result = io.epewatch.evidence.ExportVerifier.verify(java.nio.file.Path.of(args[1]));
+        System.out.println((result.valid() ? "Package valid: " : "Package INVALID: ") + result.files() + " files, signed by key "
+                + result.signingKeyFingerprint());
+        result.problems().forEach(problem -> System.out.println("  " + problem));
+        return result.valid() ? 0 : 3;
     }
 
     private static String[] withCommand(String command, String[] args) {

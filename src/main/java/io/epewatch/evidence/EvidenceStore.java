@@ -27,4 +27,7 @@ public interface EvidenceStore {
     void release(UUID id);
 
     List<EvidenceItem> linkedTo(EvidenceLink link);
+
+    /** What one camera of an enterprise captured within [from, to], oldest first. */
+    List<EvidenceItem> capturedBy(String enterpriseTaxCode, String cameraNumber, java.time.Instant from, java.time.Instant to);
 }

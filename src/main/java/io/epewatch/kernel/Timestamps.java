@@ -16,7 +16,7 @@ public final class Timestamps {
     private Timestamps() {
     }
 
-    static Instant parse(String raw) {
+    public static Instant parse(String raw) {
         try {
             // PostgreSQL keeps microseconds: truncate now so a stored value compares equal to a re-sent one
             return OffsetDateTime.parse(raw.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);

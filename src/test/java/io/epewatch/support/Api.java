@@ -62,6 +62,22 @@ public final class Api {
         return java.net.URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 
+    /** A binary download (an export package). */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -146,6 +146,15 @@ class FileSystemEvidenceStore implements EvidenceStore {
                 .params(link.kind().name(), link.ref()).query(FileSystemEvidenceStore::toItem).list();
     }
 
+    @Override
+    public List<EvidenceItem> capturedBy(String enterpriseTaxCode, String cameraNumber, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from evidence_item where purged_at is null and enterprise_tax_code = ? and camera_number = ?
+                         and captured_at between ? and ? order by captured_at""")
+                .params(enterpriseTaxCode, cameraNumber, Timestamp.from(from), Timestamp.from(to))
+                .query(FileSystemEvidenceStore::toItem).list();
+    }
+
     /** Deletes the file of an expired item and marks it purged; the row stays, so the record of what existed stays. */
     @Transactional
     boolean purge(UUID id) {
