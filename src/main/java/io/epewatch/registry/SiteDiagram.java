@@ -37,12 +37,14 @@ public class SiteDiagram {
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
     private final AuditTrail audit;
+    private final CameraAddressGuard addressGuard;
     private final JsonMapper json;
 
-    SiteDiagram(JdbcClient jdbc, Enterprises enterprises, AuditTrail audit, JsonMapper json) {
+    SiteDiagram(JdbcClient jdbc, Enterprises enterprises, AuditTrail audit, CameraAddressGuard addressGuard, JsonMapper json) {
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.audit = audit;
+        this.addressGuard = addressGuard;
         this.json = json;
     }
 
@@ -177,7 +179,7 @@ public class SiteDiagram {
     }
 
     /** Credentials belong in the vault, not in URLs that are shown to people and written to logs. */
-    private static void checkUrl(InputCheck check, String field, String value, Set<String> schemes) {
+    private void checkUrl(InputCheck check, String field, String value, Set<String> schemes) {
         if (value == null || value.isBlank()) {
             return;
         }
@@ -191,6 +193,8 @@ public class SiteDiagram {
                 check.reject(field, "urlHost", "has no host");
             } else if (uri.getUserInfo() != null) {
                 check.reject(field, "urlCredentials", "must not contain a user name or password");
+            } else if (addressGuard.refusal(uri.getHost()) != null) {
+                check.reject(field, "urlForbiddenHost", "host " + uri.getHost() + " " + addressGuard.refusal(uri.getHost()), uri.getHost());
             }
         } catch (URISyntaxException e) {
             check.reject(field, "url", "is not a valid URL");

@@ -112,6 +112,22 @@ class RegistryApiTest {
     }
 
     @Test
+    @DisplayName("SSRF guard: a camera may not point at this server, link-local or metadata addresses; private ranges are fine")
+    void cameraUrlsCannotPointAtTheServerItself() {
+        String path = "/api/v1/enterprises/" + site.taxCode() + "/cameras";
+        long gate = officer.get("/api/v1/enterprises/" + site.taxCode() + "/locations").json().valueStream()
+                .filter(l -> l.get("kind").asString().equals("GATE")).findFirst().orElseThrow().get("id").asLong();
+        for (String url : List.of("rtsp://127.0.0.1:554/live", "http://localhost/snapshot.jpg", "http://169.254.169.254/latest/meta-data",
+                "rtsp://[::1]/live", "http://0.0.0.0/x", "rtsp://[fe80::1]/live")) {
+            Api.Response refused = officer.post(path, Map.of("number", "X9", "locationId", gate, "streamUrl", url));
+            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(refused.json().at("/errors/0/code").asString()).as(url).isEqualTo("urlForbiddenHost");
+        }
+        assertThat(officer.post(path, Map.of("number", "X9", "locationId", gate, "streamUrl", "rtsp://10.20.30.40:554/Streaming/Channels/101"))
+                .status()).isEqualTo(201);
+    }
+
+    @Test
     void anEpeUserKeepsItsOwnDiagramOnly() {
         Fixtures.Site other = fixtures.site();
         Api clerk = new Api(port, null).signIn(fixtures.user(Role.EPE_USER, null, site.taxCode()), Fixtures.PASSWORD);

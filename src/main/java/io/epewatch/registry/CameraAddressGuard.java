@@ -1,0 +1,57 @@
+package io.epewatch.registry;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * SSRF guard for camera URLs: the server connects to what people type, so a camera may not point at this machine
+ * (loopback), link-local or cloud-metadata addresses, or multicast/unspecified ones, unless
+ * {@code epewatch.camera.allow-local-addresses} is set (simulated cameras on 127.0.0.1 in tests and the demo).
+ * Private ranges stay allowed: cameras live behind VPNs. Names are checked as written here; the connectors check the
+ * addresses they resolve again at connect time (DNS can change).
+ */
+@Component
+class CameraAddressGuard {
+
+    private static final Set<String> FORBIDDEN_NAMES = Set.of("localhost", "metadata.google.internal", "metadata", "instance-data");
+
+    private final boolean allowLocal;
+
+    CameraAddressGuard(@Value("${epewatch.camera.allow-local-addresses:false}") boolean allowLocal) {
+        this.allowLocal = allowLocal;
+    }
+
+    /** Why the host may not be used for a camera, or null when it may. */
+    String refusal(String host) {
+        if (allowLocal) {
+            return null;
+        }
+        String name = host.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
+        if (FORBIDDEN_NAMES.contains(name) || name.endsWith(".localhost")) {
+            return "points at this server or a metadata service, which a camera URL may not";
+        }
+        if (!name.matches("[0-9.]+|[0-9a-f:.]+") || !name.matches(".*[.:].*")) {
+            return null;
+        }
+        try {
+            InetAddress address = InetAddress.getByName(name);
+            if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+                return "is a loopback address (this server), which a camera URL may not be";
+            }
+            if (address.isLinkLocalAddress() || name.equals("169.254.169.254") || name.startsWith("fd00:ec2::")) {
+                return "is a link-local or cloud-metadata address, which a camera URL may not be";
+            }
+            if (address.isMulticastAddress()) {
+                return "is a multicast address";
+            }
+            return null;
+        } catch (UnknownHostException e) {
+            return "is not a valid address";
+        }
+    }
+}
