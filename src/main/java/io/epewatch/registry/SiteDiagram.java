@@ -64,6 +64,12 @@ public class SiteDiagram {
                 .param(enterprise.id()).query(this::toCamera).list();
     }
 
+    /** For system processing (the health monitor): every camera that has a snapshot or stream address. */
+    public List<Camera> allConnectable() {
+        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where c.snapshot_url is not null or c.stream_url is not null order by c.id")
+                .query(this::toCamera).list();
+    }
+
     /** For system processing (gate ingest): the camera with that diagram number, whoever asks. */
     public Optional<Camera> findCamera(String taxCode, String number) {
         return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where e.tax_code = ? and c.number = ?")

@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
         rule("DELETE /api/v1/tokens/{id}", SYSTEM, null);
         rule("GET /api/v1/audit", SYSTEM, null);
         rule("GET /api/v1/audit/verification", SYSTEM, null);
+        rule("GET /api/v1/enterprises/{taxCode}/logbook", EVERYONE, read);
+        rule("POST /api/v1/enterprises/{taxCode}/logbook", EDITORS, null);
         rule("POST /api/v1/evidence/exports", CUSTOMS, null);
         rule("GET /api/v1/evidence/exports/{id}", CUSTOMS, null);
         // pages: for people only; what a page shows is scoped by the same services

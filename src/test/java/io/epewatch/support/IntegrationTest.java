@@ -23,7 +23,9 @@ import org.springframework.context.annotation.Import;
         // TOTP is required for these roles in the tests; officers and EPE users sign in with a password alone
         "epewatch.security.mfa-required-roles=SYSTEM_ADMIN,UNIT_ADMIN,HEAD",
         // the disk-space alarm is tested on its own; a nearly full build machine must not fail the other tests
-        "epewatch.evidence.min-free-space=1MB"})
+        "epewatch.evidence.min-free-space=1MB",
+        // tests drive probe cycles themselves
+        "epewatch.camera.monitor.enabled=false"})
 @Import(Fixtures.class)
 @AutoConfigureMetrics // Prometheus is served as in production
 

@@ -1,0 +1,147 @@
+package io.epewatch.camera.health;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import io.epewatch.camera.CameraLogbook;
+import io.epewatch.camera.CameraMonitorProperties;
+import io.epewatch.camera.CameraState;
+import io.epewatch.camera.CameraStateChanged;
+import io.epewatch.camera.snapshot.HttpSnapshotClient;
+import io.epewatch.camera.snapshot.SnapshotFailure;
+import io.epewatch.registry.Camera;
+import io.epewatch.registry.CameraCredentials;
+import io.epewatch.registry.SiteDiagram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Probes every camera on a fixed delay, 24/7, concurrently on virtual threads with bounded parallelism; each probe has
+ * its own timeout, so a hung camera never delays the others. Debounced changes go to the status table, the logbook
+ * (R1.5) and a {@link CameraStateChanged} event, classified as channel or equipment outage (R2.3, R2.4).
+ * Cameras with only an RTSP address are not probed yet (the RTSP connector comes with the rest of issue 4).
+ */
+@Component
+class HealthMonitor {
+
+    private static final Logger log = LoggerFactory.getLogger(HealthMonitor.class);
+
+    private final SiteDiagram diagram;
+    private final CameraCredentials credentials;
+    private final CameraLogbook logbook;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final CameraMonitorProperties properties;
+    private final HttpSnapshotClient snapshots;
+    private final Clock clock;
+    private final Map<Long, StateDebounce> states = new ConcurrentHashMap<>();
+
+    HealthMonitor(SiteDiagram diagram, CameraCredentials credentials, CameraLogbook logbook, JdbcClient jdbc,
+                  ApplicationEventPublisher events, TransactionTemplate transaction, CameraMonitorProperties properties, Clock clock) {
+        this.diagram = diagram;
+        this.credentials = credentials;
+        this.logbook = logbook;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.snapshots = new HttpSnapshotClient(properties.probeTimeout(), clock);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${epewatch.camera.monitor.interval:30s}", initialDelayString = "${epewatch.camera.monitor.interval:30s}")
+    void scheduledCycle() {
+        if (properties.enabled()) {
+            probeAll();
+        }
+    }
+
+    /** One probe cycle over all cameras; returns how many were probed. */
+    int probeAll() {
+        List<Camera> cameras = diagram.allConnectable().stream().filter(c -> c.snapshotUrl() != null).toList();
+        Semaphore parallel = new Semaphore(properties.concurrency());
+        List<Future<?>> running = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Camera camera : cameras) {
+                running.add(executor.submit(() -> {
+                    parallel.acquireUninterruptibly();
+                    try {
+                        observe(camera, probe(camera));
+                    } catch (RuntimeException e) {
+                        log.warn("Probe of camera {} of {} failed: {}", camera.number(), camera.enterpriseTaxCode(), e.getMessage());
+                    } finally {
+                        parallel.release();
+                    }
+                }));
+            }
+        }
+        return running.size();
+    }
+
+    private ProbeResult probe(Camera camera) {
+        Optional<CameraCredentials.Credential> account = credentials.forHealthProbe(camera);
+        try {
+            snapshots.fetch(URI.create(camera.snapshotUrl()), account.map(CameraCredentials.Credential::username).orElse(null),
+                    account.map(CameraCredentials.Credential::password).orElse(null));
+            return new ProbeResult(clock.instant(), CameraState.ONLINE, "snapshot received");
+        } catch (SnapshotFailure failure) {
+            return new ProbeResult(clock.instant(), CameraState.OFFLINE, failure.kind() + ": " + failure.getMessage());
+        }
+    }
+
+    private void observe(Camera camera, ProbeResult result) {
+        StateDebounce state = states.computeIfAbsent(camera.id(), id -> new StateDebounce(storedState(id), properties.debounce()));
+        Optional<StateDebounce.Change> change;
+        synchronized (state) {
+            change = state.observe(result);
+        }
+        jdbc.sql("update camera_status set checked_at = ? where camera_id = ?").params(Timestamp.from(result.at()), camera.id()).update();
+        change.ifPresent(c -> transaction.executeWithoutResult(status -> record(camera, c)));
+    }
+
+    private void record(Camera camera, StateDebounce.Change change) {
+        // changes of one enterprise are recorded one at a time, so the last camera to fall sees the others down
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(camera.enterpriseTaxCode()).query(Object.class).single();
+        jdbc.sql("""
+                        insert into camera_status (camera_id, state, since, reason, checked_at) values (?, ?, ?, ?, ?)
+                        on conflict (camera_id) do update set state = excluded.state, since = excluded.since,
+                            reason = excluded.reason, checked_at = excluded.checked_at""")
+                .params(camera.id(), change.to().name(), Timestamp.from(change.since()), change.reason(), Timestamp.from(clock.instant()))
+                .update();
+        String outage = null;
+        if (change.to() != CameraState.ONLINE) {
+            List<CameraState> enterprise = jdbc.sql("""
+                            select coalesce(s.state, 'ONLINE') from camera c join enterprise e on e.id = c.enterprise_id
+                            left join camera_status s on s.camera_id = c.id
+                            where e.tax_code = ? and (c.snapshot_url is not null or c.stream_url is not null)""")
+                    .param(camera.enterpriseTaxCode()).query(String.class).list().stream().map(CameraState::valueOf).toList();
+            outage = OutageKind.of(enterprise).name();
+        }
+        logbook.recordChange(camera, change.to(), change.since(), change.reason(), outage);
+        log.info("Camera {} of {} is {} since {} ({})", camera.number(), camera.enterpriseTaxCode(), change.to(), change.since(), change.reason());
+        events.publishEvent(new CameraStateChanged(camera.id(), camera.enterpriseTaxCode(), camera.number(), change.from(),
+                change.to(), change.since(), change.reason(), outage));
+    }
+
+    private CameraState storedState(long cameraId) {
+        return jdbc.sql("select state from camera_status where camera_id = ?").param(cameraId).query(String.class).optional()
+                .map(CameraState::valueOf).orElse(CameraState.ONLINE);
+    }
+
+}
