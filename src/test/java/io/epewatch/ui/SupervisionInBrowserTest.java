@@ -57,6 +57,8 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+        // the click returns before the browser has followed the form's redirect
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.getCurrentUrl().endsWith("/login"));
     }
 
     @Test
@@ -121,6 +123,8 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("frameRate")).clear();
         browser.findElement(By.id("frameRate")).sendKeys("25");
         browser.findElement(By.cssSelector("#camera-form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> d.findElement(By.id("appendix-rows")).getText().contains("1280x720"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#appendix-rows tr"));
         assertThat(rows.get(3).getText()).contains("1280x720").contains("Không đạt");
         assertThat(rows.get(8).getText()).contains("25").contains("Không đạt");
