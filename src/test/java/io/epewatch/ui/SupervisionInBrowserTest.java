@@ -123,7 +123,7 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("frameRate")).clear();
         browser.findElement(By.id("frameRate")).sendKeys("25");
         browser.findElement(By.cssSelector("#camera-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5))
+        new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("appendix-rows")).getText().contains("1280x720"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#appendix-rows tr"));
         assertThat(rows.get(3).getText()).contains("1280x720").contains("Không đạt");
@@ -182,6 +182,7 @@ class SupervisionInBrowserTest {
         signIn(fixtures.user(Role.EPE_USER, null, site.taxCode()), Fixtures.PASSWORD);
         browser.get(url("/enterprises/" + site.taxCode()));
         browser.findElement(By.linkText("Bãi phế liệu")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/locations/\\d+$"));
         browser.findElement(By.id("loc-name")).clear();
         browser.findElement(By.cssSelector("form.stack button")).click();
         assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("bắt buộc nhập");
@@ -191,6 +192,7 @@ class SupervisionInBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("is required");
         browser.get(url("/enterprises/" + site.taxCode() + "?lang=vi"));
         browser.findElement(By.linkText("Bãi phế liệu")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/locations/\\d+$"));
         browser.findElement(By.id("loc-name")).clear();
         browser.findElement(By.id("loc-name")).sendKeys("Bãi phế liệu số 2");
         browser.findElement(By.cssSelector("form.stack button")).click();
