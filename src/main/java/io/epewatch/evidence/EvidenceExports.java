@@ -109,7 +109,7 @@ public class EvidenceExports {
                     if (!Sha256.hex(content).equals(item.sha256())) {
                         throw new IllegalStateException("evidence " + item.id() + " failed its integrity check; not exported");
                     }
-                    String name = "media/" + item.capturedAt().toString().replace(':', '-') + "_" + item.id() + extension(item.mediaType());
+                    String name = "media/" + item.capturedAt().toString().replace(':', '-') + "_" + item.id() + "." + MediaFiles.extension(item.mediaType());
                     put(out, name, content);
                     Map<String, Object> file = new LinkedHashMap<>();
                     file.put("name", name);
@@ -180,15 +180,6 @@ public class EvidenceExports {
         out.putNextEntry(new ZipEntry(name));
         out.write(content);
         out.closeEntry();
-    }
-
-    private static String extension(String mediaType) {
-        return switch (mediaType) {
-            case "image/jpeg" -> ".jpg";
-            case "image/png" -> ".png";
-            case "video/mp4" -> ".mp4";
-            default -> ".bin";
-        };
     }
 
     private static void requireCustoms(Caller caller) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import io.epewatch.evidence.EvidenceItem;
 import io.epewatch.evidence.EvidenceLink;
 import io.epewatch.evidence.EvidenceStore;
+import io.epewatch.evidence.MediaFiles;
 import io.epewatch.evidence.NewEvidence;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.Sha256;
@@ -73,7 +74,7 @@ class FileSystemEvidenceStore implements EvidenceStore {
         check.throwIfAny();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        String location = DAY.format(now) + "/" + id + "." + extension(evidence.mediaType());
+        String location = DAY.format(now) + "/" + id + "." + MediaFiles.extension(evidence.mediaType());
         Path file = root.resolve(location);
         write(file, evidence.content());
         try {
@@ -189,16 +190,6 @@ class FileSystemEvidenceStore implements EvidenceStore {
         } catch (IOException e) {
             log.warn("Evidence file {} could not be deleted: {}", file, e.getMessage());
         }
-    }
-
-    private static String extension(String mediaType) {
-        return switch (mediaType) {
-            case "image/jpeg" -> "jpg";
-            case "image/png" -> "png";
-            case "video/mp4" -> "mp4";
-            case "video/mp2t" -> "ts";
-            default -> "bin";
-        };
     }
 
     private static EvidenceItem toItem(ResultSet rs, int row) throws SQLException {

@@ -78,8 +78,7 @@ public class MfaAccounts implements SecondFactor, SealedSecrets {
         if (stored == null) {
             return false;
         }
-        int colon = stored.indexOf(':');
-        String secret = vault.open(new Vault.Sealed(stored.substring(0, colon), stored.substring(colon + 1)), context(username));
+        String secret = openSecret(username, stored);
         if (totp.verify(secret, code)) {
             return true;
         }
@@ -100,12 +99,17 @@ public class MfaAccounts implements SecondFactor, SealedSecrets {
                 .param(vault.activeKeyId() + ":%")
                 .query((rs, n) -> new String[] {rs.getString("username"), rs.getString("totp_secret")}).list();
         for (String[] row : rows) {
-            int colon = row[1].indexOf(':');
-            String secret = vault.open(new Vault.Sealed(row[1].substring(0, colon), row[1].substring(colon + 1)), context(row[0]));
+            String secret = openSecret(row[0], row[1]);
             Vault.Sealed sealed = vault.seal(secret, context(row[0]));
             jdbc.sql("update user_account set totp_secret = ? where username = ?").params(sealed.keyId() + ":" + sealed.ciphertext(), row[0]).update();
         }
         return rows.size();
+    }
+
+    /** A stored TOTP secret is {@code keyId:ciphertext}, sealed for its owner. */
+    private String openSecret(String username, String stored) {
+        int colon = stored.indexOf(':');
+        return vault.open(new Vault.Sealed(stored.substring(0, colon), stored.substring(colon + 1)), context(username));
     }
 
     static String context(String username) {
