@@ -6,16 +6,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The 24/7 health monitor ({@code epewatch.camera.monitor.*}).
+ * The 24/7 health monitor and the connectors ({@code epewatch.camera.monitor.*}).
  *
- * @param enabled      whether cameras are probed at all
- * @param interval     time between the end of one probe cycle and the start of the next
- * @param debounce     how long a new state must hold before it is recorded, so a flapping link does not flood anyone
- * @param probeTimeout the most one probe of one camera may take
- * @param concurrency  how many cameras are probed at once (virtual threads)
+ * @param enabled         whether cameras are probed at all
+ * @param interval        time between the end of one probe cycle and the start of the next
+ * @param debounce        how long a new state must hold before it is recorded, so a flapping link does not flood anyone
+ * @param probeTimeout    the most one network step of one probe may take
+ * @param concurrency     how many cameras are probed at once (virtual threads)
+ * @param clockSkewLimit  a camera clock further off than this is DEGRADED: its footage times cannot be trusted as evidence
+ * @param rtspWindow      how long an RTSP probe decodes, to measure frame rate
+ * @param rtspTransport   TCP (interleaved, passes firewalls) or UDP
+ * @param rtspDecoders    how many RTSP streams are decoded at once (platform threads: FFmpeg is native code)
+ * @param rediscoverAfter how long an ONVIF camera's profiles and URIs are trusted before they are read again
  */
 @ConfigurationProperties("epewatch.camera.monitor")
 public record CameraMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration interval,
                                       @DefaultValue("90s") Duration debounce, @DefaultValue("5s") Duration probeTimeout,
-                                      @DefaultValue("200") int concurrency) {
+                                      @DefaultValue("200") int concurrency, @DefaultValue("10s") Duration clockSkewLimit,
+                                      @DefaultValue("2s") Duration rtspWindow, @DefaultValue("TCP") String rtspTransport,
+                                      @DefaultValue("4") int rtspDecoders, @DefaultValue("10m") Duration rediscoverAfter) {
+
+    /** The defaults, with the given timing (tests, the benchmark). */
+    public static CameraMonitorProperties of(Duration debounce, Duration probeTimeout, int concurrency) {
+        return new CameraMonitorProperties(true, Duration.ofSeconds(30), debounce, probeTimeout, concurrency, Duration.ofSeconds(10),
+                Duration.ofSeconds(2), "TCP", 4, Duration.ofMinutes(10));
+    }
 }

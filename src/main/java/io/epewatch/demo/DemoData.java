@@ -132,7 +132,7 @@ class DemoData implements ApplicationRunner {
     private static CameraInput camera(String number, Location location, String direction, CameraSpecs specs) {
         // 192.0.2.0/24 is the documentation range: the demo points nowhere real
         return new CameraInput(number, location.id(), "rtsp://192.0.2.10:554/Streaming/Channels/" + number.substring(1) + "01",
-                "http://192.0.2.10/ISAPI/Streaming/channels/" + number.substring(1) + "01/picture", direction, specs);
+                "http://192.0.2.10/ISAPI/Streaming/channels/" + number.substring(1) + "01/picture", null, direction, specs);
     }
 
     private static CameraSpecs conforming() {

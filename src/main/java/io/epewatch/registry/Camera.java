@@ -6,10 +6,11 @@ import java.util.List;
  * A camera as numbered on the EPE's site diagram (R1.4).
  *
  * @param number    the number on the diagram, unique within the enterprise
+ * @param onvifUrl  the ONVIF device service address, when the camera speaks ONVIF
  * @param direction for gate cameras, which passage it sees: IN, OUT or BOTH
  */
 public record Camera(long id, String enterpriseTaxCode, String number, long locationId, String locationName,
-                     LocationKind locationKind, String streamUrl, String snapshotUrl, String direction,
+                     LocationKind locationKind, String streamUrl, String snapshotUrl, String onvifUrl, String direction,
                      CameraSpecs specs) {
 
     /** R1.7: whether customs must receive this camera's images online. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * addresses they resolve again at connect time (DNS can change).
  */
 @Component
-class CameraAddressGuard {
+public class CameraAddressGuard {
 
     private static final Set<String> FORBIDDEN_NAMES = Set.of("localhost", "metadata.google.internal", "metadata", "instance-data");
 
@@ -24,6 +24,31 @@ class CameraAddressGuard {
 
     CameraAddressGuard(@Value("${epewatch.camera.allow-local-addresses:false}") boolean allowLocal) {
         this.allowLocal = allowLocal;
+    }
+
+    /**
+     * At connect time: resolves the name and checks every address it resolves to, so a camera name that DNS points at
+     * this server (or a snapshot address a camera hands back over ONVIF) is refused too. Null when it may be used.
+     */
+    public String refusalAtConnect(String host) {
+        if (allowLocal) {
+            return null;
+        }
+        String written = refusal(host);
+        if (written != null) {
+            return written;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host.replaceAll("^\\[|]$", ""))) {
+                String resolved = refusal(address.getHostAddress());
+                if (resolved != null) {
+                    return "resolves to " + address.getHostAddress() + ", which " + resolved.replaceFirst("^is ", "is ");
+                }
+            }
+            return null;
+        } catch (UnknownHostException e) {
+            return null; // the connector reports the unknown name as unreachable
+        }
     }
 
     /** Why the host may not be used for a camera, or null when it may. */

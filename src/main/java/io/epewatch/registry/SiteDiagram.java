@@ -31,7 +31,7 @@ public class SiteDiagram {
 
     private static final String CAMERA_COLUMNS = """
             c.id, e.tax_code, c.number, c.location_id, l.name as location_name, l.kind, c.stream_url, c.snapshot_url,
-            c.direction, c.specs::text as specs""";
+            c.onvif_url, c.direction, c.specs::text as specs""";
     private static final String CAMERA_FROM = " from camera c join location l on l.id = c.location_id join enterprise e on e.id = c.enterprise_id ";
 
     private final JdbcClient jdbc;
@@ -66,7 +66,7 @@ public class SiteDiagram {
 
     /** For system processing (the health monitor): every camera that has a snapshot or stream address. */
     public List<Camera> allConnectable() {
-        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where c.snapshot_url is not null or c.stream_url is not null order by c.id")
+        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where c.snapshot_url is not null or c.stream_url is not null or c.onvif_url is not null order by c.id")
                 .query(this::toCamera).list();
     }
 
@@ -135,10 +135,10 @@ public class SiteDiagram {
         InputCheck check = validateCamera(enterprise, input, null);
         check.throwIfAny();
         jdbc.sql("""
-                        insert into camera (enterprise_id, number, location_id, stream_url, snapshot_url, direction, specs)
-                        values (?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                        insert into camera (enterprise_id, number, location_id, stream_url, snapshot_url, onvif_url, direction, specs)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(enterprise.id(), input.number().strip(), input.locationId(), blankToNull(input.streamUrl()),
-                        blankToNull(input.snapshotUrl()), blankToNull(input.direction()), specsJson(input.specs()))
+                        blankToNull(input.snapshotUrl()), blankToNull(input.onvifUrl()), blankToNull(input.direction()), specsJson(input.specs()))
                 .update();
         changed(caller, taxCode, "camera:" + input.number().strip(), "camera added");
         return findCamera(taxCode, input.number().strip()).orElseThrow();
@@ -151,10 +151,10 @@ public class SiteDiagram {
         InputCheck check = validateCamera(enterprise, input, existing.id());
         check.throwIfAny();
         jdbc.sql("""
-                        update camera set number = ?, location_id = ?, stream_url = ?, snapshot_url = ?, direction = ?,
+                        update camera set number = ?, location_id = ?, stream_url = ?, snapshot_url = ?, onvif_url = ?, direction = ?,
                             specs = ?::jsonb, updated_at = now() where id = ?""")
                 .params(input.number().strip(), input.locationId(), blankToNull(input.streamUrl()),
-                        blankToNull(input.snapshotUrl()), blankToNull(input.direction()), specsJson(input.specs()),
+                        blankToNull(input.snapshotUrl()), blankToNull(input.onvifUrl()), blankToNull(input.direction()), specsJson(input.specs()),
                         existing.id())
                 .update();
         changed(caller, taxCode, "camera:" + input.number().strip(), "camera updated");
@@ -178,6 +178,7 @@ public class SiteDiagram {
         }
         checkUrl(check, "streamUrl", input.streamUrl(), Set.of("rtsp", "rtsps", "http", "https"));
         checkUrl(check, "snapshotUrl", input.snapshotUrl(), Set.of("http", "https"));
+        checkUrl(check, "onvifUrl", input.onvifUrl(), Set.of("http", "https"));
         if (input.direction() != null && !input.direction().isBlank() && !Set.of("IN", "OUT", "BOTH").contains(input.direction())) {
             check.reject("direction", "cameraDirection", "must be IN, OUT or BOTH");
         }
@@ -231,7 +232,7 @@ public class SiteDiagram {
     private Camera toCamera(ResultSet rs, int row) throws SQLException {
         return new Camera(rs.getLong("id"), rs.getString("tax_code"), rs.getString("number"), rs.getLong("location_id"),
                 rs.getString("location_name"), LocationKind.valueOf(rs.getString("kind")), rs.getString("stream_url"),
-                rs.getString("snapshot_url"), rs.getString("direction"),
+                rs.getString("snapshot_url"), rs.getString("onvif_url"), rs.getString("direction"),
                 json.readValue(rs.getString("specs"), CameraSpecs.class));
     }
 

@@ -70,9 +70,9 @@ public class Fixtures {
         Location gate = diagram.addLocation(ADMIN, taxCode, new LocationInput("Cổng chính", LocationKind.GATE, Set.of()));
         Location yard = diagram.addLocation(ADMIN, taxCode, new LocationInput("Bãi phế liệu", LocationKind.YARD,
                 Set.of(io.epewatch.registry.GoodsKind.SCRAP_REFUSE)));
-        diagram.addCamera(ADMIN, taxCode, new CameraInput("G1", gate.id(), "rtsp://192.0.2.1/1", null, "OUT", CameraSpecs.none()));
-        diagram.addCamera(ADMIN, taxCode, new CameraInput("G2", gate.id(), null, null, "IN", CameraSpecs.none()));
-        diagram.addCamera(ADMIN, taxCode, new CameraInput("Y1", yard.id(), null, null, null, CameraSpecs.none()));
+        diagram.addCamera(ADMIN, taxCode, new CameraInput("G1", gate.id(), "rtsp://192.0.2.1/1", null, null, "OUT", CameraSpecs.none()));
+        diagram.addCamera(ADMIN, taxCode, new CameraInput("G2", gate.id(), null, null, null, "IN", CameraSpecs.none()));
+        diagram.addCamera(ADMIN, taxCode, new CameraInput("Y1", yard.id(), null, null, null, null, CameraSpecs.none()));
         return new Site(sub, taxCode);
     }
 

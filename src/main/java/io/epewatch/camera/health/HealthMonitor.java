@@ -1,6 +1,5 @@
 package io.epewatch.camera.health;
 
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,8 +16,12 @@ import io.epewatch.camera.CameraLogbook;
 import io.epewatch.camera.CameraMonitorProperties;
 import io.epewatch.camera.CameraState;
 import io.epewatch.camera.CameraStateChanged;
-import io.epewatch.camera.snapshot.HttpSnapshotClient;
-import io.epewatch.camera.snapshot.SnapshotFailure;
+import io.epewatch.camera.connector.CameraAddress;
+import io.epewatch.camera.connector.CameraConnector;
+import io.epewatch.camera.connector.CameraConnectors;
+import io.epewatch.camera.connector.CameraFailure;
+import io.epewatch.camera.connector.FrameSample;
+import io.epewatch.camera.connector.Observation;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.SiteDiagram;
@@ -34,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Probes every camera on a fixed delay, 24/7, concurrently on virtual threads with bounded parallelism; each probe has
  * its own timeout, so a hung camera never delays the others. Debounced changes go to the status table, the logbook
  * (R1.5) and a {@link CameraStateChanged} event, classified as channel or equipment outage (R2.3, R2.4).
- * Cameras with only an RTSP address are not probed yet (the RTSP connector comes with the rest of issue 4).
+ * Each camera is looked at through its own connector (ONVIF, HTTP snapshot or RTSP); what it shows is judged by
+ * {@link QualityCheck} against what the EPE declared.
  */
 @Component
 class HealthMonitor {
@@ -48,12 +52,15 @@ class HealthMonitor {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final CameraMonitorProperties properties;
-    private final HttpSnapshotClient snapshots;
+    private final CameraConnectors connectors;
+    private final QualityCheck quality;
     private final Clock clock;
     private final Map<Long, StateDebounce> states = new ConcurrentHashMap<>();
+    private final Map<Long, FrameSample> lastPictures = new ConcurrentHashMap<>();
 
     HealthMonitor(SiteDiagram diagram, CameraCredentials credentials, CameraLogbook logbook, JdbcClient jdbc,
-                  ApplicationEventPublisher events, TransactionTemplate transaction, CameraMonitorProperties properties, Clock clock) {
+                  ApplicationEventPublisher events, TransactionTemplate transaction, CameraMonitorProperties properties, Clock clock,
+                  CameraConnectors connectors) {
         this.diagram = diagram;
         this.credentials = credentials;
         this.logbook = logbook;
@@ -61,7 +68,8 @@ class HealthMonitor {
         this.events = events;
         this.transaction = transaction;
         this.properties = properties;
-        this.snapshots = new HttpSnapshotClient(properties.probeTimeout(), clock);
+        this.connectors = connectors;
+        this.quality = new QualityCheck(properties.clockSkewLimit());
         this.clock = clock;
     }
 
@@ -74,7 +82,11 @@ class HealthMonitor {
 
     /** One probe cycle over all cameras; returns how many were probed. */
     int probeAll() {
-        List<Camera> cameras = diagram.allConnectable().stream().filter(c -> c.snapshotUrl() != null).toList();
+        return probe(diagram.allConnectable());
+    }
+
+    /** One probe of each of these cameras, concurrently; returns how many were probed. */
+    int probe(List<Camera> cameras) {
         Semaphore parallel = new Semaphore(properties.concurrency());
         List<Future<?>> running = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -96,12 +108,23 @@ class HealthMonitor {
 
     private ProbeResult probe(Camera camera) {
         Optional<CameraCredentials.Credential> account = credentials.forHealthProbe(camera);
+        CameraAddress address = CameraAddress.of(camera.onvifUrl(), camera.streamUrl(), camera.snapshotUrl(),
+                account.map(CameraCredentials.Credential::username).orElse(null),
+                account.map(CameraCredentials.Credential::password).orElse(null));
+        Optional<CameraConnector> connector = connectors.forCamera(address);
+        if (connector.isEmpty()) {
+            return new ProbeResult(clock.instant(), CameraState.OFFLINE, "NO_CONNECTOR: no ONVIF, snapshot or RTSP address this system can use");
+        }
         try {
-            snapshots.fetch(URI.create(camera.snapshotUrl()), account.map(CameraCredentials.Credential::username).orElse(null),
-                    account.map(CameraCredentials.Credential::password).orElse(null));
-            return new ProbeResult(clock.instant(), CameraState.ONLINE, "snapshot received");
-        } catch (SnapshotFailure failure) {
-            return new ProbeResult(clock.instant(), CameraState.OFFLINE, failure.kind() + ": " + failure.getMessage());
+            Observation seen = connector.get().observe(address);
+            ProbeResult result = quality.judge(clock.instant(), seen, camera.specs(), lastPictures.get(camera.id()));
+            if (seen.sample() != null) {
+                lastPictures.put(camera.id(), seen.sample());
+            }
+            return result;
+        } catch (CameraFailure failure) {
+            lastPictures.remove(camera.id());
+            return new ProbeResult(clock.instant(), CameraState.OFFLINE, failure.reason());
         }
     }
 
@@ -129,7 +152,7 @@ class HealthMonitor {
             List<CameraState> enterprise = jdbc.sql("""
                             select coalesce(s.state, 'ONLINE') from camera c join enterprise e on e.id = c.enterprise_id
                             left join camera_status s on s.camera_id = c.id
-                            where e.tax_code = ? and (c.snapshot_url is not null or c.stream_url is not null)""")
+                            where e.tax_code = ? and (c.snapshot_url is not null or c.stream_url is not null or c.onvif_url is not null)""")
                     .param(camera.enterpriseTaxCode()).query(String.class).list().stream().map(CameraState::valueOf).toList();
             outage = OutageKind.of(enterprise).name();
         }

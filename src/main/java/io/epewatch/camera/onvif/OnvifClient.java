@@ -52,6 +52,15 @@ public class OnvifClient {
         return new OnvifDevice(information, profiles, stream, snapshot, skew);
     }
 
+    /** The camera's clock minus ours, from {@code GetSystemDateAndTime} (one unauthenticated call: the health probe). */
+    public Duration clockSkew(URI deviceService) {
+        Instant asked = clock.instant();
+        Instant cameraTime = CameraClock.decode(call(deviceService, null, "<tds:GetSystemDateAndTime xmlns:tds=\"" + DEVICE + "\"/>"));
+        Instant answered = clock.instant();
+        // the camera read its clock somewhere between our two readings; its answer has whole seconds only
+        return Duration.between(asked.plus(Duration.between(asked, answered).dividedBy(2)), cameraTime);
+    }
+
     private record Credentials(String username, String password, Duration skew) {
         @Override
         public String toString() {
@@ -79,11 +88,13 @@ public class OnvifClient {
             }
             // SOAP faults come with 400/500; SoapFaults turns them into a named error when decoded
             return response.body();
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new OnvifException(OnvifException.Kind.TIMEOUT, "no answer within " + timeout.toMillis() + " ms at " + service.getPath());
         } catch (IOException e) {
-            throw new OnvifException("camera did not answer at " + service.getHost() + ": " + e.getClass().getSimpleName());
+            throw new OnvifException(OnvifException.Kind.NO_ANSWER, "camera did not answer at " + service.getHost() + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OnvifException("interrupted");
+            throw new OnvifException(OnvifException.Kind.TIMEOUT, "interrupted");
         }
     }
 

@@ -16,7 +16,9 @@ final class SoapFaults {
         if (fault != null) {
             Element subcode = SafeXml.first(fault, "Subcode");
             String code = SafeXml.text(SafeXml.first(fault, "Code"), "Value");
-            throw new OnvifException("camera answered a SOAP fault: " + firstLine(code)
+            String sub = subcode == null ? "" : firstLine(SafeXml.text(subcode, "Value"));
+            throw new OnvifException(sub.endsWith("NotAuthorized") ? OnvifException.Kind.NOT_AUTHORIZED : OnvifException.Kind.BAD_ANSWER,
+                    "camera answered a SOAP fault: " + firstLine(code)
                     + (subcode == null ? "" : " / " + firstLine(SafeXml.text(subcode, "Value")))
                     + ": " + firstLine(SafeXml.text(fault, "Text")));
         }

@@ -12,6 +12,7 @@ public class CameraForm {
     private Long locationId;
     private String streamUrl;
     private String snapshotUrl;
+    private String onvifUrl;
     private String direction;
     private String sensorFormat;
     private String sensorType;
@@ -40,6 +41,7 @@ public class CameraForm {
         f.locationId = camera.locationId();
         f.streamUrl = camera.streamUrl();
         f.snapshotUrl = camera.snapshotUrl();
+        f.onvifUrl = camera.onvifUrl();
         f.direction = camera.direction();
         f.sensorFormat = s.sensorFormat();
         f.sensorType = s.sensorType();
@@ -79,7 +81,7 @@ public class CameraForm {
                 c.parseOptional("minIlluminationIrLux", minIlluminationIrLux, FormValues::decimal),
                 FormValues.yesNo(onvif), FormValues.list(safetyStandards));
         c.throwIfAny();
-        return new CameraInput(number, locationId, streamUrl, snapshotUrl, direction, specs);
+        return new CameraInput(number, locationId, streamUrl, snapshotUrl, onvifUrl, direction, specs);
     }
 
     private static String text(Object value) {
@@ -98,6 +100,8 @@ public class CameraForm {
     public void setStreamUrl(String v) { streamUrl = v; }
     public String getSnapshotUrl() { return snapshotUrl; }
     public void setSnapshotUrl(String v) { snapshotUrl = v; }
+    public String getOnvifUrl() { return onvifUrl; }
+    public void setOnvifUrl(String v) { onvifUrl = v; }
     public String getDirection() { return direction; }
     public void setDirection(String v) { direction = v; }
     public String getSensorFormat() { return sensorFormat; }

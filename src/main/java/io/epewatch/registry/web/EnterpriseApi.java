@@ -60,11 +60,11 @@ class EnterpriseApi {
 
     /** A camera with what the law derives from it: online link (R1.7) and Appendix I rows (R1.8). */
     record CameraView(String number, String location, LocationKind kind, String streamUrl, String snapshotUrl,
-                      String direction, boolean mustConnectOnline, boolean appendixIApplies, List<Integer> appendixIFailedRows,
+                      String onvifUrl, String direction, boolean mustConnectOnline, boolean appendixIApplies, List<Integer> appendixIFailedRows,
                       List<AppendixIRow> appendixI, CameraSpecs specs) {
         static CameraView of(Camera c, boolean applies) {
             return new CameraView(c.number(), c.locationName(), c.locationKind(), c.streamUrl(), c.snapshotUrl(),
-                    c.direction(), c.mustConnectOnline(), applies,
+                    c.onvifUrl(), c.direction(), c.mustConnectOnline(), applies,
                     c.appendixIFailures().stream().map(AppendixIRow::number).toList(), c.appendixI(), c.specs());
         }
     }

@@ -20,8 +20,16 @@ import io.epewatch.registry.SiteDiagram;
 import io.epewatch.support.Api;
 import io.epewatch.support.Fixtures;
 import io.epewatch.support.IntegrationTest;
-import io.epewatch.support.SimulatedHttpCamera;
-import io.epewatch.support.SimulatedHttpCamera.Auth;
+import io.epewatch.camera.connector.AddressCheck;
+import io.epewatch.camera.connector.CameraAddress;
+import io.epewatch.camera.connector.CameraConnector;
+import io.epewatch.camera.connector.CameraConnectors;
+import io.epewatch.camera.connector.Observation;
+import io.epewatch.registry.CameraAddressGuard;
+import io.epewatch.registry.CameraSpecs;
+import io.epewatch.simulator.Fault;
+import io.epewatch.simulator.SimulatedCamera;
+import io.epewatch.simulator.SimulatedCamera.Spec;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +56,8 @@ class HealthMonitorTest {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    CameraAddressGuard guard;
     @LocalServerPort
     int port;
 
@@ -71,36 +81,50 @@ class HealthMonitorTest {
         }
     }
 
+    /** Debounce 60 s, probe timeout 1.5 s, a short RTSP window: the monitor as configured in production, only faster. */
+    private HealthMonitor monitor(HandClock clock, AddressCheck addresses) {
+        CameraMonitorProperties properties = new CameraMonitorProperties(true, Duration.ofSeconds(30), Duration.ofSeconds(60),
+                Duration.ofMillis(1500), 50, Duration.ofSeconds(10), Duration.ofMillis(600), "TCP", 2, Duration.ofMinutes(10));
+        return new HealthMonitor(diagram, credentials, logbook, jdbc, events, transaction, properties, clock,
+                new CameraConnectors(properties, addresses, Clock.systemUTC()));
+    }
+
+    private void connect(Fixtures.Site site, String number, SimulatedCamera camera, String onvif, String stream, String snapshot) {
+        // straight into the table: the registry refuses loopback addresses, and these simulators live on 127.0.0.1
+        jdbc.sql("""
+                        update camera set onvif_url = ?, stream_url = ?, snapshot_url = ?
+                        where number = ? and enterprise_id = (select id from enterprise where tax_code = ?)""")
+                .params(onvif, stream, snapshot, number, site.taxCode()).update();
+        if (camera.spec().username() != null) {
+            credentials.store(Fixtures.ADMIN, site.taxCode(), number, camera.spec().username(), camera.spec().password());
+        }
+    }
+
     @Test
-    @DisplayName("R1.5 R2.3 R2.4 a dead camera is logged OFFLINE after the debounce; all down together is a channel outage")
+    @DisplayName("R1.5 R2.3 R2.4 ONVIF, HTTP and RTSP cameras: a dead one is logged OFFLINE after the debounce; all down together is a channel outage")
     void offlineAfterDebounceThenChannelOutage() throws Exception {
         Fixtures.Site site = fixtures.site();
-        Map<String, SimulatedHttpCamera> cameras = Map.of(
-                "G1", new SimulatedHttpCamera(Auth.DIGEST, "customs", "Gate-1-pass"),
-                "G2", new SimulatedHttpCamera(Auth.NONE, null, null),
-                "Y1", new SimulatedHttpCamera(Auth.NONE, null, null));
-        // straight into the table: the registry refuses loopback addresses, and these simulators live on 127.0.0.1
-        cameras.forEach((number, camera) -> jdbc.sql("""
-                        update camera set snapshot_url = ?, stream_url = null
-                        where number = ? and enterprise_id = (select id from enterprise where tax_code = ?)""")
-                .params(camera.snapshotUrl().toString(), number, site.taxCode()).update());
-        credentials.store(Fixtures.ADMIN, site.taxCode(), "G1", "customs", "Gate-1-pass");
+        SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", "customs", "Gate-1-pass"));
+        SimulatedCamera g2 = SimulatedCamera.start(Spec.of("G2", null, null));
+        SimulatedCamera y1 = SimulatedCamera.start(Spec.of("Y1", "rtsp-viewer", "Yard#1 pass"));
+        connect(site, "G1", g1, g1.onvifUrl().toString(), null, null);
+        connect(site, "G2", g2, null, null, g2.snapshotUrl().toString());
+        connect(site, "Y1", y1, null, y1.rtspUrl().toString(), null);
 
         HandClock clock = new HandClock();
-        HealthMonitor monitor = new HealthMonitor(diagram, credentials, logbook, jdbc, events, transaction,
-                new CameraMonitorProperties(true, Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(2), 50), clock);
+        HealthMonitor monitor = monitor(clock, AddressCheck.allowingAll());
         try {
-            assertThat(monitor.probeAll()).isGreaterThanOrEqualTo(3);
-            assertThat(entries(site)).as("all answer: nothing to log").isEmpty();
+            assertThat(cycle(monitor, site)).isGreaterThanOrEqualTo(3);
+            assertThat(entries(site)).as("all answer, over ONVIF, HTTP and RTSP: nothing to log").isEmpty();
 
-            cameras.get("G1").close();
+            g1.fault(Fault.OFFLINE);
             Instant wentDark = clock.now;
-            monitor.probeAll();
+            cycle(monitor, site);
             clock.now = clock.now.plusSeconds(30);
-            monitor.probeAll();
+            cycle(monitor, site);
             assertThat(entries(site)).as("30 s is within the debounce").isEmpty();
             clock.now = clock.now.plusSeconds(30);
-            monitor.probeAll();
+            cycle(monitor, site);
             assertThat(entries(site)).singleElement().satisfies(e -> {
                 assertThat(e.cameraNumber()).isEqualTo("G1");
                 assertThat(e.locationName()).isEqualTo("Cổng chính");
@@ -110,15 +134,25 @@ class HealthMonitorTest {
                 assertThat(e.outage()).isEqualTo("EQUIPMENT");
             });
 
-            cameras.get("G2").close();
-            cameras.get("Y1").close();
+            g2.fault(Fault.OFFLINE);
+            y1.fault(Fault.OFFLINE);
             for (int i = 0; i < 3; i++) {
                 clock.now = clock.now.plusSeconds(30);
-                monitor.probeAll();
+                cycle(monitor, site);
             }
             List<LogbookEntry> all = entries(site);
             assertThat(all).hasSize(3);
             assertThat(all.getFirst().outage()).as("the last camera to fall makes it a channel outage").isEqualTo("CHANNEL");
+
+            g1.fault(Fault.NONE);
+            for (int i = 0; i < 3; i++) {
+                clock.now = clock.now.plusSeconds(30);
+                cycle(monitor, site);
+            }
+            assertThat(entries(site).getFirst()).satisfies(e -> {
+                assertThat(e.cameraNumber()).isEqualTo("G1");
+                assertThat(e.state()).as("back after the debounce").isEqualTo(CameraState.ONLINE);
+            });
 
             Api clerk = new Api(port, null).signIn(fixtures.user(Role.EPE_USER, null, site.taxCode()), Fixtures.PASSWORD);
             Api.Response manual = clerk.post("/api/v1/enterprises/" + site.taxCode() + "/logbook",
@@ -130,8 +164,113 @@ class HealthMonitorTest {
             assertThat(clerk.post("/api/v1/enterprises/" + site.taxCode() + "/logbook", Map.of("cameraNumber", "Z9", "kind", "NAP", "reason", ""))
                     .json().get("errors").valueStream().map(e -> e.get("field").asString())).containsExactlyInAnyOrder("cameraNumber", "kind", "reason");
         } finally {
-            cameras.values().forEach(SimulatedHttpCamera::close);
+            List.of(g1, g2, y1).forEach(SimulatedCamera::close);
         }
+    }
+
+    @Test
+    @DisplayName("R1.5 frozen, black, slow and a skewed clock each give the right state after the debounce, with the reason logged")
+    void degradations() throws Exception {
+        Fixtures.Site site = fixtures.site();
+        SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", "customs", "Gate-1-pass"));
+        connect(site, "G1", g1, g1.onvifUrl().toString(), null, null);
+        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where number <> 'G1' and enterprise_id = "
+                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        HandClock clock = new HandClock();
+        HealthMonitor monitor = monitor(clock, AddressCheck.allowingAll());
+        try {
+            cycle(monitor, site);
+            assertThat(entries(site)).isEmpty();
+
+            assertThat(afterDebounce(site, monitor, clock, () -> g1.fault(Fault.FROZEN))).satisfies(e -> {
+                assertThat(e.state()).isEqualTo(CameraState.DEGRADED);
+                assertThat(e.reason()).startsWith("FROZEN_IMAGE");
+            });
+            assertThat(afterDebounce(site, monitor, clock, () -> g1.fault(Fault.NONE)).state()).isEqualTo(CameraState.ONLINE);
+            assertThat(afterDebounce(site, monitor, clock, () -> g1.fault(Fault.BLACK))).satisfies(e -> {
+                assertThat(e.state()).isEqualTo(CameraState.DEGRADED);
+                assertThat(e.reason()).startsWith("BLACK_IMAGE");
+            });
+            g1.slowness(Duration.ofSeconds(4));
+            assertThat(afterDebounce(site, monitor, clock, () -> g1.fault(Fault.SLOW))).satisfies(e -> {
+                assertThat(e.state()).as("no answer within the probe timeout").isEqualTo(CameraState.OFFLINE);
+                assertThat(e.reason()).startsWith("TIMEOUT");
+            });
+            assertThat(afterDebounce(site, monitor, clock, () -> {
+                g1.fault(Fault.NONE);
+                g1.clockOffset(Duration.ofMinutes(3));
+            })).satisfies(e -> {
+                assertThat(e.state()).isEqualTo(CameraState.DEGRADED);
+                assertThat(e.reason()).as("the camera tells whole seconds").matches("CLOCK_SKEW: .* (179|180) s off .*");
+            });
+            assertThat(afterDebounce(site, monitor, clock, () -> g1.clockOffset(Duration.ZERO)).state()).isEqualTo(CameraState.ONLINE);
+            jdbc.sql("update camera set specs = jsonb_set(jsonb_set(specs, '{resolutionWidth}', '1920'), '{resolutionHeight}', '1080') where number = 'G1' "
+                    + "and enterprise_id = (select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+            assertThat(afterDebounce(site, monitor, clock, () -> { })).satisfies(e -> {
+                assertThat(e.state()).isEqualTo(CameraState.DEGRADED);
+                assertThat(e.reason()).as("declared 1920×1080, delivers 640×360").startsWith("LOW_RESOLUTION");
+            });
+        } finally {
+            g1.close();
+        }
+    }
+
+    @Test
+    @DisplayName("R1.8 an RTSP stream slower than the declared frame rate is DEGRADED; the rate is measured over TCP and UDP")
+    void frameRateMeasuredOnTheStream() throws Exception {
+        try (SimulatedCamera camera = SimulatedCamera.start(Spec.of("G1", "viewer", "Xem-123").withSize(320, 180, 10))) {
+            for (String transport : List.of("TCP", "UDP")) {
+                CameraMonitorProperties properties = new CameraMonitorProperties(true, Duration.ofSeconds(30), Duration.ofSeconds(60),
+                        Duration.ofSeconds(2), 5, Duration.ofSeconds(10), Duration.ofMillis(1500), transport, 1, Duration.ofMinutes(10));
+                CameraAddress address = CameraAddress.of(null, camera.rtspUrl().toString(), null, "viewer", "Xem-123");
+                CameraConnector rtsp = new CameraConnectors(properties, AddressCheck.allowingAll(), Clock.systemUTC()).forCamera(address).orElseThrow();
+                Observation seen = rtsp.observe(address);
+                assertThat(seen.via()).isEqualTo(CameraConnector.Protocol.RTSP);
+                assertThat(seen.width()).isEqualTo(320);
+                assertThat(seen.fps()).as(transport).isBetween(8.0, 12.0);
+                ProbeResult judged = new QualityCheck(Duration.ofSeconds(10)).judge(Instant.now(), seen,
+                        new CameraSpecs(null, null, null, 320, 180, null, null, null, null, null, 25, null, null, null, null, null, null, null, null), null);
+                assertThat(judged.state()).isEqualTo(CameraState.DEGRADED);
+                assertThat(judged.reason()).startsWith("LOW_FRAME_RATE");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("SSRF: at connect time a camera address on this server is refused, and the reason is logged")
+    void forbiddenAddressAtConnect() throws Exception {
+        Fixtures.Site site = fixtures.site();
+        try (SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", null, null))) {
+            connect(site, "G1", g1, null, null, g1.snapshotUrl().toString());
+            HandClock clock = new HandClock();
+            HealthMonitor monitor = monitor(clock, guard::refusalAtConnect);
+            cycle(monitor, site);
+            clock.now = clock.now.plusSeconds(61);
+            cycle(monitor, site);
+            assertThat(entries(site)).filteredOn(e -> e.cameraNumber().equals("G1")).singleElement().satisfies(e -> {
+                assertThat(e.state()).isEqualTo(CameraState.OFFLINE);
+                assertThat(e.reason()).startsWith("FORBIDDEN_ADDRESS").contains("127.0.0.1").contains("loopback");
+            });
+        }
+    }
+
+    /** One probe cycle over this site's cameras only: the shared database holds other tests' cameras too. */
+    private int cycle(HealthMonitor monitor, Fixtures.Site site) {
+        return monitor.probe(diagram.cameras(Fixtures.ADMIN.access(), site.taxCode()).stream()
+                .filter(c -> c.onvifUrl() != null || c.streamUrl() != null || c.snapshotUrl() != null).toList());
+    }
+
+    /** Breaks the camera, probes, waits out the 60 s debounce, probes again; returns the newest logbook entry. */
+    private LogbookEntry afterDebounce(Fixtures.Site site, HealthMonitor monitor, HandClock clock, Runnable change) {
+        int before = entries(site).size();
+        change.run();
+        for (int i = 0; i < 4; i++) {
+            clock.now = clock.now.plusSeconds(30);
+            cycle(monitor, site);
+        }
+        List<LogbookEntry> all = entries(site);
+        assertThat(all).as("one new entry").hasSize(before + 1);
+        return all.getFirst();
     }
 
     private List<LogbookEntry> entries(Fixtures.Site site) {

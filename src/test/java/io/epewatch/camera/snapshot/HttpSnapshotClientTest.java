@@ -10,8 +10,9 @@ import java.time.Duration;
 
 import javax.imageio.ImageIO;
 
-import io.epewatch.support.SimulatedHttpCamera;
-import io.epewatch.support.SimulatedHttpCamera.Auth;
+import io.epewatch.simulator.Fault;
+import io.epewatch.simulator.SimulatedCamera;
+import io.epewatch.simulator.SimulatedCamera.SnapshotAuth;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,9 @@ class HttpSnapshotClientTest {
     @Test
     @DisplayName("R2.2 a snapshot is fetched with the camera's Digest account")
     void digestAuthentication() throws Exception {
-        try (SimulatedHttpCamera camera = new SimulatedHttpCamera(Auth.DIGEST, "customs", "Kh0-Ng0aiQuan")) {
+        try (SimulatedCamera camera = SimulatedCamera.start(SimulatedCamera.Spec.of("G1", "customs", "Kh0-Ng0aiQuan"))) {
             Snapshot snapshot = client.fetch(camera.snapshotUrl(), "customs", "Kh0-Ng0aiQuan");
-            assertThat(ImageIO.read(new ByteArrayInputStream(snapshot.jpeg())).getWidth()).isEqualTo(320);
+            assertThat(ImageIO.read(new ByteArrayInputStream(snapshot.jpeg())).getWidth()).isEqualTo(640);
             SnapshotFailure refused = catchFailure(() -> client.fetch(camera.snapshotUrl(), "customs", "wrong"));
             assertThat(refused.kind()).isEqualTo(SnapshotFailure.Kind.UNAUTHORIZED);
             assertThat(catchFailure(() -> client.fetch(camera.snapshotUrl(), null, null)).kind()).isEqualTo(SnapshotFailure.Kind.UNAUTHORIZED);
@@ -34,7 +35,7 @@ class HttpSnapshotClientTest {
 
     @Test
     void basicAuthentication() throws Exception {
-        try (SimulatedHttpCamera camera = new SimulatedHttpCamera(Auth.BASIC, "viewer", "p@ss word")) {
+        try (SimulatedCamera camera = SimulatedCamera.start(SimulatedCamera.Spec.of("G1", "viewer", "p@ss word").withSnapshotAuth(SnapshotAuth.BASIC))) {
             assertThat(client.fetch(camera.snapshotUrl(), "viewer", "p@ss word").jpeg()).startsWith((byte) 0xFF, (byte) 0xD8);
         }
     }
@@ -42,12 +43,13 @@ class HttpSnapshotClientTest {
     @Test
     @DisplayName("a slow camera costs one bounded wait, a dead one a refused connection, a login page is not an image")
     void failuresAreNamed() throws Exception {
-        try (SimulatedHttpCamera camera = new SimulatedHttpCamera(Auth.NONE, null, null)) {
-            camera.slow(3000);
+        try (SimulatedCamera camera = SimulatedCamera.start(SimulatedCamera.Spec.of("G1", null, null))) {
+            camera.slowness(Duration.ofMillis(3000));
+            camera.fault(Fault.SLOW);
             long started = System.nanoTime();
             assertThat(catchFailure(() -> client.fetch(camera.snapshotUrl(), null, null)).kind()).isEqualTo(SnapshotFailure.Kind.TIMEOUT);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2900));
-            camera.slow(0);
+            camera.fault(Fault.NONE);
             camera.sendGarbage(true);
             assertThat(catchFailure(() -> client.fetch(camera.snapshotUrl(), null, null)).kind()).isEqualTo(SnapshotFailure.Kind.NOT_AN_IMAGE);
         }

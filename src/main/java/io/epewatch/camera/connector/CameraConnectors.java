@@ -1,0 +1,44 @@
+package io.epewatch.camera.connector;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.epewatch.camera.CameraMonitorProperties;
+import io.epewatch.camera.onvif.OnvifDevice;
+
+/**
+ * Chooses each camera's connector: ONVIF when the camera has a device service address (it tells the most: clock,
+ * profiles, snapshot), else its HTTP snapshot address (cheapest), else its RTSP stream.
+ */
+public class CameraConnectors {
+
+    private final OnvifConnector onvif;
+    private final List<CameraConnector> byPreference;
+
+    public CameraConnectors(CameraMonitorProperties properties, AddressCheck addresses, Clock clock) {
+        HttpSnapshotConnector http = new HttpSnapshotConnector(properties.probeTimeout(), clock, addresses);
+        this.onvif = new OnvifConnector(properties.probeTimeout(), clock, addresses, http, properties.rediscoverAfter());
+        RtspConnector rtsp = new RtspConnector(properties.probeTimeout(), properties.rtspWindow(),
+                RtspConnector.Transport.valueOf(properties.rtspTransport().toUpperCase(Locale.ROOT)), properties.rtspDecoders(), addresses, clock);
+        this.byPreference = List.of(onvif, http, rtsp);
+    }
+
+    public Optional<CameraConnector> forCamera(CameraAddress address) {
+        return byPreference.stream().filter(c -> c.serves(address)).findFirst();
+    }
+
+    /** A specific protocol, whatever the preference (the RTSP check of a camera that also has snapshots). */
+    public Optional<CameraConnector> using(CameraConnector.Protocol protocol, CameraAddress address) {
+        return byPreference.stream().filter(c -> c.protocol() == protocol && c.serves(address)).findFirst();
+    }
+
+    /** Full ONVIF discovery: model, firmware, profiles, stream and snapshot URIs, clock skew. */
+    public OnvifDevice discover(CameraAddress address) throws CameraFailure {
+        if (!onvif.serves(address)) {
+            throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "the camera has no ONVIF address");
+        }
+        return onvif.discover(address);
+    }
+}

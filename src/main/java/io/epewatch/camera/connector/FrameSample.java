@@ -1,0 +1,90 @@
+package io.epewatch.camera.connector;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * A 32×18 grey thumbnail of a picture, enough to tell a black picture (a covered lens, a dead sensor) and a frozen
+ * one (the same picture twice, seconds apart — a live camera's burnt-in clock alone makes two pictures differ).
+ */
+public record FrameSample(int width, int height, byte[] grey) {
+
+    static final int COLUMNS = 32;
+    static final int ROWS = 18;
+
+    public static FrameSample of(BufferedImage picture) {
+        BufferedImage thumbnail = new BufferedImage(COLUMNS, ROWS, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = thumbnail.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(picture, 0, 0, COLUMNS, ROWS, null);
+        g.dispose();
+        byte[] grey = new byte[COLUMNS * ROWS];
+        thumbnail.getRaster().getDataElements(0, 0, COLUMNS, ROWS, grey);
+        return new FrameSample(picture.getWidth(), picture.getHeight(), grey);
+    }
+
+    /** Decodes a JPEG at 1/8 scale (cheap even for 4K snapshots) and samples it; null when it does not decode. */
+    public static FrameSample ofJpeg(byte[] jpeg) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.min(width / COLUMNS, 8));
+                param.setSourceSubsampling(step, step, 0, 0);
+                FrameSample small = of(reader.read(0, param));
+                return new FrameSample(width, height, small.grey());
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Mean brightness, 0–255. */
+    public double meanLuma() {
+        long sum = 0;
+        for (byte b : grey) {
+            sum += b & 0xFF;
+        }
+        return sum / (double) grey.length;
+    }
+
+    /** A picture with almost no light and no detail. */
+    public boolean black() {
+        int max = 0;
+        for (byte b : grey) {
+            max = Math.max(max, b & 0xFF);
+        }
+        return meanLuma() < 16 && max < 40;
+    }
+
+    /** The same picture as {@code earlier}: not one thumbnail pixel moved by more than the JPEG noise. */
+    public boolean sameAs(FrameSample earlier) {
+        if (earlier == null || earlier.grey.length != grey.length) {
+            return false;
+        }
+        for (int i = 0; i < grey.length; i++) {
+            if (Math.abs((grey[i] & 0xFF) - (earlier.grey[i] & 0xFF)) > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,99 @@
+package io.epewatch.camera.connector;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.epewatch.camera.onvif.MediaProfile;
+import io.epewatch.camera.onvif.OnvifClient;
+import io.epewatch.camera.onvif.OnvifDevice;
+import io.epewatch.camera.onvif.OnvifException;
+import io.epewatch.camera.snapshot.Snapshot;
+
+/**
+ * A camera seen through ONVIF: its clock (for the skew), its first profile's resolution and frame rate, and a
+ * snapshot from the URI the camera reports. Full discovery runs once and again every {@code rediscoverAfter}; in
+ * between, a probe costs one unauthenticated clock call and one snapshot.
+ */
+final class OnvifConnector implements CameraConnector {
+
+    private record Discovered(OnvifDevice device, Instant at) {
+    }
+
+    private final OnvifClient client;
+    private final HttpSnapshotConnector snapshots;
+    private final AddressCheck addresses;
+    private final Clock clock;
+    private final Duration rediscoverAfter;
+    private final Map<URI, Discovered> discovered = new ConcurrentHashMap<>();
+
+    OnvifConnector(Duration timeout, Clock clock, AddressCheck addresses, HttpSnapshotConnector snapshots, Duration rediscoverAfter) {
+        this.client = new OnvifClient(timeout, clock);
+        this.snapshots = snapshots;
+        this.addresses = addresses;
+        this.clock = clock;
+        this.rediscoverAfter = rediscoverAfter;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.ONVIF;
+    }
+
+    @Override
+    public boolean serves(CameraAddress address) {
+        return address.onvif() != null;
+    }
+
+    @Override
+    public Observation observe(CameraAddress address) throws CameraFailure {
+        addresses.verify(address.onvif());
+        try {
+            Duration skew = client.clockSkew(address.onvif());
+            OnvifDevice device = device(address);
+            MediaProfile profile = device.profiles().getFirst();
+            Snapshot snapshot = snapshots.fetch(device.snapshotUri(), address);
+            FrameSample sample = FrameSample.ofJpeg(snapshot.jpeg());
+            if (sample == null) {
+                throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "the snapshot does not decode as a picture");
+            }
+            return new Observation(snapshot.fetchedAt(), Protocol.ONVIF, profile.width(), profile.height(),
+                    profile.frameRateLimit() == null ? null : profile.frameRateLimit().doubleValue(), skew, snapshot.jpeg(), sample);
+        } catch (OnvifException e) {
+            discovered.remove(address.onvif());
+            throw failure(e);
+        }
+    }
+
+    /** Everything the device tells about itself (registration's check against Appendix I, R1.8). */
+    OnvifDevice discover(CameraAddress address) throws CameraFailure {
+        addresses.verify(address.onvif());
+        try {
+            OnvifDevice device = client.discover(address.onvif(), address.username(), address.password());
+            discovered.put(address.onvif(), new Discovered(device, clock.instant()));
+            return device;
+        } catch (OnvifException e) {
+            throw failure(e);
+        }
+    }
+
+    private OnvifDevice device(CameraAddress address) throws CameraFailure {
+        Discovered known = discovered.get(address.onvif());
+        if (known != null && known.at().plus(rediscoverAfter).isAfter(clock.instant())) {
+            return known.device();
+        }
+        return discover(address);
+    }
+
+    private static CameraFailure failure(OnvifException e) {
+        return new CameraFailure(switch (e.kind()) {
+            case NO_ANSWER -> CameraFailure.Kind.UNREACHABLE;
+            case TIMEOUT -> CameraFailure.Kind.TIMEOUT;
+            case NOT_AUTHORIZED -> CameraFailure.Kind.UNAUTHORIZED;
+            case BAD_ANSWER -> CameraFailure.Kind.BAD_ANSWER;
+        }, e.getMessage());
+    }
+}

@@ -1,0 +1,84 @@
+package io.epewatch.simulator;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Paints what a gate camera sees: a road through a gate, a truck crossing with its plate and container number, and
+ * the camera's clock burnt into the corner the way cameras do (so two pictures seconds apart always differ).
+ */
+final class GateScene {
+
+    private static final DateTimeFormatter OSD = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(7));
+    /** One truck crossing takes this long. */
+    static final long CROSSING_MILLIS = 8_000;
+
+    private final int width;
+    private final int height;
+    private final String name;
+    private final String plate;
+    private final String container;
+
+    GateScene(int width, int height, String name, String plate, String container) {
+        this.width = width;
+        this.height = height;
+        this.name = name;
+        this.plate = plate;
+        this.container = container;
+    }
+
+    /** The picture at {@code elapsedMillis} into the scene, with {@code clock} burnt in. */
+    BufferedImage paint(long elapsedMillis, Instant clock) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        double u = width / 640.0;
+        g.setColor(new Color(96, 120, 140));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(70, 70, 74));
+        g.fillRect(0, (int) (height * 0.55), width, height);
+        g.setColor(new Color(200, 200, 200));
+        g.setStroke(new BasicStroke((float) (6 * u)));
+        g.drawLine(0, (int) (height * 0.55), width, (int) (height * 0.55));
+        g.setColor(new Color(180, 40, 40));
+        g.fillRect((int) (40 * u), (int) (height * 0.2), (int) (14 * u), (int) (height * 0.4));
+
+        double phase = (elapsedMillis % CROSSING_MILLIS) / (double) CROSSING_MILLIS;
+        int truckWidth = (int) (330 * u);
+        int x = (int) (-truckWidth + phase * (width + truckWidth));
+        int top = (int) (height * 0.28);
+        g.setColor(new Color(30, 90, 160));
+        g.fillRect(x, top, (int) (230 * u), (int) (110 * u));
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, (int) (22 * u)));
+        g.drawString(container, x + (int) (12 * u), top + (int) (40 * u));
+        g.setColor(new Color(220, 220, 220));
+        g.fillRect(x + (int) (235 * u), top + (int) (30 * u), (int) (90 * u), (int) (80 * u));
+        g.setColor(Color.BLACK);
+        g.fillOval(x + (int) (30 * u), top + (int) (100 * u), (int) (40 * u), (int) (40 * u));
+        g.fillOval(x + (int) (250 * u), top + (int) (100 * u), (int) (40 * u), (int) (40 * u));
+        g.setColor(Color.WHITE);
+        g.fillRect(x + (int) (240 * u), top + (int) (80 * u), (int) (84 * u), (int) (22 * u));
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) (15 * u)));
+        g.drawString(plate, x + (int) (243 * u), top + (int) (97 * u));
+
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, (int) (14 * u)));
+        g.drawString(OSD.format(clock), (int) (8 * u), (int) (18 * u));
+        g.drawString(name, (int) (8 * u), height - (int) (8 * u));
+        g.dispose();
+        return image;
+    }
+
+    BufferedImage black() {
+        return new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+    }
+}

@@ -1,0 +1,103 @@
+package io.epewatch.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The camera's ONVIF device and media services (Profile S subset), answering SOAP 1.2 the way gSOAP-based firmware
+ * does. Every action but GetSystemDateAndTime needs a WS-UsernameToken whose Created time is within 5 minutes of
+ * the camera's own clock — which is why clients must read that clock first.
+ */
+final class OnvifService {
+
+    private static final Pattern ACTION = Pattern.compile("<(?:\\w+:)?Body[^>]*>\\s*<(?:\\w+:)?(\\w+)");
+    private static final String ENVELOPE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><SOAP-ENV:Envelope "
+            + "xmlns:SOAP-ENV=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:tt=\"http://www.onvif.org/ver10/schema\" "
+            + "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\" xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\" "
+            + "xmlns:ter=\"http://www.onvif.org/ver10/error\"><SOAP-ENV:Body>%s</SOAP-ENV:Body></SOAP-ENV:Envelope>";
+    static final String XXE = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><r>&x;</r>";
+
+    record Answer(int status, String body) {
+    }
+
+    private final SimulatedCamera camera;
+
+    OnvifService(SimulatedCamera camera) {
+        this.camera = camera;
+    }
+
+    Answer answer(String request) {
+        Matcher action = ACTION.matcher(request);
+        String name = action.find() ? action.group(1) : "";
+        Instant now = camera.cameraClock();
+        if (!name.equals("GetSystemDateAndTime") && !authenticated(request, now)) {
+            return new Answer(400, String.format(ENVELOPE, "<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>SOAP-ENV:Sender</SOAP-ENV:Value>"
+                    + "<SOAP-ENV:Subcode><SOAP-ENV:Value>ter:NotAuthorized</SOAP-ENV:Value></SOAP-ENV:Subcode></SOAP-ENV:Code>"
+                    + "<SOAP-ENV:Reason><SOAP-ENV:Text xml:lang=\"en\">Sender not Authorized</SOAP-ENV:Text></SOAP-ENV:Reason></SOAP-ENV:Fault>"));
+        }
+        if (camera.xxe()) {
+            return new Answer(200, XXE);
+        }
+        return new Answer(200, String.format(ENVELOPE, body(name, now)));
+    }
+
+    private String body(String action, Instant now) {
+        ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
+        SimulatedCamera.Spec spec = camera.spec();
+        return switch (action) {
+            case "GetSystemDateAndTime" -> "<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime>"
+                    + "<tt:DateTimeType>NTP</tt:DateTimeType><tt:DaylightSavings>false</tt:DaylightSavings>"
+                    + "<tt:TimeZone><tt:TZ>ICT-7</tt:TZ></tt:TimeZone><tt:UTCDateTime><tt:Time>"
+                    + "<tt:Hour>" + utc.getHour() + "</tt:Hour><tt:Minute>" + utc.getMinute() + "</tt:Minute><tt:Second>" + utc.getSecond()
+                    + "</tt:Second></tt:Time><tt:Date><tt:Year>" + utc.getYear() + "</tt:Year><tt:Month>" + utc.getMonthValue()
+                    + "</tt:Month><tt:Day>" + utc.getDayOfMonth() + "</tt:Day></tt:Date></tt:UTCDateTime></tds:SystemDateAndTime>"
+                    + "</tds:GetSystemDateAndTimeResponse>";
+            case "GetDeviceInformation" -> "<tds:GetDeviceInformationResponse><tds:Manufacturer>EPE Watch Sim</tds:Manufacturer>"
+                    + "<tds:Model>" + spec.model() + "</tds:Model><tds:FirmwareVersion>" + spec.firmware() + "</tds:FirmwareVersion>"
+                    + "<tds:SerialNumber>SIM-" + spec.name() + "</tds:SerialNumber><tds:HardwareId>SIM</tds:HardwareId></tds:GetDeviceInformationResponse>";
+            case "GetCapabilities" -> "<tds:GetCapabilitiesResponse><tds:Capabilities><tt:Device><tt:XAddr>" + camera.onvifUrl()
+                    + "</tt:XAddr></tt:Device><tt:Media><tt:XAddr>" + camera.mediaUrl()
+                    + "</tt:XAddr><tt:StreamingCapabilities><tt:RTPMulticast>false</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP>"
+                    + "<tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities></tt:Media></tds:Capabilities></tds:GetCapabilitiesResponse>";
+            case "GetServices" -> "<tds:GetServicesResponse><tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl</tds:Namespace>"
+                    + "<tds:XAddr>" + camera.onvifUrl() + "</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>"
+                    + "</tds:Service><tds:Service><tds:Namespace>http://www.onvif.org/ver10/media/wsdl</tds:Namespace><tds:XAddr>"
+                    + camera.mediaUrl() + "</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>"
+                    + "</tds:Service></tds:GetServicesResponse>";
+            case "GetProfiles" -> "<trt:GetProfilesResponse><trt:Profiles token=\"Profile_1\" fixed=\"true\"><tt:Name>mainStream</tt:Name>"
+                    + "<tt:VideoEncoderConfiguration token=\"VE_1\"><tt:Name>VE_1</tt:Name><tt:Encoding>H264</tt:Encoding>"
+                    + "<tt:Resolution><tt:Width>" + spec.width() + "</tt:Width><tt:Height>" + spec.height() + "</tt:Height></tt:Resolution>"
+                    + "<tt:RateControl><tt:FrameRateLimit>" + spec.fps() + "</tt:FrameRateLimit><tt:BitrateLimit>4096</tt:BitrateLimit></tt:RateControl>"
+                    + "</tt:VideoEncoderConfiguration></trt:Profiles></trt:GetProfilesResponse>";
+            case "GetStreamUri" -> "<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>" + camera.rtspUrl()
+                    + "</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false</tt:InvalidAfterReboot>"
+                    + "<tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>";
+            case "GetSnapshotUri" -> "<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>"
+                    + camera.snapshotUrl().toString().replace("&", "&amp;") + "</tt:Uri></trt:MediaUri></trt:GetSnapshotUriResponse>";
+            default -> "<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>SOAP-ENV:Receiver</SOAP-ENV:Value></SOAP-ENV:Code>"
+                    + "<SOAP-ENV:Reason><SOAP-ENV:Text>Action not supported</SOAP-ENV:Text></SOAP-ENV:Reason></SOAP-ENV:Fault>";
+        };
+    }
+
+    private boolean authenticated(String request, Instant now) {
+        String created = element(request, "Created");
+        try {
+            if (created != null && Duration.between(Instant.parse(created), now).abs().compareTo(Duration.ofMinutes(5)) > 0) {
+                return false;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+        return camera.authority().validUsernameToken(element(request, "Username"), element(request, "Password"),
+                element(request, "Nonce"), created);
+    }
+
+    private static String element(String xml, String name) {
+        Matcher m = Pattern.compile("<(?:\\w+:)?" + name + "(?:\\s[^>]*)?>([^<]*)</").matcher(xml);
+        return m.find() ? m.group(1).strip() : null;
+    }
+}

@@ -1,0 +1,307 @@
+package io.epewatch.simulator;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.imageio.ImageIO;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * One simulated IP camera on 127.0.0.1: ONVIF at {@link #onvifUrl()}, JPEG snapshots at {@link #snapshotUrl()} and
+ * H.264 over RTSP at {@link #rtspUrl()}, all behind one account. {@link #fault(Fault)} breaks it the ways real cameras
+ * break. Several cameras may share one HTTP server (a {@link CameraFarm}); those have no RTSP side.
+ */
+public final class SimulatedCamera implements AutoCloseable {
+
+    /** HTTP snapshot authentication. */
+    public enum SnapshotAuth { DIGEST, BASIC, NONE }
+
+    /**
+     * What the camera is and shows.
+     *
+     * @param username null for a camera without an account (everything open)
+     */
+    public record Spec(String name, String username, String password, SnapshotAuth snapshotAuth, int width, int height, int fps,
+                       String plate, String container, String model, String firmware) {
+
+        public static Spec of(String name, String username, String password) {
+            return new Spec(name, username, password, SnapshotAuth.DIGEST, 640, 360, 25, "51C-123.45", "MSKU 123456 5",
+                    "GateCam 2MP", "V5.7.3");
+        }
+
+        public Spec withSize(int width, int height, int fps) {
+            return new Spec(name, username, password, snapshotAuth, width, height, fps, plate, container, model, firmware);
+        }
+
+        public Spec withSnapshotAuth(SnapshotAuth auth) {
+            return new Spec(name, username, password, auth, width, height, fps, plate, container, model, firmware);
+        }
+
+        public Spec showing(String plate, String container) {
+            return new Spec(name, username, password, snapshotAuth, width, height, fps, plate, container, model, firmware);
+        }
+    }
+
+    private final Spec spec;
+    private final GateScene scene;
+    private final DigestAuthority authority;
+    private final OnvifService onvif = new OnvifService(this);
+    private final String nonce = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(ThreadLocalRandom.current().nextLong()).array());
+    private final String prefix;
+    private final boolean sharedServer;
+    private final long bornNanos = System.nanoTime();
+    private final RtspServer rtsp;
+    private final LiveEncoder encoder;
+    private HttpServer http;
+    private int httpPort;
+    private List<byte[]> parameterSets;
+
+    private volatile Fault fault = Fault.NONE;
+    private volatile Duration clockOffset = Duration.ZERO;
+    private volatile Duration slowness = Duration.ofSeconds(20);
+    private volatile boolean xxe;
+    private volatile boolean garbage;
+    private volatile BufferedImage frozen;
+
+    private SimulatedCamera(Spec spec, HttpServer shared, String prefix) {
+        this.spec = spec;
+        this.scene = new GateScene(spec.width(), spec.height(), spec.name(), spec.plate(), spec.container());
+        this.authority = new DigestAuthority(spec.username(), spec.password());
+        this.prefix = prefix;
+        this.sharedServer = shared != null;
+        this.encoder = new LiveEncoder(spec.width(), spec.height(), spec.fps(), this::picture);
+        this.rtsp = sharedServer ? null : new RtspServer(this);
+        if (shared != null) {
+            http = shared;
+            httpPort = shared.getAddress().getPort();
+            route(shared);
+        }
+    }
+
+    /** Starts a camera with its own HTTP and RTSP ports. */
+    public static SimulatedCamera start(Spec spec) {
+        SimulatedCamera camera = new SimulatedCamera(spec, null, "");
+        try {
+            camera.openPorts();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the simulated camera's ports", e);
+        }
+        return camera;
+    }
+
+    static SimulatedCamera onShared(HttpServer server, String prefix, Spec spec) {
+        return new SimulatedCamera(spec, server, prefix);
+    }
+
+    private synchronized void openPorts() throws IOException {
+        HttpServer server = HttpServer.create();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 64);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        route(server);
+        server.start();
+        http = server;
+        httpPort = server.getAddress().getPort();
+        rtsp.open();
+    }
+
+    private void route(HttpServer server) {
+        server.createContext(prefix + "/onvif/device_service", this::soap);
+        server.createContext(prefix + "/onvif/media_service", this::soap);
+        server.createContext(prefix + "/snapshot.jpg", this::snapshot);
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    public URI onvifUrl() {
+        return URI.create("http://127.0.0.1:" + httpPort + prefix + "/onvif/device_service");
+    }
+
+    URI mediaUrl() {
+        return URI.create("http://127.0.0.1:" + httpPort + prefix + "/onvif/media_service");
+    }
+
+    public URI snapshotUrl() {
+        return URI.create("http://127.0.0.1:" + httpPort + prefix + "/snapshot.jpg?channel=1");
+    }
+
+    /** The main stream; null for a camera in a farm. */
+    public URI rtspUrl() {
+        return rtsp == null ? null : URI.create("rtsp://127.0.0.1:" + rtsp.port() + RtspServer.PATH);
+    }
+
+    /** Breaks the camera (or mends it, with {@link Fault#NONE}); effective at once. */
+    public synchronized void fault(Fault next) {
+        Fault previous = fault;
+        if (next == Fault.FROZEN) {
+            frozen = scene.paint(elapsedMillis(), cameraClock());
+        }
+        fault = next;
+        if (sharedServer || previous == next) {
+            return;
+        }
+        if (next == Fault.OFFLINE) {
+            encoder.stop();
+            http.stop(0);
+            rtsp.close();
+        } else if (previous == Fault.OFFLINE) {
+            try {
+                openPorts();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot reopen the simulated camera's ports", e);
+            }
+        }
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    /** Sets the camera's clock this far from the true time (ONVIF answers and the picture's burnt-in clock follow). */
+    public void clockOffset(Duration offset) {
+        clockOffset = offset;
+    }
+
+    /** How long a {@link Fault#SLOW} camera takes to answer. */
+    public void slowness(Duration delay) {
+        slowness = delay;
+    }
+
+    /** Answers ONVIF requests with an XXE payload, as a hostile device would. */
+    public void answerWithXxe(boolean on) {
+        xxe = on;
+    }
+
+    /** Answers snapshots with an HTML login page instead of a JPEG, as misconfigured cameras do. */
+    public void sendGarbage(boolean on) {
+        garbage = on;
+    }
+
+    Instant cameraClock() {
+        return Instant.now().plus(clockOffset);
+    }
+
+    boolean xxe() {
+        return xxe;
+    }
+
+    DigestAuthority authority() {
+        return authority;
+    }
+
+    DigestAuthority digest() {
+        return authority;
+    }
+
+    int fps() {
+        return spec.fps();
+    }
+
+    LiveEncoder encoder() {
+        return encoder;
+    }
+
+    synchronized List<byte[]> parameterSets() {
+        if (parameterSets == null) {
+            parameterSets = LiveEncoder.parameterSets(spec.width(), spec.height(), spec.fps(), scene.black());
+        }
+        return parameterSets;
+    }
+
+    void delay() {
+        if (fault == Fault.SLOW) {
+            try {
+                Thread.sleep(slowness.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** What the sensor sees now, fault included. */
+    BufferedImage picture() {
+        return switch (fault) {
+            case BLACK -> scene.black();
+            case FROZEN -> frozen;
+            default -> scene.paint(elapsedMillis(), cameraClock());
+        };
+    }
+
+    private long elapsedMillis() {
+        return (System.nanoTime() - bornNanos) / 1_000_000;
+    }
+
+    private void soap(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (fault == Fault.OFFLINE) {
+                return;
+            }
+            delay();
+            String request = new String(exchange.getRequestBody().readNBytes(1 << 20), StandardCharsets.UTF_8);
+            OnvifService.Answer answer = onvif.answer(request);
+            send(exchange, answer.status(), "application/soap+xml; charset=utf-8", answer.body().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void snapshot(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (fault == Fault.OFFLINE) {
+                return;
+            }
+            delay();
+            String header = exchange.getRequestHeaders().getFirst("Authorization");
+            boolean authorized = switch (spec.snapshotAuth()) {
+                case NONE -> true;
+                case BASIC -> authority.validBasic(header);
+                case DIGEST -> authority.valid(header, "GET", nonce);
+            };
+            if (!authorized) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", spec.snapshotAuth() == SnapshotAuth.DIGEST
+                        ? authority.challenge(nonce, true) : "Basic realm=\"" + DigestAuthority.REALM + "\"");
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
+            if (garbage) {
+                send(exchange, 200, "text/html", "<html>login</html>".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            send(exchange, 200, "image/jpeg", jpeg(picture()));
+        }
+    }
+
+    static byte[] jpeg(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public synchronized void close() {
+        encoder.stop();
+        if (!sharedServer) {
+            http.stop(0);
+            rtsp.close();
+        }
+    }
+}
