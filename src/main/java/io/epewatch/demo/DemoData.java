@@ -18,7 +18,10 @@ import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.UserAccounts;
 import io.epewatch.identity.Units;
 import io.epewatch.registry.CameraInput;
+import io.epewatch.registry.Camera;
+import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.CameraSpecs;
+import io.epewatch.simulator.SimulatedCamera;
 import io.epewatch.registry.EnterpriseInput;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.registry.GoodsKind;
@@ -59,10 +62,12 @@ class DemoData implements ApplicationRunner {
     private final SiteDiagram diagram;
     private final Declarations declarations;
     private final DemoProperties properties;
+    private final DemoCameras cameras;
+    private final CameraCredentials credentials;
     private final Clock clock;
 
     DemoData(Units units, UserAccounts accounts, ApiTokens tokens, Enterprises enterprises, SiteDiagram diagram,
-             Declarations declarations, DemoProperties properties, Clock clock) {
+             Declarations declarations, DemoProperties properties, DemoCameras cameras, CameraCredentials credentials, Clock clock) {
         this.units = units;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -70,6 +75,8 @@ class DemoData implements ApplicationRunner {
         this.diagram = diagram;
         this.declarations = declarations;
         this.properties = properties;
+        this.cameras = cameras;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
@@ -78,14 +85,15 @@ class DemoData implements ApplicationRunner {
         // the token follows configuration on every start, so changing it takes effect after a restart
         tokens.register("demo-integration", properties.integrationToken(),
                 Set.of(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ), null);
+        Caller system = new Caller("demo", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, AccessScope.all());
         if (units.findByCode(SUB_DEPARTMENT).isPresent()) {
             // the declarations are re-registered so that they stay inside the matching window however old the data is
             declareAll();
+            connectSimulatedCameras(system);
             log.info("Demo data already present; demo declarations refreshed");
             ready.set(true);
             return;
         }
-        Caller system = new Caller("demo", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, AccessScope.all());
         Unit department = units.create(system, "HQHCM", "Cục Hải quan TP. Hồ Chí Minh", UnitKind.DEPARTMENT, null);
         Unit sub = units.create(system, SUB_DEPARTMENT, "Chi cục Hải quan KCX Tân Thuận", UnitKind.SUB_DEPARTMENT, department.id());
         accounts.create("admin", "Quản trị hệ thống (demo)", "Demo.Quantri.2026", Set.of(Role.SYSTEM_ADMIN), null, null);
@@ -102,6 +110,7 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2012, 7, 15), true, "Võ Minh Khang", "0903 456 789", sub.id()));
         site(system, EPE_ELECTRONICS);
         site(system, EPE_GARMENTS);
+        connectSimulatedCameras(system);
 
         declareAll();
         log.info("Demo data seeded: sub-department {}, enterprises {} and {}", SUB_DEPARTMENT, EPE_ELECTRONICS, EPE_GARMENTS);
@@ -121,18 +130,41 @@ class DemoData implements ApplicationRunner {
         Location scrap = diagram.addLocation(system, taxCode, new LocationInput("Bãi phế liệu", LocationKind.YARD,
                 Set.of(GoodsKind.SCRAP_REFUSE)));
         Location workshop = diagram.addLocation(system, taxCode, new LocationInput("Hành lang xưởng", LocationKind.OTHER_REQUIRED, Set.of()));
-        diagram.addCamera(system, taxCode, camera("C01", gate, "OUT", conforming()));
-        diagram.addCamera(system, taxCode, camera("C02", gate, "IN", conforming()));
-        diagram.addCamera(system, taxCode, camera("C03", materials, "BOTH", conforming()));
-        diagram.addCamera(system, taxCode, camera("C04", finished, null, weak()));
-        diagram.addCamera(system, taxCode, camera("C05", scrap, null, conforming()));
-        diagram.addCamera(system, taxCode, camera("C06", workshop, null, CameraSpecs.none()));
+        diagram.addCamera(system, taxCode, camera(taxCode, "C01", gate, "OUT", conforming()));
+        diagram.addCamera(system, taxCode, camera(taxCode, "C02", gate, "IN", conforming()));
+        diagram.addCamera(system, taxCode, camera(taxCode, "C03", materials, "BOTH", conforming()));
+        diagram.addCamera(system, taxCode, camera(taxCode, "C04", finished, null, weak()));
+        diagram.addCamera(system, taxCode, camera(taxCode, "C05", scrap, null, conforming()));
+        diagram.addCamera(system, taxCode, camera(taxCode, "C06", workshop, null, CameraSpecs.none()));
     }
 
-    private static CameraInput camera(String number, Location location, String direction, CameraSpecs specs) {
-        // 192.0.2.0/24 is the documentation range: the demo points nowhere real
-        return new CameraInput(number, location.id(), "rtsp://192.0.2.10:554/Streaming/Channels/" + number.substring(1) + "01",
-                "http://192.0.2.10/ISAPI/Streaming/channels/" + number.substring(1) + "01/picture", null, direction, specs);
+    private CameraInput camera(String taxCode, String number, Location location, String direction, CameraSpecs specs) {
+        SimulatedCamera simulated = cameras.camera(taxCode, number);
+        return new CameraInput(number, location.id(), simulated.rtspUrl().toString(), simulated.snapshotUrl().toString(),
+                simulated.onvifUrl().toString(), direction, specs);
+    }
+
+    /**
+     * Points every demo camera at its simulated camera and hands customs the account (R2.2). Only where something
+     * differs — data from an older demo, or other ports — so a plain restart changes nothing.
+     */
+    private void connectSimulatedCameras(Caller system) {
+        for (String taxCode : List.of(EPE_ELECTRONICS, EPE_GARMENTS)) {
+            for (Camera camera : diagram.cameras(system.access(), taxCode)) {
+                SimulatedCamera simulated = cameras.camera(taxCode, camera.number());
+                if (simulated == null) {
+                    continue;
+                }
+                if (!simulated.onvifUrl().toString().equals(camera.onvifUrl()) || !simulated.rtspUrl().toString().equals(camera.streamUrl())) {
+                    diagram.updateCamera(system, taxCode, camera.number(), new CameraInput(camera.number(), camera.locationId(),
+                            simulated.rtspUrl().toString(), simulated.snapshotUrl().toString(), simulated.onvifUrl().toString(),
+                            camera.direction(), camera.specs()));
+                }
+                if (!credentials.status(system, taxCode, camera.number()).stored()) {
+                    credentials.store(system, taxCode, camera.number(), DemoCameras.USERNAME, DemoCameras.PASSWORD);
+                }
+            }
+        }
     }
 
     private static CameraSpecs conforming() {

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * SSRF guard for camera URLs: the server connects to what people type, so a camera may not point at this machine
  * (loopback), link-local or cloud-metadata addresses, or multicast/unspecified ones, unless
- * {@code epewatch.camera.allow-local-addresses} is set (simulated cameras on 127.0.0.1 in tests and the demo).
+ * {@code epewatch.camera.allow-local-addresses} is set (simulated cameras on 127.0.0.1 in the demo), or the address is
+ * loopback and its port is in {@code epewatch.camera.allowed-loopback-ports} (a range such as 18600-18999: cameras
+ * reached through a local tunnel to the EPE's network, or the tests' simulated cameras).
  * Private ranges stay allowed: cameras live behind VPNs. Names are checked as written here; the connectors check the
  * addresses they resolve again at connect time (DNS can change).
  */
@@ -21,26 +23,46 @@ public class CameraAddressGuard {
     private static final Set<String> FORBIDDEN_NAMES = Set.of("localhost", "metadata.google.internal", "metadata", "instance-data");
 
     private final boolean allowLocal;
+    private final int firstLoopbackPort;
+    private final int lastLoopbackPort;
 
-    CameraAddressGuard(@Value("${epewatch.camera.allow-local-addresses:false}") boolean allowLocal) {
+    CameraAddressGuard(@Value("${epewatch.camera.allow-local-addresses:false}") boolean allowLocal,
+                       @Value("${epewatch.camera.allowed-loopback-ports:}") String loopbackPorts) {
         this.allowLocal = allowLocal;
+        if (loopbackPorts == null || loopbackPorts.isBlank()) {
+            firstLoopbackPort = -1;
+            lastLoopbackPort = -1;
+        } else if (loopbackPorts.strip().matches("\\d{1,5}(-\\d{1,5})?")) {
+            String[] range = loopbackPorts.strip().split("-");
+            firstLoopbackPort = Integer.parseInt(range[0]);
+            lastLoopbackPort = Integer.parseInt(range[range.length - 1]);
+        } else {
+            throw new IllegalStateException("epewatch.camera.allowed-loopback-ports must be a port or a range such as 18600-18999, not "
+                    + loopbackPorts);
+        }
+    }
+
+    /** As {@link #refusal(String)}, with the port: a loopback port in the allowed range passes. */
+    public String refusal(String host, int port) {
+        String refusal = refusal(host);
+        return refusal != null && refusal.contains("loopback") && port >= firstLoopbackPort && port <= lastLoopbackPort ? null : refusal;
     }
 
     /**
      * At connect time: resolves the name and checks every address it resolves to, so a camera name that DNS points at
      * this server (or a snapshot address a camera hands back over ONVIF) is refused too. Null when it may be used.
      */
-    public String refusalAtConnect(String host) {
+    public String refusalAtConnect(String host, int port) {
         if (allowLocal) {
             return null;
         }
-        String written = refusal(host);
+        String written = refusal(host, port);
         if (written != null) {
             return written;
         }
         try {
             for (InetAddress address : InetAddress.getAllByName(host.replaceAll("^\\[|]$", ""))) {
-                String resolved = refusal(address.getHostAddress());
+                String resolved = refusal(address.getHostAddress(), port);
                 if (resolved != null) {
                     return "resolves to " + address.getHostAddress() + ", which " + resolved.replaceFirst("^is ", "is ");
                 }

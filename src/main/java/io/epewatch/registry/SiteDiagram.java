@@ -200,12 +200,21 @@ public class SiteDiagram {
                 check.reject(field, "urlHost", "has no host");
             } else if (uri.getUserInfo() != null) {
                 check.reject(field, "urlCredentials", "must not contain a user name or password");
-            } else if (addressGuard.refusal(uri.getHost()) != null) {
-                check.reject(field, "urlForbiddenHost", "host " + uri.getHost() + " " + addressGuard.refusal(uri.getHost()), uri.getHost());
+            } else if (addressGuard.refusal(uri.getHost(), port(uri)) != null) {
+                check.reject(field, "urlForbiddenHost", "host " + uri.getHost() + " " + addressGuard.refusal(uri.getHost(), port(uri)), uri.getHost());
             }
         } catch (URISyntaxException e) {
             check.reject(field, "url", "is not a valid URL");
         }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : switch (uri.getScheme().toLowerCase()) {
+            case "https" -> 443;
+            case "rtsp" -> 554;
+            case "rtsps" -> 322;
+            default -> 80;
+        };
     }
 
     private Enterprise visible(AccessScope scope, String taxCode) {

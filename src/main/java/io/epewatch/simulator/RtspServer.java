@@ -56,6 +56,10 @@ final class RtspServer implements AutoCloseable {
         return port;
     }
 
+    void port(int fixed) {
+        port = fixed;
+    }
+
     private void accept(ServerSocket socket) {
         while (!socket.isClosed()) {
             try {

@@ -92,9 +92,16 @@ public final class SimulatedCamera implements AutoCloseable {
         }
     }
 
-    /** Starts a camera with its own HTTP and RTSP ports. */
+    /** Starts a camera with its own HTTP and RTSP ports, chosen by the system. */
     public static SimulatedCamera start(Spec spec) {
+        return start(spec, 0, 0);
+    }
+
+    /** Starts a camera on these ports (0: any free one), so that its addresses stay the same across restarts. */
+    public static SimulatedCamera start(Spec spec, int httpPort, int rtspPort) {
         SimulatedCamera camera = new SimulatedCamera(spec, null, "");
+        camera.httpPort = httpPort;
+        camera.rtsp.port(rtspPort);
         try {
             camera.openPorts();
         } catch (IOException e) {

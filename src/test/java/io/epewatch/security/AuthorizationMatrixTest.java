@@ -43,6 +43,7 @@ class AuthorizationMatrixTest {
     private static final Set<Role> EDITORS = EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.HEAD, Role.OFFICER, Role.EPE_USER);
     private static final Set<Role> ADMINS = EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN);
     private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM_ADMIN);
+    private static final Set<Role> WATCHERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.HEAD, Role.OFFICER, Role.HQ_ANALYST);
     private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
 
     /** Who may call an endpoint: people by role, and an integration token by one of its scopes (null: no token). */
@@ -93,9 +94,18 @@ class AuthorizationMatrixTest {
         rule("POST /api/v1/enterprises/{taxCode}/logbook", EDITORS, null);
         rule("POST /api/v1/evidence/exports", CUSTOMS, null);
         rule("GET /api/v1/evidence/exports/{id}", CUSTOMS, null);
+        rule("GET /api/v1/enterprises/{taxCode}/availability", EVERYONE, read);
+        rule("GET /api/v1/enterprises/{taxCode}/cameras/{number}/timeline", EVERYONE, read);
+        rule("GET /api/v1/enterprises/{taxCode}/cameras/{number}/access-history",
+                EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.HEAD, Role.OFFICER, Role.HQ_ANALYST), null);
+        rule("GET /enterprises/{taxCode}/cameras/{number}/live.mjpeg", WATCHERS, null);
+        rule("POST /enterprises/{taxCode}/cameras/{number}/capture", WATCHERS, null);
+        rule("POST /enterprises/{taxCode}/cameras/{number}/grants", EnumSet.of(Role.SYSTEM_ADMIN, Role.HEAD), null);
+        rule("POST /enterprises/{taxCode}/cameras/{number}/grants/{username}/revoke", EnumSet.of(Role.SYSTEM_ADMIN, Role.HEAD), null);
         // pages: for people only; what a page shows is scoped by the same services
         for (String page : List.of("/", "/dashboard/counters", "/enterprises", "/enterprises/new", "/enterprises/{taxCode}",
                 "/enterprises/{taxCode}/edit", "/enterprises/{taxCode}/locations/{id}", "/enterprises/{taxCode}/cameras/{number}",
+                "/enterprises/{taxCode}/monitor", "/enterprises/{taxCode}/cameras/{number}/monitor",
                 "/warnings", "/warnings/rows", "/warnings/{id}", "/passages", "/declarations", "/declarations/{number}", "/units",
                 "/account/password", "/account/mfa", "/account/mfa/verify")) {
             rule("GET " + page, EVERYONE, null);

@@ -25,7 +25,10 @@ import org.springframework.context.annotation.Import;
         // the disk-space alarm is tested on its own; a nearly full build machine must not fail the other tests
         "epewatch.evidence.min-free-space=1MB",
         // tests drive probe cycles themselves
-        "epewatch.camera.monitor.enabled=false"})
+        "epewatch.camera.monitor.enabled=false",
+        "epewatch.camera.monitor.probe-timeout=1s",
+        // the SSRF guard stays strict, but for these loopback ports, where tests start their simulated cameras
+        "epewatch.camera.allowed-loopback-ports=18600-18999"})
 @Import(Fixtures.class)
 @AutoConfigureMetrics // Prometheus is served as in production
 

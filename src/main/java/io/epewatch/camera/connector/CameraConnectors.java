@@ -15,12 +15,14 @@ import io.epewatch.camera.onvif.OnvifDevice;
 public class CameraConnectors {
 
     private final OnvifConnector onvif;
+    private final HttpSnapshotConnector http;
+    private final RtspConnector rtsp;
     private final List<CameraConnector> byPreference;
 
     public CameraConnectors(CameraMonitorProperties properties, AddressCheck addresses, Clock clock) {
-        HttpSnapshotConnector http = new HttpSnapshotConnector(properties.probeTimeout(), clock, addresses);
+        this.http = new HttpSnapshotConnector(properties.probeTimeout(), clock, addresses);
         this.onvif = new OnvifConnector(properties.probeTimeout(), clock, addresses, http, properties.rediscoverAfter());
-        RtspConnector rtsp = new RtspConnector(properties.probeTimeout(), properties.rtspWindow(),
+        this.rtsp = new RtspConnector(properties.probeTimeout(), properties.rtspWindow(),
                 RtspConnector.Transport.valueOf(properties.rtspTransport().toUpperCase(Locale.ROOT)), properties.rtspDecoders(), addresses, clock);
         this.byPreference = List.of(onvif, http, rtsp);
     }
@@ -32,6 +34,30 @@ public class CameraConnectors {
     /** A specific protocol, whatever the preference (the RTSP check of a camera that also has snapshots). */
     public Optional<CameraConnector> using(CameraConnector.Protocol protocol, CameraAddress address) {
         return byPreference.stream().filter(c -> c.protocol() == protocol && c.serves(address)).findFirst();
+    }
+
+    /**
+     * Pictures for live view (R4.7): snapshots (ONVIF's snapshot URI, else the HTTP snapshot address), which costs
+     * the camera nothing between pictures; else the RTSP stream, decoded while it is watched.
+     */
+    public LiveFeed feed(CameraAddress address) throws CameraFailure {
+        if (onvif.serves(address) || http.serves(address)) {
+            java.net.URI snapshot = onvif.serves(address) ? onvif.snapshotUri(address) : address.snapshot();
+            return new LiveFeed() {
+                @Override
+                public byte[] next() throws CameraFailure {
+                    return http.fetch(snapshot, address).jpeg();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+        if (rtsp.serves(address)) {
+            return rtsp.feed(address);
+        }
+        throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "the camera has no snapshot or stream address");
     }
 
     /** Full ONVIF discovery: model, firmware, profiles, stream and snapshot URIs, clock skew. */

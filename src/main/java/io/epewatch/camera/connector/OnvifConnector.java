@@ -68,6 +68,16 @@ final class OnvifConnector implements CameraConnector {
         }
     }
 
+    /** The snapshot address the camera reports, for live view. */
+    URI snapshotUri(CameraAddress address) throws CameraFailure {
+        addresses.verify(address.onvif());
+        try {
+            return device(address).snapshotUri();
+        } catch (OnvifException e) {
+            throw failure(e);
+        }
+    }
+
     /** Everything the device tells about itself (registration's check against Appendix I, R1.8). */
     OnvifDevice discover(CameraAddress address) throws CameraFailure {
         addresses.verify(address.onvif());

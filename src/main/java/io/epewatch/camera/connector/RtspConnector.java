@@ -103,7 +103,13 @@ final class RtspConnector implements CameraConnector {
         }
     }
 
-    private Observation decode(CameraAddress address) throws CameraFailure {
+    /** The stream kept open for live view. */
+    LiveFeed feed(CameraAddress address) throws CameraFailure {
+        addresses.verify(address.stream());
+        return new RtspFeed(grabber(address), timeout);
+    }
+
+    private FFmpegFrameGrabber grabber(CameraAddress address) {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(withAccount(address));
         grabber.setFormat("rtsp");
         grabber.setOption("rtsp_transport", transport.name().toLowerCase());
@@ -111,6 +117,11 @@ final class RtspConnector implements CameraConnector {
         grabber.setOption("analyzeduration", "1000000");
         grabber.setOption("probesize", "500000");
         grabber.setTimeout((int) timeout.toMillis());
+        return grabber;
+    }
+
+    private Observation decode(CameraAddress address) throws CameraFailure {
+        FFmpegFrameGrabber grabber = grabber(address);
         try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
             // not start(): that holds a JVM-wide lock on avcodec for the whole network open, so one hung camera would
             // stall every other stream; FFmpeg's open calls are thread-safe on their own

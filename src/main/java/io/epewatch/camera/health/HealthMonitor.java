@@ -134,7 +134,12 @@ class HealthMonitor {
         synchronized (state) {
             change = state.observe(result);
         }
-        jdbc.sql("update camera_status set checked_at = ? where camera_id = ?").params(Timestamp.from(result.at()), camera.id()).update();
+        // every probe leaves its time, so the UI can tell a camera checked a minute ago from one never checked
+        jdbc.sql("""
+                        insert into camera_status (camera_id, state, since, reason, checked_at, first_checked_at)
+                        values (?, 'ONLINE', ?, 'first probe', ?, ?)
+                        on conflict (camera_id) do update set checked_at = excluded.checked_at""")
+                .params(camera.id(), Timestamp.from(result.at()), Timestamp.from(result.at()), Timestamp.from(result.at())).update();
         change.ifPresent(c -> transaction.executeWithoutResult(status -> record(camera, c)));
     }
 
@@ -142,10 +147,11 @@ class HealthMonitor {
         // changes of one enterprise are recorded one at a time, so the last camera to fall sees the others down
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(camera.enterpriseTaxCode()).query(Object.class).single();
         jdbc.sql("""
-                        insert into camera_status (camera_id, state, since, reason, checked_at) values (?, ?, ?, ?, ?)
+                        insert into camera_status (camera_id, state, since, reason, checked_at, first_checked_at) values (?, ?, ?, ?, ?, ?)
                         on conflict (camera_id) do update set state = excluded.state, since = excluded.since,
                             reason = excluded.reason, checked_at = excluded.checked_at""")
-                .params(camera.id(), change.to().name(), Timestamp.from(change.since()), change.reason(), Timestamp.from(clock.instant()))
+                .params(camera.id(), change.to().name(), Timestamp.from(change.since()), change.reason(), Timestamp.from(clock.instant()),
+                        Timestamp.from(change.since()))
                 .update();
         String outage = null;
         if (change.to() != CameraState.ONLINE) {

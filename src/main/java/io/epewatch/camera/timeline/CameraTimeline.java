@@ -1,0 +1,142 @@
+package io.epewatch.camera.timeline;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.epewatch.identity.AccessScope;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.registry.Camera;
+import io.epewatch.registry.SiteDiagram;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Outage timelines and availability, built from the monitor's logbook entries (R1.5): a camera is in the state of
+ * its last change until the next one. Per camera and, summed up, per enterprise for a day, a week or a month.
+ */
+@Service
+public class CameraTimeline {
+
+    public enum Period {
+        DAY(Duration.ofDays(1)), WEEK(Duration.ofDays(7)), MONTH(Duration.ofDays(30));
+
+        private final Duration length;
+
+        Period(Duration length) {
+            this.length = length;
+        }
+
+        public Duration length() {
+            return length;
+        }
+    }
+
+    /** A camera's current state and its availability over each period. */
+    public record CameraAvailability(String number, String locationName, String state, Instant since, String reason,
+                                     Instant checkedAt, Double day, Double week, Double month) {
+    }
+
+    private record Change(Instant at, Timeline.State state, String reason) {
+    }
+
+    private final SiteDiagram diagram;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CameraTimeline(SiteDiagram diagram, JdbcClient jdbc, Clock clock) {
+        this.diagram = diagram;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Timeline of(AccessScope scope, String taxCode, String number, Instant from, Instant to) {
+        Camera camera = diagram.cameras(scope, taxCode).stream().filter(c -> c.number().equals(number)).findFirst()
+                .orElseThrow(() -> new NotFoundException("camera", number));
+        return build(camera, from, to);
+    }
+
+    public Timeline of(AccessScope scope, String taxCode, String number, Period period) {
+        Instant to = clock.instant();
+        return of(scope, taxCode, number, to.minus(period.length()), to);
+    }
+
+    public List<CameraAvailability> enterprise(AccessScope scope, String taxCode) {
+        Instant now = clock.instant();
+        List<CameraAvailability> rows = new ArrayList<>();
+        for (Camera camera : diagram.cameras(scope, taxCode)) {
+            record Status(String state, Instant since, String reason, Instant checkedAt) {
+            }
+            Optional<Status> status = jdbc.sql("select state, since, reason, checked_at from camera_status where camera_id = ?")
+                    .param(camera.id()).query((rs, row) -> new Status(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                            rs.getTimestamp(4).toInstant())).optional();
+            rows.add(new CameraAvailability(camera.number(), camera.locationName(), status.map(Status::state).orElse(Timeline.State.UNKNOWN.name()),
+                    status.map(Status::since).orElse(null), status.map(Status::reason).orElse(null), status.map(Status::checkedAt).orElse(null),
+                    build(camera, now.minus(Period.DAY.length()), now).availability(),
+                    build(camera, now.minus(Period.WEEK.length()), now).availability(),
+                    build(camera, now.minus(Period.MONTH.length()), now).availability()));
+        }
+        return rows;
+    }
+
+    private Timeline build(Camera camera, Instant from, Instant to) {
+        Optional<Instant> firstChecked = jdbc.sql("select first_checked_at from camera_status where camera_id = ?")
+                .param(camera.id()).query(Timestamp.class).optional().map(t -> t == null ? null : t.toInstant());
+        List<Change> changes = jdbc.sql("""
+                        select at, state, reason from camera_logbook
+                        where camera_id = ? and source = 'MONITOR' and state is not null and at < ?
+                        order by at, id""")
+                .params(camera.id(), Timestamp.from(to))
+                .query((rs, row) -> new Change(rs.getTimestamp(1).toInstant(), Timeline.State.valueOf(rs.getString(2)), rs.getString(3)))
+                .list();
+        List<Timeline.Segment> segments = new ArrayList<>();
+        Instant known = firstChecked.orElse(to);
+        Timeline.State state = Timeline.State.ONLINE;
+        String reason = null;
+        for (Change change : changes) {
+            if (change.at().isBefore(known)) {
+                known = change.at(); // a change logged before the first-check time was recorded (older data)
+            }
+        }
+        Instant cursor = from;
+        if (known.isAfter(from)) {
+            segments.add(new Timeline.Segment(Timeline.State.UNKNOWN, from, min(known, to), "not yet watched"));
+            cursor = min(known, to);
+        }
+        for (Change change : changes) {
+            if (!change.at().isAfter(cursor)) {
+                state = change.state();
+                reason = change.reason();
+                continue;
+            }
+            add(segments, state, cursor, change.at(), reason);
+            cursor = change.at();
+            state = change.state();
+            reason = change.reason();
+        }
+        if (cursor.isBefore(to)) {
+            add(segments, state, cursor, to, reason);
+        }
+        return new Timeline(camera.enterpriseTaxCode(), camera.number(), from, to, List.copyOf(segments));
+    }
+
+    private static void add(List<Timeline.Segment> segments, Timeline.State state, Instant from, Instant to, String reason) {
+        if (!to.isAfter(from)) {
+            return;
+        }
+        if (!segments.isEmpty() && segments.getLast().state() == state) {
+            Timeline.Segment last = segments.removeLast();
+            segments.add(new Timeline.Segment(state, last.from(), to, last.reason()));
+            return;
+        }
+        segments.add(new Timeline.Segment(state, from, to, reason));
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
