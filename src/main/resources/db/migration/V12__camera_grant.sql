@@ -12,3 +12,22 @@ create table camera_grant (
 -- when the monitor first looked at each camera: the outage timeline knows nothing before it
 alter table camera_status add column first_checked_at timestamptz;
 update camera_status set first_checked_at = since;
+
+-- camera: what the device itself reported over ONVIF, held against what the EPE declared (R1.8)
+create table camera_device_check (
+    id           bigserial primary key,
+    camera_id    bigint not null references camera (id) on delete cascade,
+    checked_at   timestamptz not null,
+    checked_by   text not null,
+    manufacturer text,
+    model        text,
+    firmware     text,
+    serial       text,
+    width        integer,
+    height       integer,
+    frame_rate   integer,
+    encoding     text,
+    clock_skew_s bigint,
+    findings     jsonb not null
+);
+create index camera_device_check_by_camera on camera_device_check (camera_id, checked_at desc);

@@ -99,6 +99,10 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/enterprises/{taxCode}/cameras/{number}/access-history",
                 EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.HEAD, Role.OFFICER, Role.HQ_ANALYST), null);
         rule("GET /enterprises/{taxCode}/cameras/{number}/live.mjpeg", WATCHERS, null);
+        rule("POST /api/v1/enterprises/{taxCode}/cameras/{number}/device-check", EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN,
+                Role.HEAD, Role.OFFICER, Role.EPE_USER), null);
+        rule("GET /api/v1/enterprises/{taxCode}/cameras/{number}/device-checks", EVERYONE, read);
+        rule("POST /enterprises/{taxCode}/cameras/{number}/device-check", EDITORS, null);
         rule("POST /enterprises/{taxCode}/cameras/{number}/capture", WATCHERS, null);
         rule("POST /enterprises/{taxCode}/cameras/{number}/grants", EnumSet.of(Role.SYSTEM_ADMIN, Role.HEAD), null);
         rule("POST /enterprises/{taxCode}/cameras/{number}/grants/{username}/revoke", EnumSet.of(Role.SYSTEM_ADMIN, Role.HEAD), null);

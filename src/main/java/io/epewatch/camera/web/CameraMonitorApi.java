@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.epewatch.camera.access.CameraAccess;
+import io.epewatch.camera.connector.CameraFailure;
+import io.epewatch.camera.device.DeviceCheck;
+import io.epewatch.camera.device.DeviceChecks;
 import io.epewatch.camera.timeline.CameraTimeline;
 import io.epewatch.camera.timeline.Timeline;
 import io.epewatch.identity.AuditRecord;
@@ -12,7 +15,12 @@ import io.epewatch.identity.Permissions;
 import io.epewatch.kernel.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,12 +34,38 @@ class CameraMonitorApi {
 
     private final CameraTimeline timeline;
     private final CameraAccess access;
+    private final DeviceChecks devices;
     private final CurrentCaller caller;
 
-    CameraMonitorApi(CameraTimeline timeline, CameraAccess access, CurrentCaller caller) {
+    CameraMonitorApi(CameraTimeline timeline, CameraAccess access, DeviceChecks devices, CurrentCaller caller) {
         this.timeline = timeline;
         this.access = access;
+        this.devices = devices;
         this.caller = caller;
+    }
+
+    @PostMapping("/cameras/{number}/device-check")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
+    @Operation(summary = "Read the camera's model, firmware and stream settings over ONVIF and hold them against its declaration (R1.8)")
+    DeviceCheck checkDevice(@PathVariable String taxCode, @PathVariable String number) throws CameraFailure {
+        return devices.check(caller.get(), taxCode, number);
+    }
+
+    @GetMapping("/cameras/{number}/device-checks")
+    @PreAuthorize(Permissions.READ)
+    @Operation(summary = "This camera's ONVIF device checks, newest first")
+    List<DeviceCheck> deviceChecks(@PathVariable String taxCode, @PathVariable String number, @RequestParam(defaultValue = "20") int limit) {
+        return devices.history(caller.get(), taxCode, number, limit);
+    }
+
+    /** The camera, not the request, failed: 502, with the reason the connector gave (never the account). */
+    @ExceptionHandler(CameraFailure.class)
+    ProblemDetail cameraFailed(CameraFailure failure) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, failure.reason());
+        problem.setTitle("The camera could not be reached or did not answer as expected");
+        problem.setProperty("kind", failure.kind().name());
+        return problem;
     }
 
     @GetMapping("/availability")

@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.epewatch.camera.CameraLogbook;
 import io.epewatch.camera.access.CameraAccess;
 import io.epewatch.camera.connector.CameraFailure;
+import io.epewatch.camera.device.DeviceChecks;
 import io.epewatch.camera.live.LiveView;
 import io.epewatch.camera.timeline.CameraTimeline;
 import io.epewatch.evidence.EvidenceItem;
@@ -37,15 +38,17 @@ class CameraMonitorPages {
     private final CameraAccess access;
     private final LiveView live;
     private final Enterprises enterprises;
+    private final DeviceChecks devices;
     private final CurrentCaller caller;
 
     CameraMonitorPages(CameraTimeline timeline, CameraLogbook logbook, CameraAccess access, LiveView live, Enterprises enterprises,
-                       CurrentCaller caller) {
+                       DeviceChecks devices, CurrentCaller caller) {
         this.timeline = timeline;
         this.logbook = logbook;
         this.access = access;
         this.live = live;
         this.enterprises = enterprises;
+        this.devices = devices;
         this.caller = caller;
     }
 
@@ -78,6 +81,7 @@ class CameraMonitorPages {
         model.addAttribute("status", timeline.enterprise(me.access(), taxCode).stream().filter(c -> c.number().equals(number)).findFirst().orElseThrow());
         model.addAttribute("entries", logbook.entries(me.access(), taxCode, 500).stream().filter(e -> e.cameraNumber().equals(number))
                 .sorted(Comparator.comparing(io.epewatch.camera.LogbookEntry::at).reversed()).limit(50).toList());
+        model.addAttribute("deviceCheck", devices.latest(me, taxCode, number).orElse(null));
         model.addAttribute("liveRefusal", live.refusal(me, camera).orElse(null));
         model.addAttribute("mayManage", access.mayManage(me));
         if (me.isCustoms() || me.has(io.epewatch.identity.Role.HQ_ANALYST)) {
@@ -109,6 +113,19 @@ class CameraMonitorPages {
             redirect.addFlashAttribute("captured", item);
         } catch (CameraFailure failure) {
             redirect.addFlashAttribute("captureFailed", failure.reason());
+        }
+        return "redirect:/enterprises/" + taxCode + "/cameras/" + number + "/monitor";
+    }
+
+    @PostMapping("/enterprises/{taxCode}/cameras/{number}/device-check")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
+    String checkDevice(@PathVariable String taxCode, @PathVariable String number, RedirectAttributes redirect) {
+        try {
+            devices.check(caller.get(), taxCode, number);
+        } catch (CameraFailure failure) {
+            redirect.addFlashAttribute("deviceCheckFailed", failure.reason());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("deviceCheckFailed", e.problems().getFirst().reason());
         }
         return "redirect:/enterprises/" + taxCode + "/cameras/" + number + "/monitor";
     }
