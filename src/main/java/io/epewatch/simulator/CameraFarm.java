@@ -31,6 +31,26 @@ public final class CameraFarm implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Runs a farm as its own process, for the benchmark: {@code CameraFarm PORT COUNT}. {@code /control/N/FAULT}
+     * breaks camera N (or mends it, with NONE).
+     */
+    public static void main(String[] args) throws Exception {
+        CameraFarm farm = new CameraFarm(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                SimulatedCamera.Spec.of("CAM", null, null).withSize(320, 180, 25).withSnapshotAuth(SimulatedCamera.SnapshotAuth.NONE));
+        farm.server.createContext("/control/", exchange -> {
+            try (exchange) {
+                String[] parts = exchange.getRequestURI().getPath().split("/");
+                farm.cameras.get(Integer.parseInt(parts[2])).fault(Fault.valueOf(parts[3]));
+                exchange.sendResponseHeaders(204, -1);
+            } catch (RuntimeException e) {
+                exchange.sendResponseHeaders(400, -1);
+            }
+        });
+        System.out.println("READY " + farm.port() + " " + farm.cameras.size());
+        Thread.currentThread().join();
+    }
+
     public List<SimulatedCamera> cameras() {
         return cameras;
     }
