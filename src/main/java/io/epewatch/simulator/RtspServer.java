@@ -208,8 +208,8 @@ final class RtspServer implements AutoCloseable {
                 reply(cseq, "404 Not Found", Map.of(), null);
                 return;
             }
-            if (!camera.digest().valid(request.header("Authorization"), "DESCRIBE", nonce)) {
-                reply(cseq, "401 Unauthorized", Map.of("WWW-Authenticate", camera.digest().challenge(nonce, false)), null);
+            if (!camera.authority().valid(request.header("Authorization"), "DESCRIBE", nonce)) {
+                reply(cseq, "401 Unauthorized", Map.of("WWW-Authenticate", camera.authority().challenge(nonce, false)), null);
                 return;
             }
             List<byte[]> sets = camera.parameterSets();

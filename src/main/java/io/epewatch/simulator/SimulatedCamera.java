@@ -211,10 +211,6 @@ public final class SimulatedCamera implements AutoCloseable {
         return authority;
     }
 
-    DigestAuthority digest() {
-        return authority;
-    }
-
     int fps() {
         return spec.fps();
     }

@@ -113,21 +113,22 @@ public class LiveView {
             }
             ended = "longest session reached";
         } catch (CameraFailure failure) {
-            ended = "camera: " + failure.reason();
+            // a fetch cut short because the viewer left is not the camera's failure
+            ended = Thread.currentThread().isInterrupted() ? "viewer left" : "camera: " + failure.reason();
         } catch (IOException e) {
             ended = "viewer left";
         } catch (InterruptedException e) {
             ended = "viewer left"; // the container cancels the stream when the connection drops
         } finally {
-            // an interrupt would make the JDBC socket close under the audit write: clear it, record, restore it
-            boolean interrupted = Thread.interrupted();
-            audit.record(caller.name(), "LIVE_VIEW_STOPPED", camera.enterpriseTaxCode(), "camera:" + camera.number(),
-                    Map.of("seconds", Duration.between(started, clock.instant()).toSeconds(), "frames", frames, "ended", ended));
+            // recorded on a thread of its own: the container may interrupt this one at any moment once the viewer is
+            // gone, and an interrupt closes the JDBC socket under the audit write
+            long seconds = Duration.between(started, clock.instant()).toSeconds();
+            int pictures = frames;
+            String reason = ended;
+            Thread.ofVirtual().name("live-view-audit").start(() -> audit.record(caller.name(), "LIVE_VIEW_STOPPED",
+                    camera.enterpriseTaxCode(), "camera:" + camera.number(), Map.of("seconds", seconds, "frames", pictures, "ended", reason)));
             log.info("Live view of camera {} of {} by {} ended after {} pictures: {}", camera.number(), camera.enterpriseTaxCode(),
                     caller.name(), frames, ended);
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
