@@ -48,11 +48,18 @@ public class CameraLogbook {
     }
 
     public List<LogbookEntry> entries(AccessScope scope, String taxCode, int limit) {
+        return entries(scope, taxCode, null, limit);
+    }
+
+    /** The newest entries of one camera of the enterprise, or of all its cameras when {@code cameraNumber} is null. */
+    public List<LogbookEntry> entries(AccessScope scope, String taxCode, String cameraNumber, int limit) {
         if (enterprises.visibleTaxCodes(scope, taxCode).isEmpty()) {
             throw new NotFoundException("enterprise", taxCode);
         }
-        return jdbc.sql("select * from camera_logbook where enterprise_tax_code = ? order by at desc, id desc limit ?")
-                .params(taxCode, Math.min(Math.max(limit, 1), 1000)).query(CameraLogbook::toEntry).list();
+        return jdbc.sql("""
+                        select * from camera_logbook where enterprise_tax_code = ? and (?::text is null or camera_number = ?)
+                        order by at desc, id desc limit ?""")
+                .params(taxCode, cameraNumber, cameraNumber, Math.min(Math.max(limit, 1), 1000)).query(CameraLogbook::toEntry).list();
     }
 
     public record ManualEntry(String cameraNumber, String kind, String reason, String at) {

@@ -25,10 +25,4 @@ public record CameraMonitorProperties(@DefaultValue("true") boolean enabled, @De
                                       @DefaultValue("200") int concurrency, @DefaultValue("10s") Duration clockSkewLimit,
                                       @DefaultValue("2s") Duration rtspWindow, @DefaultValue("TCP") String rtspTransport,
                                       @DefaultValue("4") int rtspDecoders, @DefaultValue("10m") Duration rediscoverAfter) {
-
-    /** The defaults, with the given timing (tests, the benchmark). */
-    public static CameraMonitorProperties of(Duration debounce, Duration probeTimeout, int concurrency) {
-        return new CameraMonitorProperties(true, Duration.ofSeconds(30), debounce, probeTimeout, concurrency, Duration.ofSeconds(10),
-                Duration.ofSeconds(2), "TCP", 4, Duration.ofMinutes(10));
-    }
 }

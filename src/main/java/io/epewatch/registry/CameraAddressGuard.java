@@ -1,6 +1,7 @@
 package io.epewatch.registry;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
@@ -42,8 +43,13 @@ public class CameraAddressGuard {
         }
     }
 
+    /** Why this camera URL may not be used, as written (at registration), or null when it may. */
+    public String refusal(URI url) {
+        return refusal(url.getHost(), port(url));
+    }
+
     /** As {@link #refusal(String)}, with the port: a loopback port in the allowed range passes. */
-    public String refusal(String host, int port) {
+    private String refusal(String host, int port) {
         String refusal = refusal(host);
         return refusal != null && refusal.contains("loopback") && port >= firstLoopbackPort && port <= lastLoopbackPort ? null : refusal;
     }
@@ -52,10 +58,12 @@ public class CameraAddressGuard {
      * At connect time: resolves the name and checks every address it resolves to, so a camera name that DNS points at
      * this server (or a snapshot address a camera hands back over ONVIF) is refused too. Null when it may be used.
      */
-    public String refusalAtConnect(String host, int port) {
+    public String refusalAtConnect(URI url) {
         if (allowLocal) {
             return null;
         }
+        String host = url.getHost();
+        int port = port(url);
         String written = refusal(host, port);
         if (written != null) {
             return written;
@@ -71,6 +79,16 @@ public class CameraAddressGuard {
         } catch (UnknownHostException e) {
             return null; // the connector reports the unknown name as unreachable
         }
+    }
+
+    /** The URL's port, or its scheme's default. */
+    private static int port(URI url) {
+        return url.getPort() >= 0 ? url.getPort() : switch (url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT)) {
+            case "https" -> 443;
+            case "rtsp" -> 554;
+            case "rtsps" -> 322;
+            default -> 80;
+        };
     }
 
     /** Why the host may not be used for a camera, or null when it may. */

@@ -156,8 +156,7 @@ public class CameraCredentials implements SealedSecrets {
     }
 
     private Camera camera(Caller caller, String taxCode, String number) {
-        return diagram.cameras(caller.access(), taxCode).stream().filter(c -> c.number().equals(number)).findFirst()
-                .orElseThrow(() -> new NotFoundException("camera", number));
+        return diagram.camera(caller.access(), taxCode, number);
     }
 
     private static String context(Camera camera) {

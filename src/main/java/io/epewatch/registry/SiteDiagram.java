@@ -64,6 +64,14 @@ public class SiteDiagram {
                 .param(enterprise.id()).query(this::toCamera).list();
     }
 
+    /** The camera with this number on a diagram the caller may see; not found otherwise, so its existence does not leak. */
+    public Camera camera(AccessScope scope, String taxCode, String number) {
+        Enterprise enterprise = visible(scope, taxCode);
+        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where c.enterprise_id = ? and c.number = ?")
+                .params(enterprise.id(), number).query(this::toCamera).optional()
+                .orElseThrow(() -> new NotFoundException("camera", number));
+    }
+
     /** For system processing (the health monitor): every camera that has a snapshot or stream address. */
     public List<Camera> allConnectable() {
         return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where c.snapshot_url is not null or c.stream_url is not null or c.onvif_url is not null order by c.id")
@@ -200,21 +208,12 @@ public class SiteDiagram {
                 check.reject(field, "urlHost", "has no host");
             } else if (uri.getUserInfo() != null) {
                 check.reject(field, "urlCredentials", "must not contain a user name or password");
-            } else if (addressGuard.refusal(uri.getHost(), port(uri)) != null) {
-                check.reject(field, "urlForbiddenHost", "host " + uri.getHost() + " " + addressGuard.refusal(uri.getHost(), port(uri)), uri.getHost());
+            } else if (addressGuard.refusal(uri) != null) {
+                check.reject(field, "urlForbiddenHost", "host " + uri.getHost() + " " + addressGuard.refusal(uri), uri.getHost());
             }
         } catch (URISyntaxException e) {
             check.reject(field, "url", "is not a valid URL");
         }
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : switch (uri.getScheme().toLowerCase()) {
-            case "https" -> 443;
-            case "rtsp" -> 554;
-            case "rtsps" -> 322;
-            default -> 80;
-        };
     }
 
     private Enterprise visible(AccessScope scope, String taxCode) {

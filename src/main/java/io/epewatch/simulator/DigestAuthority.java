@@ -24,6 +24,11 @@ final class DigestAuthority {
         this.password = password;
     }
 
+    /** A fresh server nonce for a Digest challenge. */
+    static String newNonce() {
+        return HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(java.util.concurrent.ThreadLocalRandom.current().nextLong()).array());
+    }
+
     boolean open() {
         return username == null;
     }

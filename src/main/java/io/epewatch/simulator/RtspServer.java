@@ -169,7 +169,7 @@ final class RtspServer implements AutoCloseable {
 
         private final Socket connection;
         private final String id = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-        private final String nonce = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(ThreadLocalRandom.current().nextLong()).array());
+        private final String nonce = DigestAuthority.newNonce();
         private final RtpPacketizer packetizer = new RtpPacketizer(ThreadLocalRandom.current().nextInt(), ThreadLocalRandom.current().nextInt(1 << 16));
         private int interleavedChannel = -1;
         private DatagramSocket udp;

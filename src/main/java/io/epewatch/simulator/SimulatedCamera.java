@@ -10,10 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.imageio.ImageIO;
 
@@ -60,7 +58,7 @@ public final class SimulatedCamera implements AutoCloseable {
     private final GateScene scene;
     private final DigestAuthority authority;
     private final OnvifService onvif = new OnvifService(this);
-    private final String nonce = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(8).putLong(ThreadLocalRandom.current().nextLong()).array());
+    private final String nonce = DigestAuthority.newNonce();
     private final String prefix;
     private final boolean sharedServer;
     private final long bornNanos = System.nanoTime();

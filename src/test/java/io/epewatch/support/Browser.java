@@ -5,14 +5,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driven by its chromedriver; nothing is downloaded. */
 public final class Browser {
 
     private Browser() {
+    }
+
+    /**
+     * Signs in through the login form and, when the account has a second factor ({@code totpSecret} not null), the
+     * code page; returns once the browser has followed the redirects (a click returns before that).
+     */
+    public static void signIn(ChromeDriver browser, int port, String username, String password, String totpSecret) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+        wait.until(d -> !d.getCurrentUrl().endsWith("/login"));
+        if (totpSecret != null && browser.getCurrentUrl().contains("/account/mfa/verify")) {
+            browser.findElement(By.id("code")).sendKeys(TotpCodes.now(totpSecret));
+            browser.findElement(By.id("verify-mfa")).click();
+            wait.until(d -> !d.getCurrentUrl().contains("/account/mfa"));
+        }
     }
 
     public static ChromeDriver start() {

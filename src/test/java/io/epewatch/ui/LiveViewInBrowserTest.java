@@ -18,7 +18,6 @@ import io.epewatch.support.Api;
 import io.epewatch.support.Browser;
 import io.epewatch.support.Fixtures;
 import io.epewatch.support.IntegrationTest;
-import io.epewatch.support.TotpCodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -73,17 +72,7 @@ class LiveViewInBrowserTest {
     }
 
     private void signIn(String username, String secret) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
-        wait.until(d -> !d.getCurrentUrl().endsWith("/login"));
-        if (browser.getCurrentUrl().contains("/account/mfa/verify")) {
-            browser.findElement(By.id("code")).sendKeys(TotpCodes.now(secret));
-            browser.findElement(By.id("verify-mfa")).click();
-            wait.until(d -> !d.getCurrentUrl().contains("/account/mfa"));
-        }
+        Browser.signIn(browser, port, username, Fixtures.PASSWORD, secret);
     }
 
     @Test

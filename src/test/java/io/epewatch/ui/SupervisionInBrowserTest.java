@@ -53,12 +53,7 @@ class SupervisionInBrowserTest {
     }
 
     private void signIn(String username, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
-        // the click returns before the browser has followed the form's redirect
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        Browser.signIn(browser, port, username, password, null);
     }
 
     @Test

@@ -11,7 +11,6 @@ import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
 import io.epewatch.identity.UserAccounts;
 import io.epewatch.kernel.InputCheck;
-import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.SiteDiagram;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,8 +50,7 @@ public class CameraAccess {
 
     /** The camera, if the caller may see it at all (scope); 404 otherwise, so its existence does not leak. */
     public Camera visible(Caller caller, String taxCode, String number) {
-        return diagram.cameras(caller.access(), taxCode).stream().filter(c -> c.number().equals(number)).findFirst()
-                .orElseThrow(() -> new NotFoundException("camera", number));
+        return diagram.camera(caller.access(), taxCode, number);
     }
 
     public boolean mayWatch(Caller caller, Camera camera) {

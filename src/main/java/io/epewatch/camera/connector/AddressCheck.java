@@ -6,22 +6,20 @@ import java.net.URI;
 @FunctionalInterface
 public interface AddressCheck {
 
-    /** Why this host and port may not be contacted, or null. */
-    String refusal(String host, int port);
+    /** Why this URL's host and port may not be contacted, or null. */
+    String refusal(URI url);
 
     default void verify(URI url) throws CameraFailure {
         if (url == null || url.getHost() == null) {
             throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "no usable address: " + (url == null ? "none" : url.getScheme() + "://?"));
         }
-        int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443
-                : url.getScheme() != null && url.getScheme().toLowerCase().startsWith("rtsp") ? 554 : 80;
-        String refusal = refusal(url.getHost(), port);
+        String refusal = refusal(url);
         if (refusal != null) {
             throw new CameraFailure(CameraFailure.Kind.FORBIDDEN_ADDRESS, "host " + url.getHost() + " " + refusal);
         }
     }
 
     static AddressCheck allowingAll() {
-        return (host, port) -> null;
+        return url -> null;
     }
 }

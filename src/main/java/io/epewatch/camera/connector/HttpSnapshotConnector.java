@@ -32,11 +32,17 @@ final class HttpSnapshotConnector implements CameraConnector {
     @Override
     public Observation observe(CameraAddress address) throws CameraFailure {
         Snapshot snapshot = fetch(address.snapshot(), address);
+        FrameSample sample = sample(snapshot);
+        return new Observation(snapshot.fetchedAt(), Protocol.HTTP, sample.width(), sample.height(), null, null, snapshot.jpeg(), sample);
+    }
+
+    /** The snapshot's fingerprint; a JPEG header on something that does not decode is a bad answer. */
+    static FrameSample sample(Snapshot snapshot) throws CameraFailure {
         FrameSample sample = FrameSample.ofJpeg(snapshot.jpeg());
         if (sample == null) {
             throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "the snapshot does not decode as a picture");
         }
-        return new Observation(snapshot.fetchedAt(), Protocol.HTTP, sample.width(), sample.height(), null, null, snapshot.jpeg(), sample);
+        return sample;
     }
 
     /** Also used by the ONVIF connector, for the snapshot address the camera reports. */

@@ -56,10 +56,7 @@ final class OnvifConnector implements CameraConnector {
             OnvifDevice device = device(address);
             MediaProfile profile = device.profiles().getFirst();
             Snapshot snapshot = snapshots.fetch(device.snapshotUri(), address);
-            FrameSample sample = FrameSample.ofJpeg(snapshot.jpeg());
-            if (sample == null) {
-                throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "the snapshot does not decode as a picture");
-            }
+            FrameSample sample = HttpSnapshotConnector.sample(snapshot);
             return new Observation(snapshot.fetchedAt(), Protocol.ONVIF, profile.width(), profile.height(),
                     profile.frameRateLimit() == null ? null : profile.frameRateLimit().doubleValue(), skew, snapshot.jpeg(), sample);
         } catch (OnvifException e) {

@@ -106,7 +106,7 @@ final class RtspConnector implements CameraConnector {
     /** The stream kept open for live view. */
     LiveFeed feed(CameraAddress address) throws CameraFailure {
         addresses.verify(address.stream());
-        return new RtspFeed(grabber(address), timeout);
+        return new RtspFeed(grabber(address), address, timeout);
     }
 
     private FFmpegFrameGrabber grabber(CameraAddress address) {
@@ -174,7 +174,8 @@ final class RtspConnector implements CameraConnector {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String redact(String message, CameraAddress address) {
+    /** FFmpeg's messages quote the URL, account included: never let one out. */
+    static String redact(String message, CameraAddress address) {
         String cleaned = message.replaceAll("rtsps?://[^@/\\s\"]*@", "rtsp://***@");
         if (address.password() != null && !address.password().isEmpty()) {
             cleaned = cleaned.replace(address.password(), "***").replace(encode(address.password()), "***");

@@ -18,11 +18,13 @@ final class RtspFeed implements LiveFeed {
     private final AtomicReference<BufferedImage> latest = new AtomicReference<>();
     private final AtomicReference<CameraFailure> failed = new AtomicReference<>();
     private final Duration timeout;
+    private final CameraAddress address;
     private final Thread decoder;
     private volatile boolean open = true;
 
-    RtspFeed(FFmpegFrameGrabber grabber, Duration timeout) {
+    RtspFeed(FFmpegFrameGrabber grabber, CameraAddress address, Duration timeout) {
         this.timeout = timeout;
+        this.address = address;
         this.decoder = Thread.ofPlatform().daemon().name("rtsp-live").start(() -> decode(grabber));
     }
 
@@ -42,7 +44,7 @@ final class RtspFeed implements LiveFeed {
                 }
             }
         } catch (FrameGrabber.Exception e) {
-            failed.set(FfmpegErrors.failure(String.valueOf(e.getMessage()).replaceAll("rtsps?://[^@/\\s\"]*@", "rtsp://***@")));
+            failed.set(FfmpegErrors.failure(RtspConnector.redact(String.valueOf(e.getMessage()), address)));
         } finally {
             synchronized (latest) {
                 latest.notifyAll();

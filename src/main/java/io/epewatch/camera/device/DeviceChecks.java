@@ -62,9 +62,7 @@ public class DeviceChecks {
         if (camera.onvifUrl() == null) {
             throw new InvalidInputException("onvifUrl", "the camera has no ONVIF address: add its device service address to the camera first");
         }
-        Optional<CameraCredentials.Credential> account = credentials.useFor(caller, taxCode, number, "ONVIF device check");
-        OnvifDevice device = connectors.discover(CameraAddress.of(camera.onvifUrl(), camera.streamUrl(), camera.snapshotUrl(),
-                account.map(CameraCredentials.Credential::username).orElse(null), account.map(CameraCredentials.Credential::password).orElse(null)));
+        OnvifDevice device = connectors.discover(CameraAddress.of(camera, credentials.useFor(caller, taxCode, number, "ONVIF device check")));
         MediaProfile profile = device.profiles().getFirst();
         DeviceCheck check = new DeviceCheck(number, clock.instant(), caller.name(), device.information().manufacturer(),
                 device.information().model(), device.information().firmwareVersion(), device.information().serialNumber(),

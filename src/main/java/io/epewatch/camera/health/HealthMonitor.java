@@ -107,10 +107,7 @@ class HealthMonitor {
     }
 
     private ProbeResult probe(Camera camera) {
-        Optional<CameraCredentials.Credential> account = credentials.forHealthProbe(camera);
-        CameraAddress address = CameraAddress.of(camera.onvifUrl(), camera.streamUrl(), camera.snapshotUrl(),
-                account.map(CameraCredentials.Credential::username).orElse(null),
-                account.map(CameraCredentials.Credential::password).orElse(null));
+        CameraAddress address = CameraAddress.of(camera, credentials.forHealthProbe(camera));
         Optional<CameraConnector> connector = connectors.forCamera(address);
         if (connector.isEmpty()) {
             return new ProbeResult(clock.instant(), CameraState.OFFLINE, "NO_CONNECTOR: no ONVIF, snapshot or RTSP address this system can use");

@@ -146,9 +146,6 @@ public class LiveView {
     }
 
     private CameraAddress address(Caller caller, Camera camera, String purpose) {
-        Optional<CameraCredentials.Credential> account = credentials.useFor(caller, camera.enterpriseTaxCode(), camera.number(), purpose);
-        return CameraAddress.of(camera.onvifUrl(), camera.streamUrl(), camera.snapshotUrl(),
-                account.map(CameraCredentials.Credential::username).orElse(null),
-                account.map(CameraCredentials.Credential::password).orElse(null));
+        return CameraAddress.of(camera, credentials.useFor(caller, camera.enterpriseTaxCode(), camera.number(), purpose));
     }
 }

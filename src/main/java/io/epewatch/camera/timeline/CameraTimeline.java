@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.epewatch.identity.AccessScope;
-import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.SiteDiagram;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +33,11 @@ public class CameraTimeline {
         public Duration length() {
             return length;
         }
+
+        /** DAY, WEEK or MONTH in any case; empty for anything else. */
+        public static Optional<Period> parse(String name) {
+            return java.util.Arrays.stream(values()).filter(p -> p.name().equalsIgnoreCase(name == null ? "" : name.strip())).findFirst();
+        }
     }
 
     /** A camera's current state and its availability over each period. */
@@ -42,6 +46,46 @@ public class CameraTimeline {
     }
 
     private record Change(Instant at, Timeline.State state, String reason) {
+    }
+
+    /** The monitor's row for a camera: its state now, and when it was first and last checked. */
+    private record Status(String state, Instant since, String reason, Instant checkedAt, Instant firstCheckedAt) {
+    }
+
+    /** What the timelines of one camera are built from, read once however many windows are asked of it. */
+    private record History(Camera camera, Optional<Status> status, List<Change> changes) {
+
+        Timeline timeline(Instant from, Instant to) {
+            List<Timeline.Segment> segments = new ArrayList<>();
+            Instant known = status.map(Status::firstCheckedAt).orElse(to);
+            for (Change change : changes) {
+                if (change.at().isBefore(known)) {
+                    known = change.at(); // a change logged before the first-check time was recorded (older data)
+                }
+            }
+            Instant cursor = from;
+            if (known.isAfter(from)) {
+                segments.add(new Timeline.Segment(Timeline.State.UNKNOWN, from, min(known, to), "not yet watched"));
+                cursor = min(known, to);
+            }
+            Timeline.State state = Timeline.State.ONLINE;
+            String reason = null;
+            for (Change change : changes) {
+                if (!change.at().isBefore(to)) {
+                    break;
+                }
+                if (change.at().isAfter(cursor)) {
+                    add(segments, state, cursor, change.at(), reason);
+                    cursor = change.at();
+                }
+                state = change.state();
+                reason = change.reason();
+            }
+            if (cursor.isBefore(to)) {
+                add(segments, state, cursor, to, reason);
+            }
+            return new Timeline(camera.enterpriseTaxCode(), camera.number(), from, to, List.copyOf(segments));
+        }
     }
 
     private final SiteDiagram diagram;
@@ -55,9 +99,7 @@ public class CameraTimeline {
     }
 
     public Timeline of(AccessScope scope, String taxCode, String number, Instant from, Instant to) {
-        Camera camera = diagram.cameras(scope, taxCode).stream().filter(c -> c.number().equals(number)).findFirst()
-                .orElseThrow(() -> new NotFoundException("camera", number));
-        return build(camera, from, to);
+        return history(diagram.camera(scope, taxCode, number), to).timeline(from, to);
     }
 
     public Timeline of(AccessScope scope, String taxCode, String number, Period period) {
@@ -65,27 +107,32 @@ public class CameraTimeline {
         return of(scope, taxCode, number, to.minus(period.length()), to);
     }
 
-    public List<CameraAvailability> enterprise(AccessScope scope, String taxCode) {
-        Instant now = clock.instant();
-        List<CameraAvailability> rows = new ArrayList<>();
-        for (Camera camera : diagram.cameras(scope, taxCode)) {
-            record Status(String state, Instant since, String reason, Instant checkedAt) {
-            }
-            Optional<Status> status = jdbc.sql("select state, since, reason, checked_at from camera_status where camera_id = ?")
-                    .param(camera.id()).query((rs, row) -> new Status(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                            rs.getTimestamp(4).toInstant())).optional();
-            rows.add(new CameraAvailability(camera.number(), camera.locationName(), status.map(Status::state).orElse(Timeline.State.UNKNOWN.name()),
-                    status.map(Status::since).orElse(null), status.map(Status::reason).orElse(null), status.map(Status::checkedAt).orElse(null),
-                    build(camera, now.minus(Period.DAY.length()), now).availability(),
-                    build(camera, now.minus(Period.WEEK.length()), now).availability(),
-                    build(camera, now.minus(Period.MONTH.length()), now).availability()));
-        }
-        return rows;
+    /** One camera's state now and its availability over each period. */
+    public CameraAvailability availability(AccessScope scope, String taxCode, String number) {
+        return availability(diagram.camera(scope, taxCode, number), clock.instant());
     }
 
-    private Timeline build(Camera camera, Instant from, Instant to) {
-        Optional<Instant> firstChecked = jdbc.sql("select first_checked_at from camera_status where camera_id = ?")
-                .param(camera.id()).query(Timestamp.class).optional().map(t -> t == null ? null : t.toInstant());
+    public List<CameraAvailability> enterprise(AccessScope scope, String taxCode) {
+        Instant now = clock.instant();
+        return diagram.cameras(scope, taxCode).stream().map(camera -> availability(camera, now)).toList();
+    }
+
+    private CameraAvailability availability(Camera camera, Instant now) {
+        History history = history(camera, now);
+        Optional<Status> status = history.status();
+        return new CameraAvailability(camera.number(), camera.locationName(), status.map(Status::state).orElse(Timeline.State.UNKNOWN.name()),
+                status.map(Status::since).orElse(null), status.map(Status::reason).orElse(null), status.map(Status::checkedAt).orElse(null),
+                history.timeline(now.minus(Period.DAY.length()), now).availability(),
+                history.timeline(now.minus(Period.WEEK.length()), now).availability(),
+                history.timeline(now.minus(Period.MONTH.length()), now).availability());
+    }
+
+    private History history(Camera camera, Instant to) {
+        Optional<Status> status = jdbc.sql("select state, since, reason, checked_at, first_checked_at from camera_status where camera_id = ?")
+                .param(camera.id())
+                .query((rs, row) -> new Status(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .optional();
         List<Change> changes = jdbc.sql("""
                         select at, state, reason from camera_logbook
                         where camera_id = ? and source = 'MONITOR' and state is not null and at < ?
@@ -93,35 +140,7 @@ public class CameraTimeline {
                 .params(camera.id(), Timestamp.from(to))
                 .query((rs, row) -> new Change(rs.getTimestamp(1).toInstant(), Timeline.State.valueOf(rs.getString(2)), rs.getString(3)))
                 .list();
-        List<Timeline.Segment> segments = new ArrayList<>();
-        Instant known = firstChecked.orElse(to);
-        Timeline.State state = Timeline.State.ONLINE;
-        String reason = null;
-        for (Change change : changes) {
-            if (change.at().isBefore(known)) {
-                known = change.at(); // a change logged before the first-check time was recorded (older data)
-            }
-        }
-        Instant cursor = from;
-        if (known.isAfter(from)) {
-            segments.add(new Timeline.Segment(Timeline.State.UNKNOWN, from, min(known, to), "not yet watched"));
-            cursor = min(known, to);
-        }
-        for (Change change : changes) {
-            if (!change.at().isAfter(cursor)) {
-                state = change.state();
-                reason = change.reason();
-                continue;
-            }
-            add(segments, state, cursor, change.at(), reason);
-            cursor = change.at();
-            state = change.state();
-            reason = change.reason();
-        }
-        if (cursor.isBefore(to)) {
-            add(segments, state, cursor, to, reason);
-        }
-        return new Timeline(camera.enterpriseTaxCode(), camera.number(), from, to, List.copyOf(segments));
+        return new History(camera, status, changes);
     }
 
     private static void add(List<Timeline.Segment> segments, Timeline.State state, Instant from, Instant to, String reason) {

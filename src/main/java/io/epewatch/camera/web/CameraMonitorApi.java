@@ -1,7 +1,6 @@
 package io.epewatch.camera.web;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.epewatch.camera.access.CameraAccess;
 import io.epewatch.camera.connector.CameraFailure;
@@ -79,12 +78,8 @@ class CameraMonitorApi {
     @PreAuthorize(Permissions.READ)
     @Operation(summary = "One camera's outage timeline over a period (DAY, WEEK or MONTH)")
     Timeline timeline(@PathVariable String taxCode, @PathVariable String number, @RequestParam(defaultValue = "WEEK") String period) {
-        CameraTimeline.Period chosen;
-        try {
-            chosen = CameraTimeline.Period.valueOf(period.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("period", "must be DAY, WEEK or MONTH");
-        }
+        CameraTimeline.Period chosen = CameraTimeline.Period.parse(period)
+                .orElseThrow(() -> new InvalidInputException("period", "must be DAY, WEEK or MONTH"));
         return timeline.of(caller.get().access(), taxCode, number, chosen);
     }
 

@@ -1,7 +1,5 @@
 package io.epewatch.camera.web;
 
-import java.util.Comparator;
-import java.util.Locale;
 
 import io.epewatch.camera.CameraLogbook;
 import io.epewatch.camera.access.CameraAccess;
@@ -68,19 +66,13 @@ class CameraMonitorPages {
                   Model model) {
         Caller me = caller.get();
         Camera camera = access.visible(me, taxCode, number);
-        CameraTimeline.Period chosen;
-        try {
-            chosen = CameraTimeline.Period.valueOf(period.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            chosen = CameraTimeline.Period.WEEK;
-        }
+        CameraTimeline.Period chosen = CameraTimeline.Period.parse(period).orElse(CameraTimeline.Period.WEEK);
         model.addAttribute("enterprise", enterprises.find(me.access(), taxCode).orElseThrow());
         model.addAttribute("camera", camera);
         model.addAttribute("period", chosen);
         model.addAttribute("timeline", timeline.of(me.access(), taxCode, number, chosen));
-        model.addAttribute("status", timeline.enterprise(me.access(), taxCode).stream().filter(c -> c.number().equals(number)).findFirst().orElseThrow());
-        model.addAttribute("entries", logbook.entries(me.access(), taxCode, 500).stream().filter(e -> e.cameraNumber().equals(number))
-                .sorted(Comparator.comparing(io.epewatch.camera.LogbookEntry::at).reversed()).limit(50).toList());
+        model.addAttribute("status", timeline.availability(me.access(), taxCode, number));
+        model.addAttribute("entries", logbook.entries(me.access(), taxCode, number, 50));
         model.addAttribute("deviceCheck", devices.latest(me, taxCode, number).orElse(null));
         model.addAttribute("liveRefusal", live.refusal(me, camera).orElse(null));
         model.addAttribute("mayManage", access.mayManage(me));

@@ -214,7 +214,6 @@ class EnterprisePages {
     }
 
     private Camera camera(String taxCode, String number) {
-        return diagram.cameras(caller.get().access(), taxCode).stream().filter(c -> c.number().equals(number)).findFirst()
-                .orElseThrow(() -> new NotFoundException("camera", number));
+        return diagram.camera(caller.get().access(), taxCode, number);
     }
 }
