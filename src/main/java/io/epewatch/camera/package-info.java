@@ -1,6 +1,6 @@
 /**
- * Camera connectivity (R1.5, R1.7, R2.1, R2.2, R4.7). So far: the ONVIF Profile S protocol layer — hardened XML
- * parsing, one small decoder per response, WS-UsernameToken digest authentication. Connectors, the 24/7 health
- * monitor, the logbook and live view come with the rest of the camera issue.
+ * Camera connectivity (R1.5, R1.7, R2.1, R2.2, R4.7): connectors (ONVIF, HTTP snapshot, RTSP), the 24/7 health
+ * monitor and logbook, outage timelines, live view, per-camera access, device checks, and {@link
+ * io.epewatch.camera.CameraFrames} — pictures for the system's own analysis (gate recognition).
  */
 package io.epewatch.camera;

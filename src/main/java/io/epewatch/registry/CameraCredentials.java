@@ -120,10 +120,10 @@ public class CameraCredentials implements SealedSecrets {
     }
 
     /**
-     * The health monitor's own use, every probe cycle: the system on nobody's behalf, so it is not audited per probe
-     * (that would bury the officers' uses); nothing is shown to anyone.
+     * The system's own use on nobody's behalf — the health monitor's probes, gate recognition reading its frames — so
+     * it is not audited per connection (that would bury the officers' uses); nothing is shown to anyone.
      */
-    public Optional<Credential> forHealthProbe(Camera camera) {
+    public Optional<Credential> forSystemUse(Camera camera) {
         return open(camera);
     }
 

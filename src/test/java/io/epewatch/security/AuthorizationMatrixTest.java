@@ -79,6 +79,9 @@ class AuthorizationMatrixTest {
         rule("POST /api/v1/gate-events", NOBODY, ApiTokens.INGEST_GATE_EVENTS);
         rule("GET /api/v1/gate-events", EVERYONE, read);
         rule("GET /api/v1/gate-events/{id}", EVERYONE, read);
+        rule("GET /api/v1/gate-events/{id}/readings", EVERYONE, read);
+        rule("POST /api/v1/edge-anpr/events", NOBODY, ApiTokens.INGEST_GATE_EVENTS);
+        rule("POST /api/v1/edge-anpr/hikvision/{taxCode}/{number}", NOBODY, ApiTokens.INGEST_GATE_EVENTS);
         rule("GET /api/v1/warnings", EVERYONE, read);
         rule("GET /api/v1/warnings/{id}", EVERYONE, read);
         rule("GET /api/v1/users", ADMINS, null);
@@ -110,7 +113,8 @@ class AuthorizationMatrixTest {
         for (String page : List.of("/", "/dashboard/counters", "/enterprises", "/enterprises/new", "/enterprises/{taxCode}",
                 "/enterprises/{taxCode}/edit", "/enterprises/{taxCode}/locations/{id}", "/enterprises/{taxCode}/cameras/{number}",
                 "/enterprises/{taxCode}/monitor", "/enterprises/{taxCode}/cameras/{number}/monitor",
-                "/warnings", "/warnings/rows", "/warnings/{id}", "/passages", "/declarations", "/declarations/{number}", "/units",
+                "/warnings", "/warnings/rows", "/warnings/{id}", "/passages", "/passages/{id}",
+                "/passages/{id}/readings/{readingId}/crop.jpg", "/passages/{id}/readings/{readingId}/frame.jpg", "/declarations", "/declarations/{number}", "/units",
                 "/account/password", "/account/mfa", "/account/mfa/verify")) {
             rule("GET " + page, EVERYONE, null);
         }

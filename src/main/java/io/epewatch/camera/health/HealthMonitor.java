@@ -107,7 +107,7 @@ class HealthMonitor {
     }
 
     private ProbeResult probe(Camera camera) {
-        CameraAddress address = CameraAddress.of(camera, credentials.forHealthProbe(camera));
+        CameraAddress address = CameraAddress.of(camera, credentials.forSystemUse(camera));
         Optional<CameraConnector> connector = connectors.forCamera(address);
         if (connector.isEmpty()) {
             return new ProbeResult(clock.instant(), CameraState.OFFLINE, "NO_CONNECTOR: no ONVIF, snapshot or RTSP address this system can use");

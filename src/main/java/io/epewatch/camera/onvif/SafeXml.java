@@ -1,99 +1,38 @@
 package io.epewatch.camera.onvif;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
+import io.epewatch.kernel.UntrustedXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 
-/**
- * XML from cameras is untrusted: a DOCTYPE is refused outright, so no external entity (XXE) is fetched and no entity
- * expansion ("billion laughs") happens; the size is capped before parsing.
- * <p>
- * It is also sloppy: gSOAP firmware sends prefixes it never declares and typographic quotes in the XML declaration.
- * So the declaration is dropped (ONVIF is UTF-8), parsing is namespace-unaware, and elements are found by local name.
- */
+/** {@link UntrustedXml} for ONVIF answers: a problem is the camera's bad answer. */
 final class SafeXml {
 
-    static final int MAX_BYTES = 1024 * 1024;
+    static final int MAX_BYTES = UntrustedXml.MAX_BYTES;
 
     private SafeXml() {
     }
 
     static Document parse(byte[] xml) {
-        if (xml.length > MAX_BYTES) {
-            throw new OnvifException("response larger than " + MAX_BYTES + " bytes");
-        }
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(false);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(withoutDeclaration(xml)));
-        } catch (SAXException e) {
-            throw new OnvifException("malformed or unsafe XML: " + e.getMessage());
-        } catch (ParserConfigurationException | IOException e) {
-            throw new OnvifException("XML could not be read: " + e.getMessage());
+            return UntrustedXml.parse(xml);
+        } catch (IllegalArgumentException e) {
+            throw new OnvifException("response " + e.getMessage());
         }
     }
 
-    /** The first element with this local name anywhere below {@code from}, whatever its namespace prefix. */
     static Element first(Node from, String localName) {
-        List<Element> found = all(from, localName);
-        return found.isEmpty() ? null : found.getFirst();
+        return UntrustedXml.first(from, localName);
     }
 
     static List<Element> all(Node from, String localName) {
-        List<Element> found = new ArrayList<>();
-        if (from == null) {
-            return found;
-        }
-        NodeList elements = from instanceof Document document ? document.getElementsByTagName("*")
-                : ((Element) from).getElementsByTagName("*");
-        for (int i = 0; i < elements.getLength(); i++) {
-            String tag = elements.item(i).getNodeName();
-            if (tag.equals(localName) || tag.endsWith(":" + localName)) {
-                found.add((Element) elements.item(i));
-            }
-        }
-        return found;
-    }
-
-    private static byte[] withoutDeclaration(byte[] xml) {
-        String text = new String(xml, StandardCharsets.UTF_8).replaceFirst("^\\uFEFF", "");
-        String stripped = text.stripLeading();
-        if (stripped.startsWith("<?xml")) {
-            int end = stripped.indexOf("?>");
-            if (end > 0) {
-                return stripped.substring(end + 2).getBytes(StandardCharsets.UTF_8);
-            }
-        }
-        return xml;
+        return UntrustedXml.all(from, localName);
     }
 
     static String text(Node from, String localName) {
-        Element element = first(from, localName);
-        return element == null ? null : element.getTextContent().strip();
+        return UntrustedXml.text(from, localName);
     }
 
     static String required(Node from, String localName) {

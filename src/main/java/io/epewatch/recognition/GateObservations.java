@@ -1,0 +1,155 @@
+package io.epewatch.recognition;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.epewatch.evidence.EvidenceItem;
+import io.epewatch.evidence.EvidenceLink;
+import io.epewatch.evidence.EvidenceStore;
+import io.epewatch.evidence.NewEvidence;
+import io.epewatch.gate.GateEvent;
+import io.epewatch.gate.GateEventInput;
+import io.epewatch.gate.GateEvents;
+import io.epewatch.gate.GateReceipt;
+import io.epewatch.identity.AccessScope;
+import io.epewatch.kernel.InvalidInputException;
+import io.epewatch.registry.Camera;
+import io.epewatch.registry.SiteDiagram;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Observations become gate events (the {@code gate} module validates and records them, once per event key) with
+ * what was read kept beside them: each plate and container with its confidence and status, and the best frame and
+ * the crops stored as evidence linked to the gate event.
+ */
+@Service
+public class GateObservations {
+
+    private final GateEvents gateEvents;
+    private final SiteDiagram diagram;
+    private final EvidenceStore evidence;
+    private final JdbcClient jdbc;
+    private final double uncertainBelow;
+
+    GateObservations(GateEvents gateEvents, SiteDiagram diagram, EvidenceStore evidence, JdbcClient jdbc,
+                     @Value("${epewatch.recognition.uncertain-below:0.6}") double uncertainBelow) {
+        this.gateEvents = gateEvents;
+        this.diagram = diagram;
+        this.evidence = evidence;
+        this.jdbc = jdbc;
+        this.uncertainBelow = uncertainBelow;
+    }
+
+    /** A read kept with a gate event. */
+    public record GateReading(long id, long gateEventId, Reading.Kind kind, String text, double confidence,
+                              ObservedText.Status status, int frames, String note, UUID cropEvidenceId,
+                              UUID frameEvidenceId) {
+    }
+
+    /**
+     * Records the observation. A repeat (same source and event key) returns the first gate event and stores nothing.
+     *
+     * @throws InvalidInputException naming the field when the observation cannot be a gate event
+     */
+    @Transactional
+    public GateReceipt record(GateObservation observation) {
+        GateEventInput input = new GateEventInput(observation.enterpriseTaxCode(), observation.cameraNumber(),
+                direction(observation), observation.capturedAt() == null ? null : observation.capturedAt().toString(),
+                observation.plate() == null ? null : observation.plate().text(),
+                observation.containers().stream().map(ObservedText::text).toList());
+        GateReceipt receipt;
+        try {
+            receipt = gateEvents.record(input, observation.eventKey(), observation.source());
+        } catch (GateEvents.IdempotencyRace race) {
+            receipt = gateEvents.record(input, observation.eventKey(), observation.source());
+        }
+        if (receipt.created()) {
+            keep(receipt.event(), observation);
+        }
+        return receipt;
+    }
+
+    /** What was read for a gate event the scope may see, plates first. */
+    public List<GateReading> readings(AccessScope scope, long gateEventId) {
+        if (gateEvents.find(scope, gateEventId).isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from gate_reading where gate_event_id = ? order by kind desc, id")
+                .param(gateEventId).query(this::toReading).list();
+    }
+
+    /** The JPEG of a reading's crop or of the frame, when the scope may see the gate event. */
+    public Optional<UUID> picture(AccessScope scope, long gateEventId, long readingId, boolean frame) {
+        return readings(scope, gateEventId).stream().filter(r -> r.id() == readingId).findFirst()
+                .map(r -> frame ? r.frameEvidenceId() : r.cropEvidenceId());
+    }
+
+    /** The camera's configured direction when the observation has none (R1.2: gate cameras are set up per lane). */
+    private String direction(GateObservation observation) {
+        if (observation.direction() != null && !observation.direction().isBlank()) {
+            return observation.direction();
+        }
+        Optional<Camera> camera = observation.enterpriseTaxCode() == null || observation.cameraNumber() == null
+                ? Optional.empty() : diagram.findCamera(observation.enterpriseTaxCode(), observation.cameraNumber());
+        if (camera.isPresent() && ("IN".equals(camera.get().direction()) || "OUT".equals(camera.get().direction()))) {
+            return camera.get().direction();
+        }
+        if (camera.isPresent()) {
+            throw new InvalidInputException("direction", "camera " + observation.cameraNumber()
+                    + " sees both directions: the event must say IN or OUT");
+        }
+        // an unknown camera: let the gate module name that problem
+        return "IN";
+    }
+
+    private void keep(GateEvent event, GateObservation observation) {
+        List<EvidenceLink> links = List.of(new EvidenceLink(EvidenceLink.Kind.GATE_EVENT, String.valueOf(event.id())));
+        UUID frame = observation.frame() == null ? null : store(observation.frame(), event, links);
+        List<ObservedText> texts = new ArrayList<>();
+        if (observation.plate() != null) {
+            texts.add(observation.plate());
+        }
+        texts.addAll(observation.containers());
+        for (ObservedText text : texts) {
+            UUID crop = text.crop() == null ? null : store(text.crop(), event, links);
+            jdbc.sql("""
+                            insert into gate_reading (gate_event_id, kind, text, confidence, status, frames, note,
+                                crop_evidence_id, frame_evidence_id)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(event.id(), text.kind().name(), canonical(event, text),
+                            BigDecimal.valueOf(Math.max(0, Math.min(1, text.confidence()))).setScale(3, RoundingMode.HALF_UP),
+                            text.status(uncertainBelow).name(), Math.max(1, text.frames()), text.note(), crop, frame)
+                    .update();
+        }
+    }
+
+    /** The text as the gate event holds it (the plate in canonical form), so reading and event never disagree. */
+    private static String canonical(GateEvent event, ObservedText text) {
+        if (text.kind() == Reading.Kind.PLATE && event.plate() != null) {
+            return event.plate();
+        }
+        return text.text().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s\\-./]", "");
+    }
+
+    private UUID store(byte[] jpeg, GateEvent event, List<EvidenceLink> links) {
+        EvidenceItem item = evidence.store(new NewEvidence(jpeg, "image/jpeg", event.enterpriseTaxCode(),
+                event.cameraNumber(), event.capturedAt()), links);
+        return item.id();
+    }
+
+    private GateReading toReading(ResultSet rs, int row) throws SQLException {
+        return new GateReading(rs.getLong("id"), rs.getLong("gate_event_id"), Reading.Kind.valueOf(rs.getString("kind")),
+                rs.getString("text"), rs.getBigDecimal("confidence").doubleValue(),
+                ObservedText.Status.valueOf(rs.getString("status")), rs.getInt("frames"), rs.getString("note"),
+                rs.getObject("crop_evidence_id", UUID.class), rs.getObject("frame_evidence_id", UUID.class));
+    }
+}

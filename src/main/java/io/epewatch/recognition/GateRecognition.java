@@ -1,0 +1,64 @@
+package io.epewatch.recognition;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.epewatch.recognition.pipeline.RecognitionPipeline;
+import io.epewatch.registry.Camera;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Gate recognition on this node (R1.2, R4.5): frames from gate cameras in, gate events out, around the clock. The
+ * models load on the first frame, so a node that recognises nothing spends nothing on them.
+ */
+@Service
+public class GateRecognition implements DisposableBean {
+
+    private final RecognitionPipeline pipeline;
+    private final Clock clock;
+
+    GateRecognition(GateObservations observations, Clock clock,
+                    @Value("${epewatch.recognition.workers:0}") int workers,
+                    @Value("${epewatch.recognition.queue-capacity:32}") int queueCapacity,
+                    @Value("${epewatch.recognition.motion-share:0.02}") double motionShare,
+                    @Value("${epewatch.recognition.passage-quiet:3s}") Duration quiet,
+                    @Value("${epewatch.recognition.passage-longest:60s}") Duration longest) {
+        this.clock = clock;
+        int pool = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        this.pipeline = new RecognitionPipeline(new RecognitionPipeline.Settings(pool, queueCapacity, motionShare, quiet, longest),
+                () -> FrameRecognition.load(1), observations::record);
+    }
+
+    /** A frame from a gate camera, taken at {@code at}; false when still or dropped under load. */
+    public boolean accept(Camera camera, Picture frame, Instant at) {
+        return pipeline.accept(new RecognitionPipeline.GateCamera(camera.enterpriseTaxCode(), camera.number(),
+                camera.direction()), frame, at);
+    }
+
+    @Scheduled(fixedDelayString = "${epewatch.recognition.close-every:1s}")
+    void closeQuietPassages() {
+        pipeline.closeQuiet(clock.instant());
+    }
+
+    /** Votes the passages quiet at {@code now}; returns how many gate observations were made. */
+    public int closeQuiet(Instant now) {
+        return pipeline.closeQuiet(now);
+    }
+
+    public boolean idle() {
+        return pipeline.idle();
+    }
+
+    public RecognitionPipeline.Stats stats() {
+        return pipeline.stats();
+    }
+
+    @Override
+    public void destroy() {
+        pipeline.close();
+    }
+}

@@ -1,0 +1,55 @@
+package io.epewatch.recognition;
+
+import java.util.Locale;
+
+import io.epewatch.recognition.grammar.Lookalikes;
+
+/**
+ * Whether a read and a declared plate or container number are the same despite OCR errors: an edit distance over
+ * letters and digits where swapping lookalikes ({@code O}/{@code 0}, {@code B}/{@code 8}, {@code S}/{@code 5} ...)
+ * costs a third of another substitution. For the risk rules: a read {@code 51C-128.45} matches a declared
+ * {@code 51C-123.45} at distance 1/3, an unrelated plate does not.
+ */
+public final class TolerantMatch {
+
+    private static final double LOOKALIKE_COST = 1.0 / 3;
+
+    private TolerantMatch() {
+    }
+
+    /** Weighted edit distance between the letters and digits of {@code a} and {@code b}. */
+    public static double distance(String a, String b) {
+        String x = compact(a);
+        String y = compact(b);
+        double[] previous = new double[y.length() + 1];
+        double[] current = new double[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                char p = x.charAt(i - 1);
+                char q = y.charAt(j - 1);
+                double substitution = p == q ? 0 : Lookalikes.alike(p, q) ? LOOKALIKE_COST : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + substitution);
+            }
+            double[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[y.length()];
+    }
+
+    /**
+     * The same vehicle or container, allowing one OCR slip: at most one ordinary error, or up to three lookalike
+     * swaps (a total distance of 1).
+     */
+    public static boolean matches(String read, String declared) {
+        return read != null && declared != null && distance(read, declared) <= 1.0 + 1e-9;
+    }
+
+    private static String compact(String text) {
+        return text == null ? "" : text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    }
+}

@@ -1,0 +1,97 @@
+package io.epewatch.recognition.grammar;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.epewatch.recognition.Box;
+import io.epewatch.recognition.CharChoice;
+import io.epewatch.recognition.Reading;
+import io.epewatch.recognition.TextLine;
+
+/**
+ * From the lines of text in a picture to plates and container numbers. Besides each line alone it tries the lines a
+ * plate or a container spreads over: two rows of a plate one above the other; an owner code, serial and boxed check
+ * digit side by side on a door; a column broken in two. Each text is kept once, at its best confidence.
+ */
+public final class ReadingParser {
+
+    private final PlateGrammar plates = new PlateGrammar();
+    private final ContainerCodeGrammar containers = new ContainerCodeGrammar();
+
+    public List<Reading> parse(List<TextLine> lines) {
+        Map<String, Reading> best = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            TextLine line = lines.get(i);
+            offer(best, Reading.Kind.PLATE, plates.parse(line.chars()), line.box());
+            offer(best, Reading.Kind.CONTAINER, containers.parse(line.chars()), line.box());
+            for (int j = 0; j < lines.size(); j++) {
+                TextLine other = lines.get(j);
+                if (i == j) {
+                    continue;
+                }
+                Box union = line.box().union(other.box());
+                if (plateRows(line.box(), other.box())) {
+                    offer(best, Reading.Kind.PLATE, plates.parse(line.chars(), other.chars()), union);
+                }
+                if (sideBySide(line.box(), other.box()) || oneUnderOther(line.box(), other.box())) {
+                    List<CharChoice> joined = join(line, other);
+                    offer(best, Reading.Kind.CONTAINER, containers.parse(joined, true), union);
+                    for (TextLine third : lines) {
+                        if (third != line && third != other && (sideBySide(other.box(), third.box()) || oneUnderOther(other.box(), third.box()))) {
+                            List<CharChoice> three = new ArrayList<>(joined);
+                            three.addAll(third.chars());
+                            offer(best, Reading.Kind.CONTAINER, containers.parse(three, true), union.union(third.box()));
+                        }
+                    }
+                }
+            }
+        }
+        List<Reading> readings = new ArrayList<>(best.values());
+        readings.sort(Comparator.comparingDouble(Reading::confidence).reversed());
+        return readings;
+    }
+
+    private static void offer(Map<String, Reading> best, Reading.Kind kind, Optional<GrammarMatch> match, Box box) {
+        match.ifPresent(m -> best.merge(kind + ":" + m.text(), new Reading(kind, m.text(), m.confidence(), box, m.note()),
+                (a, b) -> a.confidence() >= b.confidence() ? a : b));
+    }
+
+    private static List<CharChoice> join(TextLine first, TextLine second) {
+        List<CharChoice> joined = new ArrayList<>(first.chars());
+        joined.addAll(second.chars());
+        return joined;
+    }
+
+    /** The top row of a plate above the bottom row: overlapping across, close below, of like height and width. */
+    private static boolean plateRows(Box top, Box bottom) {
+        double gap = bottom.y() - top.bottom();
+        return bottom.centerY() > top.centerY() + top.height() * 0.5
+                && gap < Math.max(top.height(), bottom.height()) * 0.6
+                && top.horizontalOverlap(bottom) > 0.6
+                && ratio(top.height(), bottom.height()) < 1.8
+                && ratio(top.width(), bottom.width()) < 2.2;
+    }
+
+    /** The second box continues the first on its right, on the same line. */
+    private static boolean sideBySide(Box first, Box second) {
+        int gap = second.x() - first.right();
+        return second.centerX() > first.centerX() && first.verticalOverlap(second) > 0.5
+                && gap < Math.max(first.height(), second.height()) * 2.5
+                && ratio(first.height(), second.height()) < 2.5;
+    }
+
+    /** The second column continues the first below it. */
+    private static boolean oneUnderOther(Box first, Box second) {
+        int gap = second.y() - first.bottom();
+        return first.tall() && second.tall() && second.centerY() > first.centerY()
+                && first.horizontalOverlap(second) > 0.5 && gap < Math.max(first.width(), second.width()) * 2.5;
+    }
+
+    private static double ratio(int a, int b) {
+        return Math.max(a, b) / (double) Math.max(1, Math.min(a, b));
+    }
+}

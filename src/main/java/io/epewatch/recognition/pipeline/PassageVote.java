@@ -1,0 +1,181 @@
+package io.epewatch.recognition.pipeline;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.epewatch.recognition.Box;
+import io.epewatch.recognition.FrameRead;
+import io.epewatch.recognition.ObservedText;
+import io.epewatch.recognition.Picture;
+import io.epewatch.recognition.Reading;
+import io.epewatch.recognition.TolerantMatch;
+
+/**
+ * The frames of one passage voted into vehicles. Reads of plates that match tolerantly are one vehicle (two trucks
+ * back to back are two); within it each distinct text collects the confidence of the frames that read it, the
+ * text with most wins, and its confidence combines the agreeing frames ({@code 1 - Π(1 - c)}) scaled by their share
+ * of the vote. The evidence is the frame where the winning text is largest and sharpest. Containers join the
+ * vehicle whose plate frames they were read in.
+ */
+final class PassageVote {
+
+    record Seen(Instant at, Picture picture, FrameRead read) {
+    }
+
+    record Vehicle(ObservedText plate, List<ObservedText> containers, Seen best, Instant capturedAt, boolean approaching) {
+    }
+
+    private static final int MAX_CONTAINERS = 4;
+
+    private final List<Seen> frames = new ArrayList<>();
+
+    synchronized void add(Seen seen) {
+        frames.add(seen);
+    }
+
+    synchronized List<Vehicle> vehicles() {
+        List<Seen> ordered = new ArrayList<>(frames);
+        ordered.sort(Comparator.comparing(Seen::at));
+        List<Cluster> plates = clusters(ordered, Reading.Kind.PLATE);
+        List<Cluster> containers = clusters(ordered, Reading.Kind.CONTAINER);
+        List<Vehicle> vehicles = new ArrayList<>();
+        if (plates.isEmpty()) {
+            if (!containers.isEmpty()) {
+                Cluster lead = containers.get(0);
+                vehicles.add(new Vehicle(null, observed(containers), lead.bestSeen(), lead.firstAt(), lead.approaching()));
+            }
+            return vehicles;
+        }
+        Map<Cluster, List<Cluster>> carried = new LinkedHashMap<>();
+        plates.forEach(p -> carried.put(p, new ArrayList<>()));
+        for (Cluster container : containers) {
+            Cluster nearest = plates.stream().min(Comparator.comparingLong(p -> p.gapTo(container))).orElseThrow();
+            carried.get(nearest).add(container);
+        }
+        carried.forEach((plate, its) -> vehicles.add(new Vehicle(plate.observed(), observed(its), plate.bestSeen(),
+                plate.firstAt(), plate.approaching())));
+        return vehicles;
+    }
+
+    private static List<ObservedText> observed(List<Cluster> clusters) {
+        return clusters.stream().map(Cluster::observed)
+                .sorted(Comparator.comparingDouble(ObservedText::confidence).reversed())
+                .limit(MAX_CONTAINERS).toList();
+    }
+
+    private static List<Cluster> clusters(List<Seen> frames, Reading.Kind kind) {
+        List<Cluster> clusters = new ArrayList<>();
+        for (Seen seen : frames) {
+            for (Reading reading : seen.read.readings()) {
+                if (reading.kind() != kind) {
+                    continue;
+                }
+                Cluster home = clusters.stream().filter(c -> c.accepts(reading)).findFirst().orElse(null);
+                if (home == null) {
+                    home = new Cluster(kind);
+                    clusters.add(home);
+                }
+                home.add(seen, reading);
+            }
+        }
+        return clusters;
+    }
+
+    private static final class Cluster {
+
+        private final Reading.Kind kind;
+        private final List<Seen> seen = new ArrayList<>();
+        private final List<Reading> readings = new ArrayList<>();
+
+        Cluster(Reading.Kind kind) {
+            this.kind = kind;
+        }
+
+        boolean accepts(Reading reading) {
+            return readings.stream().anyMatch(r -> TolerantMatch.matches(r.text(), reading.text()));
+        }
+
+        void add(Seen frame, Reading reading) {
+            seen.add(frame);
+            readings.add(reading);
+        }
+
+        String winner() {
+            Map<String, Double> votes = new LinkedHashMap<>();
+            readings.forEach(r -> votes.merge(r.text(), r.confidence(), Double::sum));
+            return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
+
+        ObservedText observed() {
+            String text = winner();
+            double all = readings.stream().mapToDouble(Reading::confidence).sum();
+            double agreeing = 0;
+            double allWrong = 1;
+            int frames = 0;
+            String note = null;
+            for (Reading r : readings) {
+                if (r.text().equals(text)) {
+                    agreeing += r.confidence();
+                    allWrong *= 1 - r.confidence();
+                    frames++;
+                    note = note == null ? r.note() : note;
+                }
+            }
+            double confidence = (1 - allWrong) * (all == 0 ? 0 : agreeing / all);
+            int best = bestIndex(text);
+            Seen frame = seen.get(best);
+            Box box = readings.get(best).box();
+            Box margin = box.grown(box.width() / 10 + 2, box.height() / 5 + 2);
+            return new ObservedText(kind, text, confidence, frames, frame.picture.crop(margin).jpeg(), frames > 1 ? null : note);
+        }
+
+        Seen bestSeen() {
+            return seen.get(bestIndex(winner()));
+        }
+
+        Instant firstAt() {
+            return seen.stream().map(Seen::at).min(Comparator.naturalOrder()).orElseThrow();
+        }
+
+        /** Whether the text grew from its first frame to its last: the vehicle came towards the camera. */
+        boolean approaching() {
+            Box first = readings.get(0).box();
+            Box last = readings.get(readings.size() - 1).box();
+            return (long) last.width() * last.height() >= (long) first.width() * first.height();
+        }
+
+        /** Milliseconds between this cluster's frames and another's (0 when they overlap). */
+        long gapTo(Cluster other) {
+            long best = Long.MAX_VALUE;
+            for (Seen a : seen) {
+                for (Seen b : other.seen) {
+                    best = Math.min(best, Math.abs(a.at.toEpochMilli() - b.at.toEpochMilli()));
+                }
+            }
+            return best;
+        }
+
+        /** The frame where the text is largest and sharpest. */
+        private int bestIndex(String text) {
+            int best = -1;
+            double bestScore = -1;
+            for (int i = 0; i < readings.size(); i++) {
+                Reading r = readings.get(i);
+                if (!r.text().equals(text)) {
+                    continue;
+                }
+                Picture crop = seen.get(i).picture.crop(r.box());
+                double score = (double) r.box().width() * r.box().height() * (1 + Sharpness.of(crop)) * r.confidence();
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = i;
+                }
+            }
+            return best;
+        }
+    }
+}
