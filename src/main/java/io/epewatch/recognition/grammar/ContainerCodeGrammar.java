@@ -84,6 +84,12 @@ public final class ContainerCodeGrammar {
         if (top.weakest < 0.5) {
             return null;
         }
+        if (checkRead != null && Character.isDigit(checkRead.best())) {
+            GrammarMatch corrected = lookalikeCorrection(top, checkRead.best());
+            if (corrected != null) {
+                return corrected;
+            }
+        }
         char digit = (char) ('0' + ContainerNumber.withCheckDigit(top.text).checkDigit());
         if (checkRead == null) {
             return new GrammarMatch(top.text + digit, top.weakest * 0.5, top.logScore + Math.log(0.5), "check digit not seen; computed from the other ten characters");
@@ -91,6 +97,32 @@ public final class ContainerCodeGrammar {
         // the read's eleventh character cannot be the check digit: one of the eleven is wrong, and we cannot tell which
         return new GrammarMatch(top.text + digit, top.weakest * 0.25, top.logScore + Math.log(0.25),
                 "check digit read as " + checkRead.best() + " does not hold; " + digit + " computed from the other ten characters");
+    }
+
+    /**
+     * One character swapped for a lookalike the recogniser did not offer ({@code I} for {@code T}) when that, and
+     * only that, makes the read check digit hold. A guess the check digit supports, so kept below the uncertain bar.
+     */
+    private static GrammarMatch lookalikeCorrection(Partial top, char checkDigit) {
+        String found = null;
+        String note = null;
+        for (int i = 0; i < top.text.length(); i++) {
+            char read = top.text.charAt(i);
+            for (char c = '0'; c <= 'Z'; c++) {
+                if (c == read || !SLOTS[i].allows(c) || !Lookalikes.alike(read, c)) {
+                    continue;
+                }
+                String candidate = top.text.substring(0, i) + c + top.text.substring(i + 1);
+                if (ContainerNumber.withCheckDigit(candidate).checkDigit() == checkDigit - '0') {
+                    if (found != null) {
+                        return null;
+                    }
+                    found = candidate;
+                    note = read + " read at position " + (i + 1) + " taken as " + c + ": the only lookalike the check digit accepts";
+                }
+            }
+        }
+        return found == null ? null : new GrammarMatch(found + checkDigit, top.weakest * 0.5, top.logScore + Math.log(0.5), note);
     }
 
     private record Partial(String text, double weakest, double logScore) {

@@ -25,7 +25,7 @@ public final class Lookalikes {
      * is read from a letter far more often than digits elsewhere pass for a plate.
      */
     static double factor(char read, char chosen) {
-        return Character.isDigit(read) && Character.isLetter(chosen) ? 0.4 : 0.7;
+        return Character.isDigit(read) && Character.isLetter(chosen) ? 0.3 : 0.7;
     }
 
     private Lookalikes() {

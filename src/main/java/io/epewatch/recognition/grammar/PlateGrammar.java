@@ -16,7 +16,7 @@ import io.epewatch.recognition.CharChoice;
 public final class PlateGrammar {
 
     /** Below this the text is not taken for a plate at all (digits on a container, a weight): nothing to show. */
-    static final double NOT_A_PLATE = 0.25;
+    static final double NOT_A_PLATE = 0.3;
 
     private static final Slot D = Slot.DIGIT;
     private static final Slot S = Slot.SERIES;
@@ -28,16 +28,16 @@ public final class PlateGrammar {
             new Layout(List.of(), List.of(D, D, S, D, D, D, D), false),
             new Layout(List.of(), List.of(D, D, S, S, D, D, D, D, D), false),
             new Layout(List.of(), List.of(D, D, S, S, D, D, D, D), false),
+            // two-row motorbikes: 59-P1 / 332.02, 54-L6 / 4897, 15-MD1 / 453.66 (first: on a tie, the commoner plate wins)
+            new Layout(List.of(D, D, S, D), List.of(D, D, D, D, D), true),
+            new Layout(List.of(D, D, S, D), List.of(D, D, D, D), true),
+            new Layout(List.of(D, D, S, S, D), List.of(D, D, D, D, D), true),
+            new Layout(List.of(D, D, S, S, D), List.of(D, D, D, D), true),
             // two-row cars: 51C / 123.45
             new Layout(List.of(D, D, S), List.of(D, D, D, D, D), false),
             new Layout(List.of(D, D, S), List.of(D, D, D, D), false),
             new Layout(List.of(D, D, S, S), List.of(D, D, D, D, D), false),
-            new Layout(List.of(D, D, S, S), List.of(D, D, D, D), false),
-            // two-row motorbikes: 59-P1 / 332.02, 54-L6 / 4897, 15-MD1 / 453.66
-            new Layout(List.of(D, D, S, D), List.of(D, D, D, D, D), true),
-            new Layout(List.of(D, D, S, D), List.of(D, D, D, D), true),
-            new Layout(List.of(D, D, S, S, D), List.of(D, D, D, D, D), true),
-            new Layout(List.of(D, D, S, S, D), List.of(D, D, D, D), true));
+            new Layout(List.of(D, D, S, S), List.of(D, D, D, D), false));
 
     /** A one-row read. */
     public Optional<GrammarMatch> parse(List<CharChoice> row) {

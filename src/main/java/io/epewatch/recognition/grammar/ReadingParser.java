@@ -84,11 +84,19 @@ public final class ReadingParser {
                 && ratio(first.height(), second.height()) < 2.5;
     }
 
-    /** The second column continues the first below it. */
+    /**
+     * The second piece continues the first below it: a column broken in two, or an owner code painted above its
+     * serial on a door.
+     */
     private static boolean oneUnderOther(Box first, Box second) {
         int gap = second.y() - first.bottom();
-        return first.tall() && second.tall() && second.centerY() > first.centerY()
-                && first.horizontalOverlap(second) > 0.5 && gap < Math.max(first.width(), second.width()) * 2.5;
+        if (first.tall() && second.tall()) {
+            return second.centerY() > first.centerY() && first.horizontalOverlap(second) > 0.5
+                    && gap < Math.max(first.width(), second.width()) * 2.5;
+        }
+        return !first.tall() && !second.tall() && second.centerY() > first.bottom() - first.height() * 0.2
+                && first.horizontalOverlap(second) > 0.3 && gap < Math.max(first.height(), second.height()) * 1.5
+                && ratio(first.height(), second.height()) < 2;
     }
 
     private static double ratio(int a, int b) {

@@ -35,8 +35,10 @@ enum Slot {
                 out.add(new Candidate(c, p));
             }
         });
-        for (char c = '0'; c <= 'Z'; c++) {
-            if (allows(c) && c != read.best() && Lookalikes.alike(read.best(), c)) {
+        // lookalikes stand in only where the read itself cannot: a J read with confidence stays a J, or the check
+        // digit would "correct" good reads into other valid numbers one time in eleven
+        for (char c = '0'; c <= 'Z' && !allows(read.best()); c++) {
+            if (allows(c) && Lookalikes.alike(read.best(), c)) {
                 double p = read.probability() * Lookalikes.factor(read.best(), c);
                 char candidate = c;
                 if (out.stream().noneMatch(o -> o.character() == candidate && o.probability() >= p)) {

@@ -1,0 +1,78 @@
+package io.epewatch.recognition.grammar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** R1.2: reads of Vietnamese plates decoded against the plate layouts (docs/plates.md). */
+class PlateGrammarTest {
+
+    private final PlateGrammar grammar = new PlateGrammar();
+
+    @ParameterizedTest(name = "one row {0} → {1}")
+    @CsvSource({
+            "51C-123.45, 51C-123.45", "30E-255.82, 30E-255.82", "50LD-044.11, 50LD-044.11", "51A-961.41, 51A-961.41",
+            "29A-1234, 29A-1234", "60LD00584, 60LD-005.84", "51F 598.81, 51F-598.81"})
+    void oneRowCarPlates(String read, String plate) {
+        assertThat(text(grammar.parse(Reads.of(read)))).isEqualTo(plate);
+    }
+
+    @ParameterizedTest(name = "two rows {0} / {1} → {2}")
+    @CsvSource({
+            "59-P1, 332.02, 59-P1 332.02", "15-MD1, 453.66, 15-MD1 453.66", "54-L6, 4897, 54-L6 4897",
+            "29-E1, 789.10, 29-E1 789.10", "51C, 123.45, 51C-123.45", "30-P9, 1519, 30-P9 1519"})
+    void twoRowPlatesJoinTopThenBottom(String top, String bottom, String plate) {
+        assertThat(text(grammar.parse(Reads.of(top), Reads.of(bottom)))).isEqualTo(plate);
+    }
+
+    @Test
+    @DisplayName("a letter read where a digit must stand is taken as its lookalike digit (6OLD → 60LD)")
+    void lookalikesInDigitPositions() {
+        assertThat(text(grammar.parse(Reads.of("6OLD-005.84")))).isEqualTo("60LD-005.84");
+        assertThat(text(grammar.parse(Reads.of("5IC-I23.45")))).isEqualTo("51C-123.45");
+        assertThat(text(grammar.parse(Reads.of("59-PI"), Reads.of("857.OO")))).isEqualTo("59-P1 857.00");
+    }
+
+    @Test
+    @DisplayName("the recogniser's second choice wins where its first cannot stand (series 8 → B)")
+    void secondChoiceWhereTheFirstCannotStand() {
+        var read = Reads.misread("29B-256.62", 2, '8', 0.6, 'B', 0.35);
+        assertThat(text(grammar.parse(read))).isEqualTo("29B-256.62");
+    }
+
+    @Test
+    @DisplayName("a motorbike's series digit beats a second series letter when the read says 1 (59-P1, not 59PL)")
+    void seriesDigitPreferredWhenRead() {
+        assertThat(text(grammar.parse(Reads.of("59-P1"), Reads.of("558.11")))).isEqualTo("59-P1 558.11");
+    }
+
+    @ParameterizedTest(name = "not a plate: {0}")
+    @ValueSource(strings = {"05C-123.45", "30.480KG", "22G1", "MAXGROSS", "51C-12", "51C-1234567", "TEMU2709541", "45G1 30480"})
+    void textThatIsNoPlate(String read) {
+        assertThat(grammar.parse(Reads.of(read))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("series letters that are never issued (I, O, Q, W) are not read as such")
+    void seriesNeverIssued() {
+        // an O in the series position can only be a D (its lookalike) — never kept as O
+        assertThat(text(grammar.parse(Reads.of("51O-123.45")))).isEqualTo("51D-123.45");
+    }
+
+    @Test
+    @DisplayName("digits alone are no plate: a confident digit is not turned into the series letter (a weight, a serial)")
+    void digitsAloneAreNoPlate() {
+        assertThat(grammar.parse(Reads.of("90619.55"))).isEmpty();
+        assertThat(grammar.parse(Reads.of("298-256.62", 0.9))).isEmpty();
+    }
+
+    private static String text(Optional<GrammarMatch> match) {
+        return match.map(GrammarMatch::text).orElse(null);
+    }
+}
