@@ -93,21 +93,24 @@ public class GateObservations {
                 .map(r -> frame ? r.frameEvidenceId() : r.cropEvidenceId());
     }
 
-    /** The camera's configured direction when the observation has none (R1.2: gate cameras are set up per lane). */
+    /**
+     * The camera's configured direction (R1.4: the site diagram says which way each gate camera looks) wins over what
+     * the sender says; a camera that sees both ways takes the observation's.
+     */
     private String direction(GateObservation observation) {
-        if (observation.direction() != null && !observation.direction().isBlank()) {
-            return observation.direction();
-        }
         Optional<Camera> camera = observation.enterpriseTaxCode() == null || observation.cameraNumber() == null
-                ? Optional.empty() : diagram.findCamera(observation.enterpriseTaxCode(), observation.cameraNumber());
+                ? Optional.empty() : diagram.findCamera(observation.enterpriseTaxCode().strip(), observation.cameraNumber().strip());
         if (camera.isPresent() && ("IN".equals(camera.get().direction()) || "OUT".equals(camera.get().direction()))) {
             return camera.get().direction();
+        }
+        if (observation.direction() != null && !observation.direction().isBlank()) {
+            return observation.direction();
         }
         if (camera.isPresent()) {
             throw new InvalidInputException("direction", "camera " + observation.cameraNumber()
                     + " sees both directions: the event must say IN or OUT");
         }
-        // an unknown camera: let the gate module name that problem
+        // an unknown camera: the gate module names that problem
         return "IN";
     }
 

@@ -122,6 +122,11 @@ public final class Api {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A body of any type: XML from a camera, multipart. */
+    public Response postTyped(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response postWithKey(String path, Object body, String idempotencyKey) {
         return postRaw(path, JSON.writeValueAsString(body), idempotencyKey);
     }

@@ -1,0 +1,74 @@
+package io.epewatch.recognition.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.epewatch.recognition.Box;
+import io.epewatch.recognition.FrameRead;
+import io.epewatch.recognition.ObservedText;
+import io.epewatch.recognition.PassingTruck;
+import io.epewatch.recognition.Picture;
+import io.epewatch.recognition.Reading;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Multi-frame voting: one read per vehicle, combined confidence, best frame as evidence. */
+class PassageVoteTest {
+
+    private static final Picture FRAME = new PassingTruck(640, 360, "51C-123.45", "MSKU4670691").paint(0.5);
+    private static final Instant T0 = Instant.parse("2026-11-24T03:00:00Z");
+
+    private static Reading plate(String text, double confidence, int width) {
+        return new Reading(Reading.Kind.PLATE, text, confidence, new Box(100, 100, width, width / 4), null);
+    }
+
+    private static PassageVote.Seen seen(int second, Reading... readings) {
+        return new PassageVote.Seen(T0.plusSeconds(second), FRAME, new FrameRead(List.of(), List.of(readings)));
+    }
+
+    @Test
+    @DisplayName("frames that mostly agree give one plate whose confidence beats any single frame's")
+    void agreeingFramesCombine() {
+        PassageVote vote = new PassageVote();
+        vote.add(seen(0, plate("51C-123.45", 0.7, 80)));
+        vote.add(seen(1, plate("51C-128.45", 0.5, 100)));
+        vote.add(seen(2, plate("51C-123.45", 0.8, 140)));
+        List<PassageVote.Vehicle> vehicles = vote.vehicles();
+        assertThat(vehicles).hasSize(1);
+        ObservedText plate = vehicles.get(0).plate();
+        assertThat(plate.text()).isEqualTo("51C-123.45");
+        assertThat(plate.frames()).isEqualTo(2);
+        // (1 - 0.3 * 0.2) scaled by the agreeing share 1.5 / 2.0
+        assertThat(plate.confidence()).isCloseTo(0.94 * 0.75, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(vehicles.get(0).best().at()).as("the frame where the plate is largest").isEqualTo(T0.plusSeconds(2));
+        assertThat(vehicles.get(0).approaching()).isTrue();
+        assertThat(plate.crop()).startsWith((byte) 0xFF, (byte) 0xD8);
+    }
+
+    @Test
+    @DisplayName("two different plates in one passage are two vehicles; containers go with the vehicle they were seen with")
+    void twoVehicles() {
+        PassageVote vote = new PassageVote();
+        Reading container = new Reading(Reading.Kind.CONTAINER, "MSKU4670691", 0.9, new Box(10, 10, 200, 40), null);
+        vote.add(seen(0, plate("51C-123.45", 0.9, 100), container));
+        vote.add(seen(1, plate("51C-123.45", 0.9, 100)));
+        vote.add(seen(9, plate("30E-255.82", 0.9, 100)));
+        List<PassageVote.Vehicle> vehicles = vote.vehicles();
+        assertThat(vehicles).extracting(v -> v.plate().text()).containsExactly("51C-123.45", "30E-255.82");
+        assertThat(vehicles.get(0).containers()).extracting(ObservedText::text).containsExactly("MSKU4670691");
+        assertThat(vehicles.get(1).containers()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a passage with containers but no plate read is still a vehicle; one with nothing read is none")
+    void containersOnly() {
+        PassageVote vote = new PassageVote();
+        vote.add(seen(0, new Reading(Reading.Kind.CONTAINER, "MSKU4670691", 0.9, new Box(10, 10, 200, 40), null)));
+        assertThat(vote.vehicles()).singleElement().satisfies(v -> assertThat(v.plate()).isNull());
+        PassageVote nothing = new PassageVote();
+        nothing.add(seen(0));
+        assertThat(nothing.vehicles()).isEmpty();
+    }
+}
