@@ -19,6 +19,8 @@ final class GateScene {
     private static final DateTimeFormatter OSD = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(7));
     /** One truck crossing takes this long. */
     static final long CROSSING_MILLIS = 8_000;
+    /** Then the lane stays empty this long, as gates are between vehicles (recognition sees each passage end). */
+    static final long GAP_MILLIS = 7_000;
 
     private final int width;
     private final int height;
@@ -50,7 +52,8 @@ final class GateScene {
         g.setColor(new Color(180, 40, 40));
         g.fillRect((int) (40 * u), (int) (height * 0.2), (int) (14 * u), (int) (height * 0.4));
 
-        double phase = (elapsedMillis % CROSSING_MILLIS) / (double) CROSSING_MILLIS;
+        long inCycle = elapsedMillis % (CROSSING_MILLIS + GAP_MILLIS);
+        double phase = Math.min(1.0, inCycle / (double) CROSSING_MILLIS);
         int truckWidth = (int) (330 * u);
         int x = (int) (-truckWidth + phase * (width + truckWidth));
         int top = (int) (height * 0.28);

@@ -52,6 +52,10 @@ public final class ContainerCodeGrammar {
     }
 
     private static GrammarMatch decode(List<CharChoice> firstTen, CharChoice checkRead) {
+        if (firstTen.subList(0, 4).stream().filter(c -> Character.isDigit(c.best())).count() > 1) {
+            // an owner code read mostly as digits is a date, a weight or a phone number, not a container
+            return null;
+        }
         List<Partial> beam = List.of(new Partial("", 1.0, 0));
         for (int i = 0; i < SLOTS.length; i++) {
             List<Slot.Candidate> candidates = SLOTS[i].candidates(firstTen.get(i), ALTERNATIVES);

@@ -71,7 +71,7 @@ final class PassageVote {
         List<Cluster> clusters = new ArrayList<>();
         for (Seen seen : frames) {
             for (Reading reading : seen.read.readings()) {
-                if (reading.kind() != kind) {
+                if (reading.kind() != kind || cutOff(reading.box(), seen.picture)) {
                     continue;
                 }
                 Cluster home = clusters.stream().filter(c -> c.accepts(reading)).findFirst().orElse(null);
@@ -85,6 +85,11 @@ final class PassageVote {
         return clusters;
     }
 
+    /** Text touching the left or right edge is likely cut off; other frames of the passage show it whole. */
+    private static boolean cutOff(Box box, Picture picture) {
+        return box.x() <= 1 || box.right() >= picture.width() - 1;
+    }
+
     private static final class Cluster {
 
         private final Reading.Kind kind;
@@ -95,8 +100,14 @@ final class PassageVote {
             this.kind = kind;
         }
 
+        /**
+         * The same plate allowing an OCR slip; the same container also when only its owner code differs (the six
+         * serial digits agree), as when the truck enters the picture and its first letter is cut off.
+         */
         boolean accepts(Reading reading) {
-            return readings.stream().anyMatch(r -> TolerantMatch.matches(r.text(), reading.text()));
+            return readings.stream().anyMatch(r -> TolerantMatch.matches(r.text(), reading.text())
+                    || kind == Reading.Kind.CONTAINER && r.compact().length() == 11 && reading.compact().length() == 11
+                    && r.compact().substring(4, 10).equals(reading.compact().substring(4, 10)));
         }
 
         void add(Seen frame, Reading reading) {

@@ -95,7 +95,7 @@ class ContainerCodeGrammarTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"30.480KG", "MAXGROSS", "45G1", "TEMU27095", "1234567890A", "WWW.TRITONCONTAINER.COM"})
+    @ValueSource(strings = {"2026-11-24 10:19:41", "20261124101941", "30.480KG", "MAXGROSS", "45G1", "TEMU27095", "1234567890A", "WWW.TRITONCONTAINER.COM"})
     void textThatIsNoContainerNumber(String read) {
         assertThat(grammar.parse(Reads.of(read))).isEmpty();
     }

@@ -1,0 +1,128 @@
+package io.epewatch.recognition;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import javax.imageio.ImageIO;
+
+import io.epewatch.camera.CameraFrames;
+import io.epewatch.registry.Camera;
+import io.epewatch.registry.LocationKind;
+import io.epewatch.registry.SiteDiagram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps every gate camera's pictures flowing into {@link GateRecognition} (R1.2, R4.5: around the clock): one
+ * virtual thread per camera pulls a picture every {@code frame-interval} and hands it over; a camera that cannot be
+ * reached is retried with a growing pause (its outage is the health monitor's business, not ours). The camera list
+ * is refreshed every minute. Off unless {@code epewatch.recognition.watch.enabled}.
+ */
+@Service
+public class GateWatch implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(GateWatch.class);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
+
+    private final SiteDiagram diagram;
+    private final CameraFrames frames;
+    private final GateRecognition recognition;
+    private final Clock clock;
+    private final boolean enabled;
+    private final Duration frameInterval;
+    private final Map<Long, Thread> watched = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+
+    GateWatch(SiteDiagram diagram, CameraFrames frames, GateRecognition recognition, Clock clock,
+              @Value("${epewatch.recognition.watch.enabled:false}") boolean enabled,
+              @Value("${epewatch.recognition.watch.frame-interval:500ms}") Duration frameInterval) {
+        this.diagram = diagram;
+        this.frames = frames;
+        this.recognition = recognition;
+        this.clock = clock;
+        this.enabled = enabled;
+        this.frameInterval = frameInterval;
+    }
+
+    @Scheduled(initialDelayString = "${epewatch.recognition.watch.initial-delay:10s}", fixedDelay = 60_000)
+    void refresh() {
+        if (!enabled || !running) {
+            return;
+        }
+        Map<Long, Camera> gates = diagram.allConnectable().stream()
+                .filter(c -> c.locationKind() == LocationKind.GATE || c.locationKind() == LocationKind.WAREHOUSE_GATE)
+                .collect(Collectors.toMap(Camera::id, c -> c));
+        for (Long gone : Set.copyOf(watched.keySet())) {
+            if (!gates.containsKey(gone)) {
+                watched.remove(gone).interrupt();
+            }
+        }
+        gates.forEach((id, camera) -> watched.computeIfAbsent(id, k -> Thread.ofVirtual()
+                .name("gate-watch-" + camera.enterpriseTaxCode() + "-" + camera.number())
+                .start(() -> watch(camera, null))));
+    }
+
+    /**
+     * Feeds the camera's pictures to recognition until {@code howLong} has passed (null: until stopped). Returns how
+     * many pictures were handed over.
+     */
+    public int watch(Camera camera, Duration howLong) {
+        Instant until = howLong == null ? Instant.MAX : clock.instant().plus(howLong);
+        Duration pause = frameInterval;
+        int pictures = 0;
+        while (running && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(until)) {
+            try (CameraFrames.Source source = frames.open(camera)) {
+                pause = frameInterval;
+                while (running && clock.instant().isBefore(until)) {
+                    long started = System.nanoTime();
+                    Picture picture = decode(source.next());
+                    recognition.accept(camera, picture, clock.instant());
+                    pictures++;
+                    sleep(frameInterval.minusNanos(System.nanoTime() - started));
+                }
+            } catch (CameraFrames.Unavailable | IOException e) {
+                log.debug("Gate camera {}/{} gives no pictures ({}); retrying in {}", camera.enterpriseTaxCode(), camera.number(),
+                        e.getMessage(), pause);
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+        return pictures;
+    }
+
+    private static Picture decode(byte[] jpeg) throws IOException {
+        var image = ImageIO.read(new ByteArrayInputStream(jpeg));
+        if (image == null) {
+            throw new IOException("the camera sent a picture that is not a JPEG");
+        }
+        return Picture.of(image);
+    }
+
+    private static void sleep(Duration pause) {
+        if (pause.isNegative() || pause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        running = false;
+        watched.values().forEach(Thread::interrupt);
+    }
+}
