@@ -168,7 +168,7 @@ class AuthorizationMatrixTest {
         long yard = diagram.locations(Fixtures.ADMIN.access(), site.taxCode()).stream()
                 .filter(l -> l.name().equals("Bãi phế liệu")).findFirst().orElseThrow().id();
         variables = Map.of("taxCode", site.taxCode(), "number", "G1", "id", String.valueOf(yard),
-                "username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null), "role", "OFFICER");
+                "username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null), "role", "OFFICER", "readingId", "1");
     }
 
     private List<String> endpoints() {
