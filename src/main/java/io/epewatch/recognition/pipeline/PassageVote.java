@@ -30,6 +30,9 @@ final class PassageVote {
     }
 
     private static final int MAX_CONTAINERS = 4;
+    private static final double MINORITY = 0.25;
+    /** Two container reads this close (in tolerant distance) are one container misread, not two containers. */
+    private static final double CONTAINER_MISREAD = 3.0;
 
     private final List<Seen> frames = new ArrayList<>();
 
@@ -40,8 +43,8 @@ final class PassageVote {
     synchronized List<Vehicle> vehicles() {
         List<Seen> ordered = new ArrayList<>(frames);
         ordered.sort(Comparator.comparing(Seen::at));
-        List<Cluster> plates = clusters(ordered, Reading.Kind.PLATE);
-        List<Cluster> containers = clusters(ordered, Reading.Kind.CONTAINER);
+        List<Cluster> plates = outvoted(clusters(ordered, Reading.Kind.PLATE), Double.MAX_VALUE);
+        List<Cluster> containers = outvoted(clusters(ordered, Reading.Kind.CONTAINER), CONTAINER_MISREAD);
         List<Vehicle> vehicles = new ArrayList<>();
         if (plates.isEmpty()) {
             if (!containers.isEmpty()) {
@@ -59,6 +62,28 @@ final class PassageVote {
         carried.forEach((plate, its) -> vehicles.add(new Vehicle(plate.observed(), observed(its), plate.bestSeen(),
                 plate.firstAt(), plate.approaching())));
         return vehicles;
+    }
+
+    /**
+     * A cluster with less than a quarter of the strongest one's support is a misread of it (a plate half out of the
+     * picture, a smeared frame), not another vehicle: its reads join the strongest as losing votes. For containers,
+     * which may be two on one truck, only when the texts are close ({@code within} in tolerant distance).
+     */
+    private static List<Cluster> outvoted(List<Cluster> clusters, double within) {
+        if (clusters.size() < 2) {
+            return clusters;
+        }
+        Cluster strongest = clusters.stream().max(Comparator.comparingDouble(Cluster::support)).orElseThrow();
+        List<Cluster> kept = new ArrayList<>();
+        for (Cluster cluster : clusters) {
+            if (cluster != strongest && cluster.support() < strongest.support() * MINORITY
+                    && TolerantMatch.distance(cluster.winner(), strongest.winner()) <= within) {
+                strongest.absorb(cluster);
+            } else {
+                kept.add(cluster);
+            }
+        }
+        return kept;
     }
 
     private static List<ObservedText> observed(List<Cluster> clusters) {
@@ -113,6 +138,15 @@ final class PassageVote {
         void add(Seen frame, Reading reading) {
             seen.add(frame);
             readings.add(reading);
+        }
+
+        void absorb(Cluster other) {
+            seen.addAll(other.seen);
+            readings.addAll(other.readings);
+        }
+
+        double support() {
+            return readings.stream().mapToDouble(Reading::confidence).sum();
         }
 
         String winner() {

@@ -71,4 +71,20 @@ class PassageVoteTest {
         nothing.add(seen(0));
         assertThat(nothing.vehicles()).isEmpty();
     }
+
+    @Test
+    @DisplayName("a lone misread of the same truck (half out of the picture) is outvoted, not a second vehicle")
+    void loneMisreadIsOutvoted() {
+        PassageVote vote = new PassageVote();
+        vote.add(seen(0, plate("50LD-044.11", 0.9, 100)));
+        vote.add(seen(1, plate("50LD-044.11", 0.9, 110)));
+        vote.add(seen(2, plate("50LD-044.11", 0.9, 120)));
+        vote.add(seen(3, plate("50L-0044", 0.5, 90)));
+        List<PassageVote.Vehicle> vehicles = vote.vehicles();
+        assertThat(vehicles).singleElement().satisfies(v -> {
+            assertThat(v.plate().text()).isEqualTo("50LD-044.11");
+            assertThat(v.plate().frames()).isEqualTo(3);
+            assertThat(v.plate().confidence()).as("the losing vote lowers the share").isLessThan(0.999 * 2.7 / 3.2 + 1e-9);
+        });
+    }
 }
