@@ -3,6 +3,7 @@ package io.epewatch.recognition;
 import io.epewatch.recognition.grammar.ReadingParser;
 import io.epewatch.recognition.ocr.OcrModels;
 import io.epewatch.recognition.ocr.PaddleTextReader;
+import io.epewatch.recognition.ocr.PlateCropReader;
 
 /**
  * One picture in, plates and container numbers out: the text reader (detection, recognition) then the grammars.
@@ -11,21 +12,44 @@ import io.epewatch.recognition.ocr.PaddleTextReader;
  */
 public final class FrameRecognition implements AutoCloseable {
 
+    /** A plate crop read without detection must reach this to be taken; else the full reader reads it again. */
+    private static final double CROP_ACCEPTED = 0.8;
+
     private final OcrModels models;
     private final TextReader reader;
+    private final TextReader crops;
     private final ReadingParser parser = new ReadingParser();
 
-    private FrameRecognition(OcrModels models) {
+    private FrameRecognition(OcrModels models, int detectionSize) {
         this.models = models;
-        this.reader = new PaddleTextReader(models);
+        this.reader = new PaddleTextReader(models, detectionSize);
+        this.crops = new PlateCropReader(models);
     }
+
+    /** The detection size that read the sample gate frames best (see docs/recognition.md). */
+    public static final int DEFAULT_DETECTION_SIZE = 1120;
 
     /** @param threads ONNX intra-op threads for this instance */
     public static FrameRecognition load(int threads) {
-        return new FrameRecognition(RecognitionThreads.call(() -> OcrModels.load(threads)));
+        return load(threads, DEFAULT_DETECTION_SIZE);
+    }
+
+    /** @param detectionSize long side, in pixels, of the picture the text detector sees (a multiple of 32) */
+    public static FrameRecognition load(int threads, int detectionSize) {
+        if (detectionSize < 320 || detectionSize % 32 != 0) {
+            throw new IllegalArgumentException("detection size must be a multiple of 32 from 320, not " + detectionSize);
+        }
+        return new FrameRecognition(RecognitionThreads.call(() -> OcrModels.load(threads)), detectionSize);
     }
 
     public FrameRead read(Picture picture) {
+        if (PlateCropReader.plausible(picture)) {
+            var lines = crops.read(picture);
+            var readings = parser.parse(lines);
+            if (!readings.isEmpty() && readings.get(0).kind() == Reading.Kind.PLATE && readings.get(0).confidence() >= CROP_ACCEPTED) {
+                return new FrameRead(lines, readings);
+            }
+        }
         var lines = reader.read(picture);
         return new FrameRead(lines, parser.parse(lines));
     }

@@ -26,11 +26,12 @@ public class GateRecognition implements DisposableBean {
                     @Value("${epewatch.recognition.queue-capacity:32}") int queueCapacity,
                     @Value("${epewatch.recognition.motion-share:0.02}") double motionShare,
                     @Value("${epewatch.recognition.passage-quiet:3s}") Duration quiet,
-                    @Value("${epewatch.recognition.passage-longest:60s}") Duration longest) {
+                    @Value("${epewatch.recognition.passage-longest:60s}") Duration longest,
+                    @Value("${epewatch.recognition.detection-size:1120}") int detectionSize) {
         this.clock = clock;
         int pool = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         this.pipeline = new RecognitionPipeline(new RecognitionPipeline.Settings(pool, queueCapacity, motionShare, quiet, longest),
-                () -> FrameRecognition.load(1), observations::record);
+                () -> FrameRecognition.load(1, detectionSize), observations::record);
     }
 
     /** A frame from a gate camera, taken at {@code at}; false when still or dropped under load. */

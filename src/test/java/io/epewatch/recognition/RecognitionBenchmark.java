@@ -53,7 +53,8 @@ public final class RecognitionBenchmark {
 
     private static void run(List<Path> folders, Path report) throws IOException {
         List<Outcome> all = new ArrayList<>();
-        try (FrameRecognition oneThread = FrameRecognition.load(1); FrameRecognition twoThreads = FrameRecognition.load(2)) {
+        int size = Integer.getInteger("detection-size", FrameRecognition.DEFAULT_DETECTION_SIZE);
+        try (FrameRecognition oneThread = FrameRecognition.load(1, size); FrameRecognition twoThreads = FrameRecognition.load(2, size)) {
             for (Path folder : folders) {
                 List<Labelled> labelled = labels(folder);
                 warmUp(oneThread, twoThreads, labelled);

@@ -19,8 +19,12 @@ public final class PaddleTextReader implements TextReader {
     private final TextDetector detector;
     private final TextRecognizer recognizer;
 
-    public PaddleTextReader(OcrModels models) {
-        this.detector = new TextDetector(models, 960, 320);
+    /**
+     * @param detectionSize the long side pictures are scaled to for detection (a multiple of 32): 1120 reads the thin
+     *                      vertical codes of 1080p gate frames that 960 misses, at about 1.6 times the cost
+     */
+    public PaddleTextReader(OcrModels models, int detectionSize) {
+        this.detector = new TextDetector(models, detectionSize, 320);
         this.recognizer = new TextRecognizer(models);
     }
 
