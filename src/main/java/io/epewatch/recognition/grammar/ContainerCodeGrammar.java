@@ -37,7 +37,8 @@ public final class ContainerCodeGrammar {
             return Optional.empty();
         }
         List<CharChoice> chars = read.stream().filter(c -> Character.isLetterOrDigit(c.best())).toList();
-        if (whole && chars.size() != SLOTS.length && chars.size() != SLOTS.length + 1) {
+        // joined pieces may repeat a character where their boxes overlap (IMTU9 + 9061955): one extra is allowed
+        if (whole && (chars.size() < SLOTS.length || chars.size() > SLOTS.length + 2)) {
             return Optional.empty();
         }
         GrammarMatch best = null;

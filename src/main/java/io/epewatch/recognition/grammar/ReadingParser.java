@@ -90,7 +90,8 @@ public final class ReadingParser {
      */
     private static boolean oneUnderOther(Box first, Box second) {
         int gap = second.y() - first.bottom();
-        if (first.tall() && second.tall()) {
+        if (first.tall() && (second.tall() || second.height() <= second.width() * 2)) {
+            // a column, then the rest of it or its last character (the check digit in its box)
             return second.centerY() > first.centerY() && first.horizontalOverlap(second) > 0.5
                     && gap < Math.max(first.width(), second.width()) * 2.5;
         }

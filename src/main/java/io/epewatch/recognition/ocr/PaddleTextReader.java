@@ -3,6 +3,8 @@ package io.epewatch.recognition.ocr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.epewatch.recognition.Box;
 import io.epewatch.recognition.Picture;
@@ -15,6 +17,8 @@ import io.epewatch.recognition.TextReader;
  * characters and laid side by side, so the line recogniser reads them like any horizontal line.
  */
 public final class PaddleTextReader implements TextReader {
+
+    private static final Pattern CONTAINER_TAIL = Pattern.compile("([A-Z]{0,3})\\d{6,7}");
 
     private final TextDetector detector;
     private final TextRecognizer recognizer;
@@ -36,7 +40,7 @@ public final class PaddleTextReader implements TextReader {
             if (box.tall()) {
                 Picture laidOut = VerticalColumns.layOut(crop);
                 if (laidOut != null) {
-                    lines.add(new TextLine(box, recognizer.recognize(laidOut)));
+                    lines.add(reachUp(picture, new TextLine(box, recognizer.recognize(laidOut))));
                     continue;
                 }
             }
@@ -47,5 +51,28 @@ public final class PaddleTextReader implements TextReader {
         lines.removeIf(line -> line.chars().isEmpty());
         lines.sort(Comparator.comparingInt((TextLine l) -> l.box().y()).thenComparingInt(l -> l.box().x()));
         return lines;
+    }
+
+    /**
+     * The detector often loses the first letters at the top of a column (they sit on the door's top rail). A column
+     * that reads like the tail of a container number — fewer than four letters, then six or seven digits — is read
+     * again reaching up by the missing letters' height; the longer read is kept when it is whole.
+     */
+    private TextLine reachUp(Picture picture, TextLine column) {
+        String text = column.compact();
+        Matcher tail = CONTAINER_TAIL.matcher(text);
+        if (!tail.matches() || column.box().y() == 0) {
+            return column;
+        }
+        int missing = 4 - tail.group(1).length();
+        int charHeight = column.box().height() / Math.max(1, text.length());
+        int top = Math.max(0, column.box().y() - (int) Math.round(missing * charHeight * 1.25));
+        Box taller = new Box(column.box().x(), top, column.box().width(), column.box().bottom() - top);
+        Picture laidOut = VerticalColumns.layOut(picture.crop(taller));
+        if (laidOut == null) {
+            return column;
+        }
+        TextLine again = new TextLine(taller, recognizer.recognize(laidOut));
+        return again.compact().matches("[A-Z]{4}\\d{6,7}") ? again : column;
     }
 }
