@@ -40,7 +40,8 @@ class GateRecognitionTest {
         Camera gate = diagram.findCamera(site.taxCode(), "G1").orElseThrow();
         String container = ContainerNumber.withCheckDigit("TGHU471923").value();
         List<Picture> frames = new PassingTruck(1280, 720, "51C-123.45", container).frames(3, 6);
-        Instant start = Instant.now().minusSeconds(30);
+        // the camera's clock runs with ours: the scheduled closer cannot end the passage before its frames are read
+        Instant start = Instant.now();
         int queued = 0;
         for (int i = 0; i < frames.size(); i++) {
             if (recognition.accept(gate, frames.get(i), start.plusMillis(400L * i))) {

@@ -23,21 +23,54 @@ import io.epewatch.recognition.TolerantMatch;
  */
 final class PassageVote {
 
-    record Seen(Instant at, Picture picture, FrameRead read) {
+    /**
+     * One frame read. Its picture is kept only while it is among the passage's best few (see {@link #add}); the
+     * read stays for the vote.
+     */
+    record Seen(Instant at, Picture picture, FrameRead read, int width) {
+
+        Seen(Instant at, Picture picture, FrameRead read) {
+            this(at, picture, read, picture.width());
+        }
+
+        Seen withoutPicture() {
+            return new Seen(at, null, read, width);
+        }
+
+        /** What the frame is worth as evidence: its largest, surest text. */
+        double worth() {
+            return read.readings().stream().mapToDouble(r -> (double) r.box().width() * r.box().height() * r.confidence())
+                    .max().orElse(0);
+        }
     }
 
+    /** @param best the frame kept as evidence, or null */
     record Vehicle(ObservedText plate, List<ObservedText> containers, Seen best, Instant capturedAt, boolean approaching) {
     }
 
     private static final int MAX_CONTAINERS = 4;
+    private static final int PICTURES_KEPT = 4;
     private static final double MINORITY = 0.25;
     /** Two container reads this close (in tolerant distance) are one container misread, not two containers. */
     private static final double CONTAINER_MISREAD = 3.0;
 
     private final List<Seen> frames = new ArrayList<>();
 
+    /**
+     * Keeps the frame's read, and its picture only if it is among the {@value #PICTURES_KEPT} worth most: a 1080p
+     * picture is 8 MB, and a busy gate has a passage open at every camera.
+     */
     synchronized void add(Seen seen) {
+        if (seen.read.readings().isEmpty()) {
+            frames.add(seen.withoutPicture());
+            return;
+        }
         frames.add(seen);
+        List<Seen> pictured = frames.stream().filter(f -> f.picture != null).toList();
+        if (pictured.size() > PICTURES_KEPT) {
+            Seen least = pictured.stream().min(Comparator.comparingDouble(Seen::worth)).orElseThrow();
+            frames.set(frames.indexOf(least), least.withoutPicture());
+        }
     }
 
     synchronized List<Vehicle> vehicles() {
@@ -96,7 +129,7 @@ final class PassageVote {
         List<Cluster> clusters = new ArrayList<>();
         for (Seen seen : frames) {
             for (Reading reading : seen.read.readings()) {
-                if (reading.kind() != kind || cutOff(reading.box(), seen.picture)) {
+                if (reading.kind() != kind || cutOff(reading.box(), seen.width)) {
                     continue;
                 }
                 Cluster home = clusters.stream().filter(c -> c.accepts(reading)).findFirst().orElse(null);
@@ -111,8 +144,8 @@ final class PassageVote {
     }
 
     /** Text touching the left or right edge is likely cut off; other frames of the passage show it whole. */
-    private static boolean cutOff(Box box, Picture picture) {
-        return box.x() <= 1 || box.right() >= picture.width() - 1;
+    private static boolean cutOff(Box box, int width) {
+        return box.x() <= 1 || box.right() >= width - 1;
     }
 
     private static final class Cluster {
@@ -172,14 +205,18 @@ final class PassageVote {
             }
             double confidence = (1 - allWrong) * (all == 0 ? 0 : agreeing / all);
             int best = bestIndex(text);
-            Seen frame = seen.get(best);
-            Box box = readings.get(best).box();
-            Box margin = box.grown(box.width() / 10 + 2, box.height() / 5 + 2);
-            return new ObservedText(kind, text, confidence, frames, frame.picture.crop(margin).jpeg(), frames > 1 ? null : note);
+            byte[] crop = null;
+            if (best >= 0) {
+                Box box = readings.get(best).box();
+                crop = seen.get(best).picture.crop(box.grown(box.width() / 10 + 2, box.height() / 5 + 2)).jpeg();
+            }
+            return new ObservedText(kind, text, confidence, frames, crop, frames > 1 ? null : note);
         }
 
+        /** The frame kept as evidence, or null when no picture of this text was kept. */
         Seen bestSeen() {
-            return seen.get(bestIndex(winner()));
+            int best = bestIndex(winner());
+            return best < 0 ? null : seen.get(best);
         }
 
         Instant firstAt() {
@@ -204,13 +241,13 @@ final class PassageVote {
             return best;
         }
 
-        /** The frame where the text is largest and sharpest. */
+        /** The kept frame where the text is largest and sharpest, or -1. */
         private int bestIndex(String text) {
             int best = -1;
             double bestScore = -1;
             for (int i = 0; i < readings.size(); i++) {
                 Reading r = readings.get(i);
-                if (!r.text().equals(text)) {
+                if (!r.text().equals(text) || seen.get(i).picture == null) {
                     continue;
                 }
                 Picture crop = seen.get(i).picture.crop(r.box());

@@ -87,4 +87,17 @@ class PassageVoteTest {
             assertThat(v.plate().confidence()).as("the losing vote lowers the share").isLessThan(0.999 * 2.7 / 3.2 + 1e-9);
         });
     }
+
+    @Test
+    @DisplayName("a long passage keeps only its best few pictures (memory stays flat), and the evidence is still the best frame")
+    void keepsFewPictures() {
+        PassageVote vote = new PassageVote();
+        for (int i = 0; i < 20; i++) {
+            vote.add(seen(i, plate("51C-123.45", 0.9, 60 + 5 * i)));
+        }
+        PassageVote.Vehicle vehicle = vote.vehicles().get(0);
+        assertThat(vehicle.plate().frames()).isEqualTo(20);
+        assertThat(vehicle.best().at()).isEqualTo(T0.plusSeconds(19));
+        assertThat(vehicle.plate().crop()).isNotNull();
+    }
 }
