@@ -14,8 +14,9 @@ import io.epewatch.recognition.TextLine;
 
 /**
  * From the lines of text in a picture to plates and container numbers. Besides each line alone it tries the lines a
- * plate or a container spreads over: two rows of a plate one above the other; an owner code, serial and boxed check
- * digit side by side on a door; a column broken in two. Each text is kept once, at its best confidence.
+ * plate or a container spreads over: two rows of a plate one above the other, or one row cut in two; an owner code,
+ * serial and boxed check digit side by side on a door, or the owner code above the serial; a column broken in two.
+ * Each text is kept once, at its best confidence.
  */
 public final class ReadingParser {
 
@@ -36,6 +37,10 @@ public final class ReadingParser {
                 Box union = line.box().union(other.box());
                 if (plateRows(line.box(), other.box())) {
                     offer(best, Reading.Kind.PLATE, plates.parse(line.chars(), other.chars()), union);
+                }
+                if (sideBySide(line.box(), other.box())) {
+                    // a one-row plate the detector cut in two ("51C-" and "123.45")
+                    offer(best, Reading.Kind.PLATE, plates.parse(join(line, other)), union);
                 }
                 if (sideBySide(line.box(), other.box()) || oneUnderOther(line.box(), other.box())) {
                     List<CharChoice> joined = join(line, other);

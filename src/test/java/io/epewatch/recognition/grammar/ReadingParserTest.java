@@ -1,0 +1,54 @@
+package io.epewatch.recognition.grammar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.epewatch.recognition.Box;
+import io.epewatch.recognition.Reading;
+import io.epewatch.recognition.TextLine;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** R1.2: plates and container numbers that the detector found in pieces are put back together by where the pieces lie. */
+class ReadingParserTest {
+
+    private final ReadingParser parser = new ReadingParser();
+
+    private static TextLine line(String text, int x, int y, int w, int h) {
+        return new TextLine(new Box(x, y, w, h), Reads.of(text));
+    }
+
+    private List<String> texts(TextLine... lines) {
+        return parser.parse(List.of(lines)).stream().map(Reading::text).toList();
+    }
+
+    @Test
+    @DisplayName("two plate rows one above the other are joined top then bottom, whichever order they were found in")
+    void twoRowPlate() {
+        TextLine top = line("59-P1", 40, 10, 120, 50);
+        TextLine bottom = line("332.02", 20, 65, 160, 50);
+        assertThat(texts(bottom, top)).containsExactly("59-P1 332.02");
+    }
+
+    @Test
+    @DisplayName("a one-row plate cut in two, and an owner code beside its serial, are joined left to right")
+    void sideBySide() {
+        assertThat(texts(line("51C-", 100, 100, 60, 30), line("123.45", 165, 100, 100, 30))).contains("51C-123.45");
+        assertThat(texts(line("IMTU", 900, 250, 200, 80), line("9061955", 1180, 250, 310, 90))).contains("IMTU9061955");
+    }
+
+    @Test
+    @DisplayName("an owner code painted above its serial, and a column broken in two, are joined top to bottom")
+    void stacked() {
+        assertThat(texts(line("MRKU", 620, 21, 184, 94), line("3543983", 626, 109, 336, 74))).contains("MRKU3543983");
+        assertThat(texts(line("DFSU", 646, 15, 50, 200), line("6889054", 646, 220, 50, 460))).contains("DFSU6889054");
+    }
+
+    @Test
+    @DisplayName("words that merely stand near each other make no container number")
+    void unrelatedWords() {
+        assertThat(texts(line("KGS", 1140, 625, 60, 30), line("71.650", 1210, 625, 130, 30), line("MAXGROSS", 900, 560, 200, 60)))
+                .isEmpty();
+    }
+}
