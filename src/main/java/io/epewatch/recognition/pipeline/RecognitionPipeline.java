@@ -101,9 +101,10 @@ public final class RecognitionPipeline implements AutoCloseable {
 
     /**
      * Votes every passage that has been quiet since before {@code now - quiet} and whose frames are all read, and
-     * hands its vehicles to the sink. Returns how many observations were made.
+     * hands its vehicles to the sink. Returns how many observations were made. One call at a time: a caller waits
+     * for a vote already under way, so when this returns every passage quiet at {@code now} is recorded.
      */
-    public int closeQuiet(Instant now) {
+    public synchronized int closeQuiet(Instant now) {
         int made = 0;
         for (Passage passage : List.copyOf(open.values())) {
             boolean quiet = Duration.between(passage.lastMotion, now).compareTo(settings.quiet()) > 0;
@@ -155,15 +156,17 @@ public final class RecognitionPipeline implements AutoCloseable {
         return vehicle.approaching() ? "IN" : "OUT";
     }
 
-    private synchronized void startWorkers() {
-        if (!workers.isEmpty() || !running) {
-            return;
-        }
-        RecognitionThreads threads = new RecognitionThreads("gate-recognition");
-        for (int i = 0; i < settings.workers(); i++) {
-            Thread worker = threads.newThread(this::work);
-            workers.add(worker);
-            worker.start();
+    private void startWorkers() {
+        synchronized (workers) {
+            if (!workers.isEmpty() || !running) {
+                return;
+            }
+            RecognitionThreads threads = new RecognitionThreads("gate-recognition");
+            for (int i = 0; i < settings.workers(); i++) {
+                Thread worker = threads.newThread(this::work);
+                workers.add(worker);
+                worker.start();
+            }
         }
     }
 
@@ -194,7 +197,9 @@ public final class RecognitionPipeline implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        workers.forEach(Thread::interrupt);
+        synchronized (workers) {
+            workers.forEach(Thread::interrupt);
+        }
     }
 
     private static final class Track {
