@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import io.epewatch.recognition.pipeline.RecognitionPipeline;
 import io.epewatch.registry.Camera;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +23,7 @@ public class GateRecognition implements DisposableBean {
     private final RecognitionPipeline pipeline;
     private final Clock clock;
 
-    GateRecognition(GateObservations observations, Clock clock,
+    GateRecognition(GateObservations observations, Clock clock, MeterRegistry meters,
                     @Value("${epewatch.recognition.workers:0}") int workers,
                     @Value("${epewatch.recognition.queue-capacity:32}") int queueCapacity,
                     @Value("${epewatch.recognition.motion-share:0.02}") double motionShare,
@@ -32,6 +34,20 @@ public class GateRecognition implements DisposableBean {
         int pool = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         this.pipeline = new RecognitionPipeline(new RecognitionPipeline.Settings(pool, queueCapacity, motionShare, quiet, longest),
                 () -> FrameRecognition.load(1, detectionSize), observations::record);
+        // for operators: is the node keeping up (dropped frames), is anything read at all
+        counter(meters, "frames", "pictures handed to recognition", RecognitionPipeline.Stats::frames);
+        counter(meters, "frames.moving", "pictures with motion, queued for reading", RecognitionPipeline.Stats::moving);
+        counter(meters, "frames.read", "pictures read by the models", RecognitionPipeline.Stats::recognised);
+        counter(meters, "frames.dropped", "pictures dropped by back-pressure (of vehicles already seen)", RecognitionPipeline.Stats::framesDropped);
+        counter(meters, "vehicles", "vehicles recorded as gate events", RecognitionPipeline.Stats::vehicles);
+        counter(meters, "vehicles.dropped", "vehicles lost because the node was far over its load", RecognitionPipeline.Stats::vehiclesDropped);
+    }
+
+    /** Micrometer holds the measured object weakly: the bean itself, which lives as long as the application. */
+    private void counter(MeterRegistry meters, String name, String description,
+                         java.util.function.ToLongFunction<RecognitionPipeline.Stats> value) {
+        FunctionCounter.builder("epewatch.recognition." + name, this, r -> value.applyAsLong(r.stats()))
+                .description(description).register(meters);
     }
 
     /** A frame from a gate camera, taken at {@code at}; false when still or dropped under load. */

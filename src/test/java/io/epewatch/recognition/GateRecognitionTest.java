@@ -32,6 +32,8 @@ class GateRecognitionTest {
     SiteDiagram diagram;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     @DisplayName("R1.2 a truck passing a gate camera becomes exactly one gate event with its plate and container, direction from the camera")
@@ -69,6 +71,10 @@ class GateRecognitionTest {
             assertThat(r.cropEvidenceId()).isNotNull();
             assertThat(r.frameEvidenceId()).isNotNull();
         });
+
+        // operators see it in the metrics (/actuator/prometheus)
+        assertThat(meters.get("epewatch.recognition.vehicles").functionCounter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("epewatch.recognition.frames.read").functionCounter().count()).isGreaterThanOrEqualTo(7);
 
         // the same passage voted again (a restart replaying it) is not a second event
         recognition.closeQuiet(start.plusSeconds(120));
