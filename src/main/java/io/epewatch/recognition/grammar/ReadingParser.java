@@ -23,8 +23,10 @@ public final class ReadingParser {
     private final PlateGrammar plates = new PlateGrammar();
     private final ContainerCodeGrammar containers = new ContainerCodeGrammar();
 
-    public List<Reading> parse(List<TextLine> lines) {
+    public List<Reading> parse(List<TextLine> found) {
         Map<String, Reading> best = new LinkedHashMap<>();
+        List<TextLine> lines = new ArrayList<>(found);
+        lines.addAll(rowsOfPieces(found));
         for (int i = 0; i < lines.size(); i++) {
             TextLine line = lines.get(i);
             offer(best, Reading.Kind.PLATE, plates.parse(line.chars()), line.box());
@@ -58,6 +60,40 @@ public final class ReadingParser {
         List<Reading> readings = new ArrayList<>(best.values());
         readings.sort(Comparator.comparingDouble(Reading::confidence).reversed());
         return readings;
+    }
+
+    /**
+     * Lines the detector cut into three or more pieces side by side (a plate's bottom row split at its dot and its
+     * dash) put back together left to right; pairs are tried anyway.
+     */
+    private static List<TextLine> rowsOfPieces(List<TextLine> lines) {
+        List<TextLine> rows = new ArrayList<>();
+        List<TextLine> byX = new ArrayList<>(lines);
+        byX.sort(Comparator.comparingInt(l -> l.box().x()));
+        for (TextLine start : byX) {
+            List<CharChoice> chars = new ArrayList<>(start.chars());
+            Box union = start.box();
+            TextLine last = start;
+            int pieces = 1;
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (TextLine next : byX) {
+                    if (next != last && sideBySide(last.box(), next.box()) && next.box().x() >= last.box().x()) {
+                        chars.addAll(next.chars());
+                        union = union.union(next.box());
+                        last = next;
+                        pieces++;
+                        grew = true;
+                        break;
+                    }
+                }
+            }
+            if (pieces >= 2) {
+                rows.add(new TextLine(union, chars));
+            }
+        }
+        return rows;
     }
 
     private static void offer(Map<String, Reading> best, Reading.Kind kind, Optional<GrammarMatch> match, Box box) {

@@ -32,6 +32,15 @@ class ReadingParserTest {
     }
 
     @Test
+    @DisplayName("a plate's bottom row cut in two at its dot, under its top row, is one plate")
+    void twoRowPlateWithBrokenBottomRow() {
+        TextLine top = line("59-V1", 40, 10, 120, 50);
+        TextLine left = line("891", 20, 65, 80, 50);
+        TextLine right = line("58", 110, 65, 60, 50);
+        assertThat(texts(top, left, right)).contains("59-V1 891.58");
+    }
+
+    @Test
     @DisplayName("a one-row plate cut in two, and an owner code beside its serial, are joined left to right")
     void sideBySide() {
         assertThat(texts(line("51C-", 100, 100, 60, 30), line("123.45", 165, 100, 100, 30))).contains("51C-123.45");
