@@ -84,7 +84,7 @@ public class GateWatch implements DisposableBean {
         while (running && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(until)) {
             try (CameraFrames.Source source = frames.open(camera)) {
                 pause = frameInterval;
-                while (running && clock.instant().isBefore(until)) {
+                while (running && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(until)) {
                     long started = System.nanoTime();
                     Picture picture = decode(source.next());
                     recognition.accept(camera, picture, clock.instant());
