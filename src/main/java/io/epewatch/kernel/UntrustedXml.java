@@ -2,9 +2,15 @@ package io.epewatch.kernel;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -33,7 +39,45 @@ public final class UntrustedXml {
 
     /** @throws IllegalArgumentException saying why the XML cannot be read */
     public static Document parse(byte[] xml) {
+        return parse(withoutDeclaration(xml), xml.length);
+    }
+
+    /**
+     * For what is stored (ingest): the text must be valid in the encoding its declaration names (UTF-8 when it names
+     * none), or it is refused rather than stored with replacement characters.
+     *
+     * @throws IllegalArgumentException saying why the XML cannot be read
+     */
+    public static Document parseStrict(byte[] xml) {
         if (xml.length > MAX_BYTES) {
+            throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
+        }
+        String head = new String(xml, 0, Math.min(xml.length, 200), StandardCharsets.ISO_8859_1);
+        Matcher declared = DECLARED_ENCODING.matcher(head);
+        Charset charset = StandardCharsets.UTF_8;
+        if (declared.find()) {
+            try {
+                charset = Charset.forName(declared.group(1));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("declares an encoding this server does not know: " + declared.group(1));
+            }
+        }
+        String text;
+        try {
+            text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(xml)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("is not valid " + charset.name() + " text");
+        }
+        return parse(withoutDeclaration(text.getBytes(StandardCharsets.UTF_8)), xml.length);
+    }
+
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"'\u201C\u201D\u2018\u2019]?([A-Za-z0-9._-]+)");
+
+    private static Document parse(byte[] withoutDeclaration, int size) {
+        if (size > MAX_BYTES) {
             throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
         }
         try {
@@ -50,7 +94,7 @@ public final class UntrustedXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
-            return builder.parse(new ByteArrayInputStream(withoutDeclaration(xml)));
+            return builder.parse(new ByteArrayInputStream(withoutDeclaration));
         } catch (SAXException e) {
             throw new IllegalArgumentException("malformed or unsafe XML: " + e.getMessage());
         } catch (ParserConfigurationException | IOException e) {

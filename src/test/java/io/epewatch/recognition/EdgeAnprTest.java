@@ -111,6 +111,9 @@ class EdgeAnprTest {
         Map<String, Object> noTime = event("edge-" + UUID.randomUUID(), 0.9);
         noTime.put("capturedAt", "20/11/2026 09:15");
         assertProblem(camera.post("/api/v1/edge-anpr/events", noTime), "capturedAt");
+        Map<String, Object> future = event("edge-" + UUID.randomUUID(), 0.9);
+        future.put("capturedAt", java.time.OffsetDateTime.now().plusHours(2).toString());
+        assertProblem(camera.post("/api/v1/edge-anpr/events", future), "capturedAt");
         assertThat(gateEvents.latest(java.util.Set.of(site.taxCode()), 10)).isEmpty();
     }
 
@@ -155,9 +158,16 @@ class EdgeAnprTest {
         assertProblem(camera.postTyped(path, "application/xml", xxe.getBytes(StandardCharsets.UTF_8)), "body");
         assertProblem(camera.postTyped(path, "application/xml",
                 xml.replace("51C12345", "unknown").getBytes(StandardCharsets.UTF_8)), "ANPR.licensePlate");
+        String huge = xml.replace("<picNum>2</picNum>", "<padding>" + "x".repeat(1_100_000) + "</padding>");
+        assertProblem(camera.postTyped(path, "application/xml", huge.getBytes(StandardCharsets.UTF_8)), "body");
+        // says UTF-8, is Latin-1: refused, not stored with replacement characters; Latin-1 that says so is read
+        String accented = xml.replace("Cong ra 1", "Entrée 1");
+        assertProblem(camera.postTyped(path, "application/xml", accented.getBytes(StandardCharsets.ISO_8859_1)), "body");
+        assertThat(camera.postTyped(path, "application/xml", accented.replace("UTF-8", "ISO-8859-1")
+                .getBytes(StandardCharsets.ISO_8859_1)).status()).isEqualTo(201);
         assertProblem(camera.postTyped(path, "application/xml",
                 xml.replace("<confidenceLevel>94", "<confidenceLevel>high").getBytes(StandardCharsets.UTF_8)), "ANPR.confidenceLevel");
-        assertThat(gateEvents.latest(java.util.Set.of(site.taxCode()), 10)).isEmpty();
+        assertThat(gateEvents.latest(java.util.Set.of(site.taxCode()), 10)).as("only the Latin-1 alarm that said so").hasSize(1);
     }
 
     private static void assertProblem(Api.Response response, String field) {

@@ -37,7 +37,7 @@ public final class HikvisionAnprParser {
     public Optional<GateObservation> parse(String taxCode, String cameraNumber, byte[] xml, Map<String, byte[]> pictures) {
         Document document;
         try {
-            document = UntrustedXml.parse(xml);
+            document = UntrustedXml.parseStrict(xml);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("body", "is not a readable ISAPI event: " + e.getMessage());
         }
@@ -72,9 +72,10 @@ public final class HikvisionAnprParser {
             default -> null;
         };
         String uuid = UntrustedXml.text(root, "UUID");
-        String key = uuid != null && !uuid.isBlank() ? uuid.strip()
+        // a device's UUIDs are its own: the key is scoped to the camera that posted
+        String key = taxCode + "/" + cameraNumber + "/" + (uuid != null && !uuid.isBlank() ? uuid.strip()
                 : Sha256.hex((UntrustedXml.text(root, "channelID") + "|" + UntrustedXml.text(root, "dateTime") + "|" + plateText)
-                .getBytes(StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8)));
         return Optional.of(new GateObservation(taxCode, cameraNumber, at, direction, plate, List.of(), scene,
                 "edge:hikvision", key));
     }

@@ -50,8 +50,10 @@ public final class JsonAnprParser {
             check.reject("direction", "must be IN or OUT, or left out to take the camera's");
         }
         check.throwIfAny();
+        // senders number their own events: the key is scoped to the enterprise and camera
+        String key = event.enterpriseTaxCode().strip() + "/" + event.cameraNumber().strip() + "/" + event.eventId().strip();
         return new GateObservation(event.enterpriseTaxCode().strip(), event.cameraNumber().strip(), at, direction, plate,
-                containers, frame, "edge:json", event.eventId().strip());
+                containers, frame, "edge:json", key);
     }
 
     private static ObservedText text(InputCheck check, String field, Reading.Kind kind, JsonAnprEvent.Text text) {
