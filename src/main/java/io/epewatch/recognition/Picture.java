@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -31,15 +33,15 @@ public record Picture(int width, int height, int[] rgb) {
 
     /** The part inside the box, clamped to the picture. */
     public Picture crop(Box box) {
-        int x0 = Math.max(0, box.x());
-        int y0 = Math.max(0, box.y());
+        int x0 = Math.min(width - 1, Math.max(0, box.x()));
+        int y0 = Math.min(height - 1, Math.max(0, box.y()));
         int x1 = Math.min(width, box.x() + box.width());
         int y1 = Math.min(height, box.y() + box.height());
         int w = Math.max(1, x1 - x0);
         int h = Math.max(1, y1 - y0);
         int[] out = new int[w * h];
         for (int y = 0; y < h; y++) {
-            System.arraycopy(rgb, Math.min(height - 1, y0 + y) * width + Math.min(width - 1, x0), out, y * w, Math.min(w, width - x0));
+            System.arraycopy(rgb, Math.min(height - 1, y0 + y) * width + x0, out, y * w, Math.min(w, width - x0));
         }
         return new Picture(w, h, out);
     }
@@ -69,7 +71,7 @@ public record Picture(int width, int height, int[] rgb) {
     }
 
     /** Pictures side by side, centred vertically, on {@code background}. */
-    public static Picture sideBySide(java.util.List<Picture> parts, int gap, int background) {
+    public static Picture sideBySide(List<Picture> parts, int gap, int background) {
         int w = gap;
         int h = 1;
         for (Picture part : parts) {
@@ -78,7 +80,7 @@ public record Picture(int width, int height, int[] rgb) {
         }
         h += 2 * gap;
         int[] out = new int[w * h];
-        java.util.Arrays.fill(out, background);
+        Arrays.fill(out, background);
         int x = gap;
         for (Picture part : parts) {
             int top = (h - part.height) / 2;
