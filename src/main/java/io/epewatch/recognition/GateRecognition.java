@@ -52,8 +52,13 @@ public class GateRecognition implements DisposableBean {
 
     /** A frame from a gate camera, taken at {@code at}; false when still or dropped under load. */
     public boolean accept(Camera camera, Picture frame, Instant at) {
+        return accept(camera, frame, () -> frame, at);
+    }
+
+    /** A frame glanced at small for the motion gate, decoded whole only when something moved. */
+    public boolean accept(Camera camera, Picture glance, java.util.function.Supplier<Picture> whole, Instant at) {
         return pipeline.accept(new RecognitionPipeline.GateCamera(camera.enterpriseTaxCode(), camera.number(),
-                camera.direction()), frame, at);
+                camera.direction()), glance, whole, at);
     }
 
     @Scheduled(fixedDelayString = "${epewatch.recognition.close-every:1s}")

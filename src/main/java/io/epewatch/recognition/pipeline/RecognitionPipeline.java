@@ -78,11 +78,19 @@ public final class RecognitionPipeline implements AutoCloseable {
      * load).
      */
     public boolean accept(GateCamera camera, Picture picture, Instant at) {
+        return accept(camera, picture, () -> picture, at);
+    }
+
+    /**
+     * The same, when the picture is cheaper to glance at than to have whole (a JPEG decoded at a quarter of its size
+     * for the motion gate): {@code whole} is asked for only when something moved.
+     */
+    public boolean accept(GateCamera camera, Picture glance, Supplier<Picture> whole, Instant at) {
         frames.incrementAndGet();
         Track track = tracks.computeIfAbsent(camera.key(), k -> new Track(camera, new MotionGate(settings.motionShare())));
         Passage passage;
         synchronized (track) {
-            if (!track.motion.moved(picture)) {
+            if (!track.motion.moved(glance)) {
                 return false;
             }
             moving.incrementAndGet();
@@ -96,7 +104,7 @@ public final class RecognitionPipeline implements AutoCloseable {
             passage.lastMotion = at.isAfter(passage.lastMotion) ? at : passage.lastMotion;
         }
         startWorkers();
-        return queue.offer(new RecognitionQueue.Task(passage.id, picture, at));
+        return queue.offer(new RecognitionQueue.Task(passage.id, whole.get(), at));
     }
 
     /**
