@@ -20,6 +20,7 @@ import io.epewatch.gate.GateReceipt;
 import io.epewatch.identity.AccessScope;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.registry.Camera;
+import io.epewatch.registry.Enterprises;
 import io.epewatch.registry.SiteDiagram;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,14 +36,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class GateObservations {
 
     private final GateEvents gateEvents;
+    private final Enterprises enterprises;
     private final SiteDiagram diagram;
     private final EvidenceStore evidence;
     private final JdbcClient jdbc;
     private final double uncertainBelow;
 
-    GateObservations(GateEvents gateEvents, SiteDiagram diagram, EvidenceStore evidence, JdbcClient jdbc,
-                     @Value("${epewatch.recognition.uncertain-below:0.6}") double uncertainBelow) {
+    GateObservations(GateEvents gateEvents, Enterprises enterprises, SiteDiagram diagram, EvidenceStore evidence,
+                     JdbcClient jdbc, @Value("${epewatch.recognition.uncertain-below:0.6}") double uncertainBelow) {
         this.gateEvents = gateEvents;
+        this.enterprises = enterprises;
         this.diagram = diagram;
         this.evidence = evidence;
         this.jdbc = jdbc;
@@ -85,6 +88,27 @@ public class GateObservations {
         }
         return jdbc.sql("select * from gate_reading where gate_event_id = ? order by kind desc, id")
                 .param(gateEventId).query(this::toReading).list();
+    }
+
+    /** An uncertain read waiting for an officer's eye, with the passage it belongs to. */
+    public record ReadingToCheck(GateReading reading, String enterpriseTaxCode, String cameraNumber, java.time.Instant capturedAt) {
+    }
+
+    /** The latest UNCERTAIN reads at the enterprises the scope may see, newest passage first (R1.2). */
+    public List<ReadingToCheck> toCheck(AccessScope scope, int limit) {
+        var visible = enterprises.visibleTaxCodes(scope);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select r.*, e.enterprise_tax_code, e.camera_number, e.captured_at from gate_reading r
+                        join gate_event e on e.id = r.gate_event_id
+                        where r.status = 'UNCERTAIN' and e.enterprise_tax_code in (:codes)
+                        order by e.captured_at desc, r.id limit :limit""")
+                .param("codes", visible).param("limit", limit)
+                .query((rs, n) -> new ReadingToCheck(toReading(rs, n), rs.getString("enterprise_tax_code"),
+                        rs.getString("camera_number"), rs.getTimestamp("captured_at").toInstant()))
+                .list();
     }
 
     /** The JPEG of a reading's crop or of the frame, when the scope may see the gate event. */

@@ -78,10 +78,20 @@ class GateReadingsInBrowserTest {
         WebElement container = rows.stream().filter(r -> r.getText().contains("MSKU4670691")).findFirst().orElseThrow();
         assertThat(container.getAttribute("data-status")).isEqualTo("CONFIDENT");
 
+        // the officer's queue of reads to check lists it, with its crop, and leads back to the passage
+        browser.get("http://localhost:" + port + "/passages");
+        browser.findElement(By.id("to-check-link")).click();
+        WebElement queued = browser.findElements(By.cssSelector("#to-check tr")).stream()
+                .filter(r -> r.getText().contains("51C-123.45")).findFirst().orElseThrow();
+        assertThat(queued.getText()).doesNotContain("MSKU4670691");
+        queued.findElement(By.tagName("a")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/passages/" + id);
+
         // another sub-department's officer does not see the passage at all
         Fixtures.Site other = fixtures.site();
         Api stranger = new Api(port, null).signIn(fixtures.user(Role.OFFICER, other.subDepartment().id(), null), Fixtures.PASSWORD);
         assertThat(stranger.get("/passages/" + id).status()).isEqualTo(404);
         assertThat(stranger.get("/api/v1/gate-events/" + id + "/readings").status()).isEqualTo(404);
+        assertThat(stranger.get("/passages/to-check").body()).doesNotContain("51C-123.45");
     }
 }

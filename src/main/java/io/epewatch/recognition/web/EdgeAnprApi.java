@@ -90,5 +90,4 @@ class EdgeAnprApi {
     private static ResponseEntity<GateEvent> answer(GateReceipt receipt) {
         return ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt.event());
     }
-
 }

@@ -51,6 +51,14 @@ class GateReadingsController {
         return "gate/passage";
     }
 
+    /** The officer's queue of reads to check: uncertain plates and numbers, each with its crop. */
+    @GetMapping("/passages/to-check")
+    @PreAuthorize(Permissions.READ)
+    String toCheck(Model model) {
+        model.addAttribute("toCheck", observations.toCheck(caller.get().access(), 200));
+        return "gate/to-check";
+    }
+
     @GetMapping(path = "/api/v1/gate-events/{id}/readings", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(Permissions.READ)
     @ResponseBody
