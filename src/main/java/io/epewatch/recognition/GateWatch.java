@@ -32,7 +32,8 @@ import org.springframework.stereotype.Service;
  * Keeps every gate camera's pictures flowing into {@link GateRecognition} (R1.2, R4.5: around the clock): one
  * virtual thread per camera pulls a picture every {@code frame-interval} and hands it over; a camera that cannot be
  * reached is retried with a growing pause (its outage is the health monitor's business, not ours). The camera list
- * is refreshed every minute. Off unless {@code epewatch.recognition.watch.enabled}.
+ * is refreshed every minute. On by default (R4.5: the analysis runs around the clock); {@code
+ * epewatch.recognition.watch.enabled=false} turns it off on a node that should not read cameras.
  */
 @Service
 public class GateWatch implements DisposableBean {
@@ -52,7 +53,7 @@ public class GateWatch implements DisposableBean {
     private volatile boolean running = true;
 
     GateWatch(SiteDiagram diagram, CameraFrames frames, GateRecognition recognition, Clock clock,
-              @Value("${epewatch.recognition.watch.enabled:false}") boolean enabled,
+              @Value("${epewatch.recognition.watch.enabled:true}") boolean enabled,
               @Value("${epewatch.recognition.watch.frame-interval:500ms}") Duration frameInterval) {
         this.diagram = diagram;
         this.frames = frames;

@@ -49,7 +49,8 @@ class RestartKeepsDataTest {
     private static ConfigurableApplicationContext start(Path dataDir, boolean traffic) {
         return new SpringApplicationBuilder(EpeWatchApplication.class).profiles("demo").run(
                 "--server.port=0", "--epewatch.data-dir=" + dataDir, "--logging.file.name=" + dataDir.resolve("epewatch.log"),
-                "--epewatch.demo.gate-event-interval=200ms", "--epewatch.demo.generate-traffic=" + traffic);
+                "--epewatch.demo.gate-event-interval=200ms", "--epewatch.demo.generate-traffic=" + traffic,
+                "--epewatch.recognition.watch.enabled=false");
     }
 
     private static void awaitWarnings(JdbcClient jdbc) throws InterruptedException {

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
         "epewatch.evidence.min-free-space=1MB",
         // tests drive probe cycles themselves
         "epewatch.camera.monitor.enabled=false",
+        "epewatch.recognition.watch.enabled=false",
         "epewatch.camera.monitor.probe-timeout=1s",
         // the SSRF guard stays strict, but for these loopback ports, where tests start their simulated cameras
         "epewatch.camera.allowed-loopback-ports=18600-18999"})

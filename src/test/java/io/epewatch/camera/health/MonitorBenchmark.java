@@ -47,7 +47,8 @@ public final class MonitorBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EpeWatchApplication.class, Fixtures.class).run(
                 "--server.port=0", "--epewatch.data-dir=" + dataDir, "--logging.file.name=" + dataDir.resolve("bench.log"),
                 "--logging.level.io.epewatch.camera.health=WARN",
-                "--epewatch.camera.monitor.enabled=false", "--epewatch.camera.monitor.debounce=10s",
+                "--epewatch.camera.monitor.enabled=false", "--epewatch.recognition.watch.enabled=false",
+                "--epewatch.camera.monitor.debounce=10s",
                 "--epewatch.camera.monitor.probe-timeout=5s", "--epewatch.camera.allowed-loopback-ports=" + FARM_PORT)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             Fixtures fixtures = app.getBean(Fixtures.class);
