@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -91,7 +93,7 @@ public class GateObservations {
     }
 
     /** An uncertain read waiting for an officer's eye, with the passage it belongs to. */
-    public record ReadingToCheck(GateReading reading, String enterpriseTaxCode, String cameraNumber, java.time.Instant capturedAt) {
+    public record ReadingToCheck(GateReading reading, String enterpriseTaxCode, String cameraNumber, Instant capturedAt) {
     }
 
     /** The latest UNCERTAIN reads at the enterprises the scope may see, newest passage first (R1.2). */
@@ -164,7 +166,7 @@ public class GateObservations {
         if (text.kind() == Reading.Kind.PLATE && event.plate() != null) {
             return event.plate();
         }
-        return text.text().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s\\-./]", "");
+        return text.text().toUpperCase(Locale.ROOT).replaceAll("[\\s\\-./]", "");
     }
 
     private UUID store(byte[] jpeg, GateEvent event, List<EvidenceLink> links) {

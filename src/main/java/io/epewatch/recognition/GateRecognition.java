@@ -3,6 +3,8 @@ package io.epewatch.recognition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import io.epewatch.recognition.pipeline.RecognitionPipeline;
 import io.epewatch.registry.Camera;
@@ -45,7 +47,7 @@ public class GateRecognition implements DisposableBean {
 
     /** Micrometer holds the measured object weakly: the bean itself, which lives as long as the application. */
     private void counter(MeterRegistry meters, String name, String description,
-                         java.util.function.ToLongFunction<RecognitionPipeline.Stats> value) {
+                         ToLongFunction<RecognitionPipeline.Stats> value) {
         FunctionCounter.builder("epewatch.recognition." + name, this, r -> value.applyAsLong(r.stats()))
                 .description(description).register(meters);
     }
@@ -56,7 +58,7 @@ public class GateRecognition implements DisposableBean {
     }
 
     /** A frame glanced at small for the motion gate, decoded whole only when something moved. */
-    public boolean accept(Camera camera, Picture glance, java.util.function.Supplier<Picture> whole, Instant at) {
+    public boolean accept(Camera camera, Picture glance, Supplier<Picture> whole, Instant at) {
         return pipeline.accept(new RecognitionPipeline.GateCamera(camera.enterpriseTaxCode(), camera.number(),
                 camera.direction()), glance, whole, at);
     }

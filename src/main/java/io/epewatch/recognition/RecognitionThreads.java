@@ -1,7 +1,9 @@
 package io.epewatch.recognition;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Threads for ONNX Runtime. Its native session set-up recurses deeply and runs on the calling thread's stack: with
@@ -27,8 +29,8 @@ public final class RecognitionThreads implements ThreadFactory {
     }
 
     /** Runs {@code task} on a fresh recognition thread and waits for its result. */
-    public static <T> T call(java.util.concurrent.Callable<T> task) {
-        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+    public static <T> T call(Callable<T> task) {
+        AtomicReference<Object> outcome = new AtomicReference<>();
         Thread thread = new RecognitionThreads("recognition-call").newThread(() -> {
             try {
                 outcome.set(task.call());

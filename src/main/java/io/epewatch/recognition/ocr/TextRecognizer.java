@@ -2,6 +2,8 @@ package io.epewatch.recognition.ocr;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ final class TextRecognizer {
         this.session = models.recognition();
         List<String> keys = models.keys();
         this.classToAllowed = new int[keys.size() + 2];
-        java.util.Arrays.fill(classToAllowed, -1);
+        Arrays.fill(classToAllowed, -1);
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             if (key.length() == 1) {
@@ -121,11 +123,11 @@ final class TextRecognizer {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(span[b], span[a]));
+        Arrays.sort(order, (a, b) -> Double.compare(span[b], span[a]));
         Map<Character, Double> alternatives = new LinkedHashMap<>();
         for (int i = 0; i < 4 && span[order[i]] > 1e-4; i++) {
             alternatives.put(ALLOWED.charAt(order[i]), span[order[i]]);
         }
-        return new CharChoice(ALLOWED.charAt(order[0]), span[order[0]], java.util.Collections.unmodifiableMap(alternatives));
+        return new CharChoice(ALLOWED.charAt(order[0]), span[order[0]], Collections.unmodifiableMap(alternatives));
     }
 }
