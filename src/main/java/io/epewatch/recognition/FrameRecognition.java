@@ -1,5 +1,11 @@
 package io.epewatch.recognition;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.epewatch.recognition.grammar.ReadingParser;
 import io.epewatch.recognition.ocr.OcrModels;
 import io.epewatch.recognition.ocr.PaddleTextReader;
@@ -43,15 +49,35 @@ public final class FrameRecognition implements AutoCloseable {
     }
 
     public FrameRead read(Picture picture) {
+        List<TextLine> cropLines = List.of();
+        List<Reading> cropReadings = List.of();
         if (PlateCropReader.plausible(picture)) {
-            var lines = crops.read(picture);
-            var readings = parser.parse(lines);
-            if (!readings.isEmpty() && readings.get(0).kind() == Reading.Kind.PLATE && readings.get(0).confidence() >= CROP_ACCEPTED) {
-                return new FrameRead(lines, readings);
+            cropLines = crops.read(picture);
+            cropReadings = parser.parse(cropLines);
+            if (!cropReadings.isEmpty() && cropReadings.get(0).kind() == Reading.Kind.PLATE
+                    && cropReadings.get(0).confidence() >= CROP_ACCEPTED) {
+                return new FrameRead(cropLines, cropReadings);
             }
         }
-        var lines = reader.read(picture);
-        return new FrameRead(lines, parser.parse(lines));
+        List<TextLine> lines = reader.read(picture);
+        List<Reading> readings = parser.parse(lines);
+        if (cropReadings.isEmpty()) {
+            return new FrameRead(lines, readings);
+        }
+        // both ways read it: each text once, at the better of the two confidences, best first
+        Map<String, Reading> merged = new LinkedHashMap<>();
+        for (Reading reading : concat(readings, cropReadings)) {
+            merged.merge(reading.kind() + ":" + reading.text(), reading, (a, b) -> a.confidence() >= b.confidence() ? a : b);
+        }
+        List<Reading> best = new ArrayList<>(merged.values());
+        best.sort(Comparator.comparingDouble(Reading::confidence).reversed());
+        return new FrameRead(concat(lines, cropLines), best);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     @Override
