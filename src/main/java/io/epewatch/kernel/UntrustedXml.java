@@ -39,7 +39,8 @@ public final class UntrustedXml {
 
     /** @throws IllegalArgumentException saying why the XML cannot be read */
     public static Document parse(byte[] xml) {
-        return parse(withoutDeclaration(xml), xml.length);
+        requireSize(xml);
+        return build(withoutDeclaration(xml));
     }
 
     /**
@@ -49,9 +50,7 @@ public final class UntrustedXml {
      * @throws IllegalArgumentException saying why the XML cannot be read
      */
     public static Document parseStrict(byte[] xml) {
-        if (xml.length > MAX_BYTES) {
-            throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
-        }
+        requireSize(xml);
         String head = new String(xml, 0, Math.min(xml.length, 200), StandardCharsets.ISO_8859_1);
         Matcher declared = DECLARED_ENCODING.matcher(head);
         Charset charset = StandardCharsets.UTF_8;
@@ -70,16 +69,20 @@ public final class UntrustedXml {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("is not valid " + charset.name() + " text");
         }
-        return parse(withoutDeclaration(text.getBytes(StandardCharsets.UTF_8)), xml.length);
+        return build(withoutDeclaration(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"'\u201C\u201D\u2018\u2019]?([A-Za-z0-9._-]+)");
 
-    private static Document parse(byte[] withoutDeclaration, int size) {
-        if (size > MAX_BYTES) {
+    /** The size is capped before anything is decoded or parsed. */
+    private static void requireSize(byte[] xml) {
+        if (xml.length > MAX_BYTES) {
             throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
         }
+    }
+
+    private static Document build(byte[] withoutDeclaration) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(false);
