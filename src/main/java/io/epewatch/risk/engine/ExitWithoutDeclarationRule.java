@@ -1,21 +1,18 @@
 package io.epewatch.risk.engine;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
-import io.epewatch.declaration.Declaration;
-import io.epewatch.gate.ContainerRead;
-import io.epewatch.gate.GateEvent;
-import io.epewatch.gate.GateEventRecorded;
+import io.epewatch.risk.Severity;
+import io.epewatch.risk.engine.Fact.Declared;
+import io.epewatch.risk.engine.Fact.Passage;
 
 /**
- * {@code EXIT_WITHOUT_DECLARATION} (R4.4, R4.5): a vehicle leaves the EPE carrying a container, or with no container
- * a plate, that no export declaration of the enterprise names within the window around the passage. Every container
- * must be covered; an unreadable (invalid) container cannot be, and {@code CONTAINER_NUMBER_INVALID} says why.
+ * {@code EXIT_WITHOUT_DECLARATION} (R4.4, R4.5, R5.7): a vehicle leaves the EPE carrying a container, or with no
+ * container a plate, that no export or transit declaration of the enterprise names within the window around the
+ * passage. Every container must be covered; an invalid one cannot be, and {@code CONTAINER_NUMBER_INVALID}
+ * says why. Plates are read by OCR and compared allowing one slip. A declaration arriving late resolves it.
  */
-final class ExitWithoutDeclarationRule implements GateRule {
+final class ExitWithoutDeclarationRule implements Rule {
 
     static final String CODE = "EXIT_WITHOUT_DECLARATION";
 
@@ -25,29 +22,73 @@ final class ExitWithoutDeclarationRule implements GateRule {
     }
 
     @Override
-    public Optional<WarningDraft> evaluate(GateEventRecorded passage, RuleContext context) {
-        if (passage.direction() != GateEvent.Direction.OUT) {
-            return Optional.empty();
-        }
-        List<Declaration> exports = context.exportDeclarations();
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("declarationsConsidered", exports.stream().map(Declaration::number).toList());
-        if (!passage.containers().isEmpty()) {
-            List<String> uncovered = passage.containers().stream().map(ContainerRead::number)
-                    .filter(number -> exports.stream().noneMatch(d -> d.containerNumbers().contains(number)))
-                    .toList();
-            if (uncovered.isEmpty()) {
-                return Optional.empty();
+    public Severity severity() {
+        return Severity.HIGH;
+    }
+
+    @Override
+    public int score() {
+        return 70;
+    }
+
+    @Override
+    public void on(Fact fact, Situation situation, Outcome out) {
+        switch (fact) {
+            case Passage p when p.direction() == Fact.Direction.OUT -> judge(p, situation, out);
+            case Declared d when d.export() || d.transit() != null -> {
+                for (Open open : situation.open(d.enterprise(), CODE)) {
+                    Passage p = situation.site(d.enterprise()).passageById.get(open.finding.gateEventId());
+                    if (p != null && uncovered(p, situation).isEmpty() && coversPlate(p, situation)) {
+                        out.resolve(open.subject(), "Covered by declaration " + d.number() + " (version " + d.version()
+                                + ") registered " + Evidence.local(d.at()));
+                    }
+                }
             }
-            evidence.put("undeclaredContainers", uncovered);
-            return Optional.of(new WarningDraft(CODE, "Container " + String.join(", ", uncovered)
-                    + " left through camera " + passage.cameraNumber() + " without an export declaration", evidence));
+            default -> {
+            }
         }
-        if (passage.plate() == null || exports.stream().anyMatch(d -> d.vehiclePlates().contains(passage.plate()))) {
-            return Optional.empty();
+    }
+
+    private void judge(Passage p, Situation situation, Outcome out) {
+        List<String> uncovered = uncovered(p, situation);
+        List<String> considered = exports(p, situation).stream().map(Declared::number).toList();
+        if (!uncovered.isEmpty()) {
+            out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
+                    "Container " + String.join(", ", uncovered) + " left through camera " + p.camera()
+                            + " without an export declaration",
+                    "Container " + String.join(", ", uncovered) + " ra qua camera " + p.camera()
+                            + " mà không có tờ khai xuất khẩu",
+                    Evidence.of("gateEvent", Evidence.passage(p), "declarationsConsidered", considered,
+                            "undeclaredContainers", uncovered));
+        } else if (!coversPlate(p, situation)) {
+            out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
+                    "Vehicle " + p.plate() + " left through camera " + p.camera() + " without an export declaration",
+                    "Xe " + p.plate() + " ra qua camera " + p.camera() + " mà không có tờ khai xuất khẩu",
+                    Evidence.of("gateEvent", Evidence.passage(p), "declarationsConsidered", considered,
+                            "undeclaredPlate", p.plate()));
         }
-        evidence.put("undeclaredPlate", passage.plate());
-        return Optional.of(new WarningDraft(CODE, "Vehicle " + passage.plate() + " left through camera "
-                + passage.cameraNumber() + " without an export declaration", evidence));
+    }
+
+    /** Containers of the passage that no export declaration in the window names. */
+    private static List<String> uncovered(Passage p, Situation situation) {
+        List<Declared> exports = exports(p, situation);
+        return p.containers().stream().map(Fact.Container::number)
+                .filter(number -> exports.stream().noneMatch(d -> d.names(number))).toList();
+    }
+
+    /** A passage without containers is covered when a declaration names its plate. */
+    private static boolean coversPlate(Passage p, Situation situation) {
+        if (!p.containers().isEmpty() || p.plate() == null) {
+            return true;
+        }
+        return exports(p, situation).stream()
+                .anyMatch(d -> d.vehicles().stream().anyMatch(v -> Evidence.samePlate(p.plate(), v.plate())));
+    }
+
+    private static List<Declared> exports(Passage p, Situation situation) {
+        Thresholds t = situation.thresholds(p.enterprise());
+        return situation.site(p.enterprise()).papers.between(p.at().minus(t.declarationBefore()), p.at().plus(t.declarationAfter()))
+                .stream().filter(paper -> paper instanceof Declared d && (d.export() || d.transit() != null))
+                .map(Declared.class::cast).toList();
     }
 }

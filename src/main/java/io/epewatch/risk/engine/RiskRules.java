@@ -8,9 +8,20 @@ import java.util.List;
  */
 final class RiskRules {
 
-    static final List<GateRule> GATE_RULES = List.of(
+    static final List<Rule> ALL = List.of(
+            new WatchlistHitRule(),
             new ContainerNumberInvalidRule(),
-            new ExitWithoutDeclarationRule());
+            new ExitWithoutDeclarationRule(),
+            new ContainerMismatchRule(),
+            new GateExitWithoutDeliveryNoteRule(),
+            new DeliveryWithoutGateExitRule(),
+            new ClearedButNotSeenRule(),
+            new MovementDuringOutageRule(),
+            new OffHoursMovementRule(),
+            new RepeatedCirculationRule(),
+            new TravelTimeAnomalyRule(),
+            new UnscheduledStopRule(),
+            new GpsSilenceRule());
 
     private RiskRules() {
     }

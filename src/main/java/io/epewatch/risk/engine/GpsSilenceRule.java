@@ -1,0 +1,106 @@
+package io.epewatch.risk.engine;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.epewatch.risk.Severity;
+
+/**
+ * {@code GPS_SILENCE} (R4.5, R5.7): a vehicle on an open trip sends no position for longer than allowed — the
+ * tracker was switched off, or the vehicle went where it should not. Every gap between positions (from the trip's
+ * start) is judged once positions have had time to arrive; a position arriving later inside a gap splits it, and a
+ * gap no longer long enough is resolved.
+ */
+final class GpsSilenceRule implements Rule {
+
+    static final String CODE = "GPS_SILENCE";
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public Severity severity() {
+        return Severity.MEDIUM;
+    }
+
+    @Override
+    public int score() {
+        return 45;
+    }
+
+    @Override
+    public void on(Fact fact, Situation situation, Outcome out) {
+        switch (fact) {
+            case Fact.Trip t when t.stage() == Fact.TripStage.STARTED -> out.check("trip:" + t.id(), t.enterprise(),
+                    t.at().plus(situation.thresholds(t.enterprise()).silenceLongerThan()));
+            case Fact.Trip t -> {
+                TripRun run = situation.trip(t.id());
+                if (run != null) {
+                    out.check(run.subject(), t.enterprise(), t.at());
+                }
+            }
+            case Fact.Fix f -> {
+                TripRun run = situation.latestTripOf(f.plate());
+                if (run != null && TrackScan.during(run, f)) {
+                    Thresholds th = situation.thresholds(run.trip.enterprise());
+                    boolean late = f.at().plus(th.lateness()).isBefore(situation.clock());
+                    out.check(run.subject(), run.trip.enterprise(), late ? f.at() : f.at().plus(th.silenceLongerThan()));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void due(Agenda.Check check, Situation situation, Outcome out) {
+        TripRun run = situation.trip(Long.parseLong(check.subject().substring("trip:".length())));
+        if (run == null || run.cancelledAt != null) {
+            return;
+        }
+        long silence = situation.thresholds(run.trip.enterprise()).silenceLongerThan().toMillis();
+        Instant settled = TrackScan.settled(run, situation);
+        Track track = run.track;
+        int end = track.countUpTo(settled);
+        Set<String> gaps = new LinkedHashSet<>();
+        long previous = run.start().toEpochMilli();
+        for (int i = 0; i < end; i++) {
+            long t = track.time(i);
+            if (t - previous >= silence) {
+                gaps.add(raise(run, previous, t, out));
+            }
+            previous = Math.max(previous, t);
+        }
+        long horizon = settled.toEpochMilli();
+        boolean ended = run.end() != null && !settled.isBefore(run.end());
+        if (horizon - previous >= silence) {
+            gaps.add(raise(run, previous, ended ? horizon : -1, out));
+        } else if (!ended) {
+            out.check(run.subject(), run.trip.enterprise(), Instant.ofEpochMilli(previous + silence));
+        }
+        for (Open open : TrackScan.openOf(run, CODE, situation)) {
+            if (!gaps.contains(open.subject())) {
+                out.resolve(open.subject(), "Positions received later fill the gap: vehicle " + run.trip.plate()
+                        + " was not silent that long");
+            }
+        }
+    }
+
+    /** @param to the end of the gap, or -1 while it lasts */
+    private String raise(TripRun run, long from, long to, Outcome out) {
+        Fact.Trip t = run.trip;
+        String subject = run.subject() + "|from:" + from;
+        Instant start = Instant.ofEpochMilli(from);
+        String until = to < 0 ? "" : Instant.ofEpochMilli(to).toString();
+        out.raise(subject, t.enterprise(), start, null,
+                "Vehicle " + t.plate() + " sent no position from " + Evidence.local(start)
+                        + (to < 0 ? "" : " to " + Evidence.local(Instant.ofEpochMilli(to))) + " on its trip to " + t.destination(),
+                "Xe " + t.plate() + " không gửi vị trí từ " + Evidence.local(start)
+                        + (to < 0 ? "" : " đến " + Evidence.local(Instant.ofEpochMilli(to))) + " trên đường đến " + t.destination(),
+                Evidence.of("trip", Evidence.trip(run), "silentFrom", start.toString(), "silentUntil", until));
+        return subject;
+    }
+}

@@ -1,0 +1,217 @@
+package io.epewatch.risk.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.epewatch.risk.engine.Fact.Trip;
+
+/**
+ * The engine's memory: per enterprise its recent facts ({@link Site}), per vehicle its last position and open trip,
+ * the watch list, and the warnings it has raised. Everything expires once no rule can need it.
+ */
+final class Situation {
+
+    /** A vehicle not heard from for this long, and on no trip, is forgotten. */
+    private static final Duration VEHICLE_MEMORY = Duration.ofDays(2);
+
+    private final Thresholds defaults;
+    private final Map<String, Site> sites = new HashMap<>();
+    private final Map<String, Instant> lastFix = new HashMap<>();
+    private final Map<String, TripRun> tripByPlate = new HashMap<>();
+    private final Map<Long, TripRun> trips = new HashMap<>();
+    private final Map<String, Fact.Watch> watchlist = new TreeMap<>();
+    private final Map<String, Open> warnings = new HashMap<>();
+    private final Map<String, LinkedHashMap<String, Open>> warningsByEnterpriseRule = new HashMap<>();
+    private final Map<String, Thresholds> settings = new HashMap<>();
+    private Instant clock = Instant.EPOCH;
+
+    Situation(Thresholds defaults) {
+        this.defaults = defaults;
+    }
+
+    Instant clock() {
+        return clock;
+    }
+
+    void advance(Instant at) {
+        if (at.isAfter(clock)) {
+            clock = at;
+        }
+    }
+
+    Thresholds thresholds(String enterprise) {
+        return enterprise == null ? defaults : settings.getOrDefault(enterprise, defaults);
+    }
+
+    Site site(String enterprise) {
+        return sites.computeIfAbsent(enterprise, e -> new Site(e, thresholds(e)));
+    }
+
+    /** Every site, in a stable order. */
+    List<Site> sites() {
+        return sites.values().stream().sorted((a, b) -> a.enterprise.compareTo(b.enterprise)).toList();
+    }
+
+    /** The vehicle's open trip, or null. */
+    TripRun tripOf(String plate) {
+        TripRun run = tripByPlate.get(plate);
+        return run != null && run.end() == null ? run : null;
+    }
+
+    /** The vehicle's latest trip, open or ended, or null. */
+    TripRun latestTripOf(String plate) {
+        return tripByPlate.get(plate);
+    }
+
+    TripRun trip(long id) {
+        return trips.get(id);
+    }
+
+    Map<String, Fact.Watch> watchlist() {
+        return watchlist;
+    }
+
+    Open warning(String key) {
+        return warnings.get(key);
+    }
+
+    /** The warnings of a rule at an enterprise, open ones only, oldest first (a copy: rules resolve while reading). */
+    List<Open> open(String enterprise, String rule) {
+        LinkedHashMap<String, Open> found = warningsByEnterpriseRule.get(enterprise + '|' + rule);
+        if (found == null) {
+            return List.of();
+        }
+        List<Open> open = new ArrayList<>();
+        for (Open o : found.values()) {
+            if (!o.resolved) {
+                open.add(o);
+            }
+        }
+        return open;
+    }
+
+    void remember(Open warning) {
+        warnings.put(warning.finding.key(), warning);
+        warningsByEnterpriseRule.computeIfAbsent(warning.finding.enterprise() + '|' + warning.finding.rule(),
+                k -> new LinkedHashMap<>()).put(warning.finding.key(), warning);
+    }
+
+    /**
+     * Takes a fact into memory.
+     *
+     * @return false when it is a duplicate: then no rule sees it
+     */
+    boolean absorb(Fact fact) {
+        return switch (fact) {
+            case Fact.Passage p -> site(p.enterprise()).add(p);
+            case Fact.Declared d -> site(d.enterprise()).add(d);
+            case Fact.Manifested m -> site(m.enterprise()).add(m);
+            case Fact.Note n -> site(n.enterprise()).add(n);
+            case Fact.CameraStatus c -> site(c.enterprise()).add(c);
+            case Fact.AreaPassage a -> true;
+            case Fact.Fix f -> absorb(f);
+            case Trip t -> absorb(t);
+            case Fact.Watch w -> {
+                Fact.Watch before = w.active() ? watchlist.put(w.value(), w) : watchlist.remove(w.value());
+                yield w.active() ? before == null || !java.util.Objects.equals(before.reason(), w.reason()) : before != null;
+            }
+            case Fact.Settings s -> {
+                settings.put(s.enterprise(), s.thresholds());
+                site(s.enterprise()).thresholds = s.thresholds();
+                yield true;
+            }
+            case Fact.Tick t -> true;
+        };
+    }
+
+    private boolean absorb(Fact.Fix fix) {
+        TripRun run = tripByPlate.get(fix.plate());
+        Instant last = lastFix.get(fix.plate());
+        if (last == null || fix.at().isAfter(last)) {
+            lastFix.put(fix.plate(), fix.at());
+        }
+        // positions during a trip are kept, also ones arriving after it ended: they re-judge it
+        if (run == null || fix.at().isBefore(run.start()) || run.end() != null && fix.at().isAfter(run.end())) {
+            return last == null || !last.equals(fix.at());
+        }
+        if (!run.track.add(fix)) {
+            return false;
+        }
+        if (fix.zone() != null && fix.zone().equals(run.trip.destination())) {
+            arrive(run, fix.at());
+        }
+        return true;
+    }
+
+    private boolean absorb(Trip trip) {
+        TripRun run = trips.get(trip.id());
+        switch (trip.stage()) {
+            case STARTED -> {
+                if (run != null) {
+                    return false;
+                }
+                run = new TripRun(trip);
+                trips.put(trip.id(), run);
+                TripRun before = tripByPlate.get(trip.plate());
+                if (before == null || !before.start().isAfter(trip.at())) {
+                    tripByPlate.put(trip.plate(), run);
+                }
+                return true;
+            }
+            case ARRIVED -> {
+                if (run == null || run.arrivedAt != null) {
+                    return false;
+                }
+                arrive(run, trip.at());
+                return true;
+            }
+            case CANCELLED -> {
+                if (run == null || run.cancelledAt != null) {
+                    return false;
+                }
+                run.cancelledAt = trip.at();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void arrive(TripRun run, Instant at) {
+        if (run.arrivedAt == null || at.isBefore(run.arrivedAt)) {
+            run.arrivedAt = at;
+        }
+    }
+
+    /** Forgets facts and warnings no rule can need any more. */
+    void expire() {
+        for (Site site : sites.values()) {
+            site.expireBefore(clock.minus(site.thresholds.retention()));
+        }
+        sites.values().removeIf(site -> site.size() == 0 && !settings.containsKey(site.enterprise));
+        Instant vehicleCutoff = clock.minus(VEHICLE_MEMORY);
+        lastFix.values().removeIf(at -> at.isBefore(vehicleCutoff));
+        trips.values().removeIf(run -> run.end() != null && run.end().isBefore(vehicleCutoff));
+        tripByPlate.values().removeIf(run -> !trips.containsKey(run.trip.id()));
+        warnings.values().removeIf(w -> w.finding.occurredAt().isBefore(
+                clock.minus(thresholds(w.finding.enterprise()).retention())));
+        warningsByEnterpriseRule.values().forEach(index -> index.values().removeIf(w -> !warnings.containsKey(w.finding.key())));
+        warningsByEnterpriseRule.values().removeIf(Map::isEmpty);
+    }
+
+    /** How much the engine holds, for the benchmark's flat-memory check and the metrics. */
+    Map<String, Integer> sizes() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("sites", sites.size());
+        sizes.put("siteFacts", sites.values().stream().mapToInt(Site::size).sum());
+        sizes.put("vehicles", lastFix.size());
+        sizes.put("trips", trips.size());
+        sizes.put("warnings", warnings.size());
+        return sizes;
+    }
+}

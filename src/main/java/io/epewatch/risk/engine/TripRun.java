@@ -1,0 +1,34 @@
+package io.epewatch.risk.engine;
+
+import java.time.Instant;
+
+/** An open (or recently ended) trip as the engine follows it: the trip, its track, and when it ended. */
+final class TripRun {
+
+    final Fact.Trip trip;
+    final Track track = new Track();
+    /** When the vehicle reached the destination zone, or null. */
+    Instant arrivedAt;
+    Instant cancelledAt;
+
+    TripRun(Fact.Trip started) {
+        this.trip = started;
+    }
+
+    Instant start() {
+        return trip.at();
+    }
+
+    /** The trip's end (arrival or cancellation), or null while it runs. */
+    Instant end() {
+        return arrivedAt != null ? arrivedAt : cancelledAt;
+    }
+
+    Instant deadline() {
+        return trip.at().plus(trip.expected());
+    }
+
+    String subject() {
+        return "trip:" + trip.id();
+    }
+}
