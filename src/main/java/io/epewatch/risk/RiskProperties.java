@@ -1,19 +1,27 @@
 package io.epewatch.risk;
 
 import java.time.Duration;
+import java.util.Map;
 
+import io.epewatch.risk.engine.Thresholds;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Thresholds of the rules ({@code epewatch.risk.*}, {@code EPEWATCH_RISK_*}).
+ * The engine's settings ({@code epewatch.risk.*}, {@code EPEWATCH_RISK_*}).
  *
- * @param declarationWindowBefore how long before a passage an export declaration may have been registered and
- *                                still cover it (goods are declared, then leave)
- * @param declarationWindowAfter  how long after a passage a declaration may still arrive and cover it (feeds lag);
- *                                a later one still resolves the warning only inside this window
+ * @param thresholds the default thresholds, by the names of {@code docs/rules.md}
+ *                   ({@code epewatch.risk.thresholds.stopLongerThan=PT45M}); HQ analysts override them per
+ *                   sub-department or enterprise
+ * @param tickEvery  how often the wall clock is given to the engine, so timed rules fire when nothing else happens
+ * @param enabled    whether the engine runs in this process (off for commands)
  */
 @ConfigurationProperties("epewatch.risk")
-public record RiskProperties(@DefaultValue("P7D") Duration declarationWindowBefore,
-                             @DefaultValue("PT24H") Duration declarationWindowAfter) {
+public record RiskProperties(@DefaultValue Map<String, String> thresholds, @DefaultValue("PT30S") Duration tickEvery,
+                             @DefaultValue("true") boolean enabled) {
+
+    /** @throws IllegalArgumentException at start-up, naming a threshold that cannot be read */
+    public Thresholds defaults() {
+        return Thresholds.DEFAULTS.with(thresholds);
+    }
 }

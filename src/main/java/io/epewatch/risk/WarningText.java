@@ -9,8 +9,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A warning's one-line summary in the reader's language, built from its evidence. The stored summary stays in
- * English for the API and logs; pages call {@code @warningText.summary(w)}.
+ * A warning's one-line summary in the reader's language: the gate rules' from their evidence and the messages, the
+ * others from the explanation the rule wrote in each language. The stored summary stays in English for the API and
+ * logs; pages call {@code @warningText.summary(w)}.
  */
 @Component("warningText")
 public class WarningText {
@@ -36,7 +37,8 @@ public class WarningText {
             key = "summary.invalidContainers";
             subject = join(invalid.stream().map(c -> c instanceof Map<?, ?> m ? m.get("number") : c).toList());
         } else {
-            return warning.summary();
+            boolean vietnamese = "vi".equals(LocaleContextHolder.getLocale().getLanguage());
+            return vietnamese && warning.explanationVi() != null ? warning.explanationVi() : warning.summary();
         }
         return messages.getMessage(key, new Object[] {subject, camera}, warning.summary(), LocaleContextHolder.getLocale());
     }

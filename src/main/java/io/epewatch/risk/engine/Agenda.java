@@ -46,6 +46,14 @@ final class Agenda {
         return null;
     }
 
+    /** When the next check fires, or null when none waits. */
+    Instant nextFire() {
+        while (!queue.isEmpty() && pending.get(queue.peek().rule() + '|' + queue.peek().subject()) != queue.peek()) {
+            queue.poll(); // replaced by an earlier one
+        }
+        return queue.isEmpty() ? null : queue.peek().fireAt();
+    }
+
     int size() {
         return pending.size();
     }

@@ -72,6 +72,12 @@ public final class Analysis {
         return situation.clock();
     }
 
+    /** Whether a timed rule waits for the clock to reach {@code now}: only then is a {@link Fact.Tick} worth logging. */
+    public boolean dueBy(Instant now) {
+        Instant next = agenda.nextFire();
+        return next != null && !next.isAfter(now);
+    }
+
     /** How much it holds in memory (sites' facts, vehicles, trips, warnings, pending checks). */
     public Map<String, Integer> sizes() {
         Map<String, Integer> sizes = situation.sizes();

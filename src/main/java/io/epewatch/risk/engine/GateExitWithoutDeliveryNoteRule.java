@@ -11,7 +11,8 @@ import io.epewatch.risk.engine.Fact.Passage;
  * {@code GATE_EXIT_WITHOUT_DELIVERY_NOTE} (R4.4): a loaded vehicle (one with a container) leaves the EPE, but no
  * warehouse delivery note of the enterprise names its container or its plate in the window before the exit (or
  * shortly after, as feeds lag). Goods left without leaving the warehouse's books. A note arriving late resolves it.
- * Vehicles leaving without a container are not judged: they are mostly empty trucks after a delivery.
+ * Vehicles leaving without a container are not judged: they are mostly empty trucks after a delivery. Nor are
+ * enterprises whose warehouse notes have not reached customs yet: without the feed, a missing note proves nothing.
  */
 final class GateExitWithoutDeliveryNoteRule implements Rule {
 
@@ -36,7 +37,7 @@ final class GateExitWithoutDeliveryNoteRule implements Rule {
     public void on(Fact fact, Situation situation, Outcome out) {
         switch (fact) {
             case Passage p when p.direction() == Fact.Direction.OUT && !Evidence.validContainers(p).isEmpty()
-                    && notes(p, situation).isEmpty() -> out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
+                    && situation.site(p.enterprise()).notesConnected && notes(p, situation).isEmpty() -> out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
                     "Container " + String.join(", ", Evidence.validContainers(p)) + " left through camera "
                             + p.camera() + " with no warehouse delivery note",
                     "Container " + String.join(", ", Evidence.validContainers(p)) + " ra qua camera " + p.camera()

@@ -24,6 +24,8 @@ final class Site {
     final Map<String, Paper> paperByReference = new HashMap<>();
     final Window<Note> notes = new Window<>();
     final Map<String, Note> noteByNumber = new HashMap<>();
+    /** Whether the enterprise's warehouse notes reach customs at all: until one came, their absence proves nothing. */
+    boolean notesConnected;
     private final Map<String, CameraOutages> cameras = new HashMap<>();
 
     Site(String enterprise, Thresholds thresholds) {
@@ -69,6 +71,7 @@ final class Site {
             notes.remove(known);
         }
         noteByNumber.put(note.number(), note);
+        notesConnected = true;
         notes.add(note.at(), note, keysOf(note.plate(), note.containers()));
         return true;
     }

@@ -193,7 +193,7 @@ final class Situation {
         for (Site site : sites.values()) {
             site.expireBefore(clock.minus(site.thresholds.retention()));
         }
-        sites.values().removeIf(site -> site.size() == 0 && !settings.containsKey(site.enterprise));
+        sites.values().removeIf(site -> site.size() == 0 && !settings.containsKey(site.enterprise) && !site.notesConnected);
         Instant vehicleCutoff = clock.minus(VEHICLE_MEMORY);
         lastFix.values().removeIf(at -> at.isBefore(vehicleCutoff));
         trips.values().removeIf(run -> run.end() != null && run.end().isBefore(vehicleCutoff));

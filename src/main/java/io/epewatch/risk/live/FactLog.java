@@ -1,0 +1,51 @@
+package io.epewatch.risk.live;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import io.epewatch.risk.engine.Fact;
+import io.epewatch.risk.engine.FactCodec;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts the engine read, in the order it read them ({@code risk_fact}). Appending is idempotent per source event;
+ * reading it back in order is a replay.
+ */
+@Component
+class FactLog {
+
+    private final JdbcClient jdbc;
+    private final FactCodec codec;
+
+    FactLog(JdbcClient jdbc, FactCodec codec) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+    }
+
+    /** @return false when the source event was logged before (a redelivery) */
+    boolean append(String sourceKey, Fact fact) {
+        return jdbc.sql("""
+                        insert into risk_fact (source_key, type, occurred_at, body) values (?, ?, ?, ?::jsonb)
+                        on conflict (source_key) do nothing""")
+                .params(sourceKey, FactCodec.type(fact), Timestamp.from(fact.at()), codec.write(fact)).update() == 1;
+    }
+
+    /**
+     * Every fact in log order that happened at or after {@code from}, and every watch-list entry and setting whatever
+     * its age (they stay in force until changed).
+     */
+    void replay(Instant from, Consumer<Fact> reader) {
+        jdbc.sql("""
+                        select type, body::text as body from risk_fact
+                        where occurred_at >= ? or type in ('Watch', 'Settings') order by seq""")
+                .param(Timestamp.from(from))
+                .query((rs, n) -> codec.read(rs.getString("type"), rs.getString("body")))
+                .stream().forEach(reader);
+    }
+
+    long size() {
+        return jdbc.sql("select count(*) from risk_fact").query(Long.class).single();
+    }
+}

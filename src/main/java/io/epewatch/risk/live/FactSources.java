@@ -1,0 +1,75 @@
+package io.epewatch.risk.live;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.epewatch.camera.CameraState;
+import io.epewatch.camera.CameraStateChanged;
+import io.epewatch.declaration.Declaration;
+import io.epewatch.declaration.DeclarationChanged;
+import io.epewatch.declaration.Declarations;
+import io.epewatch.gate.GateEventRecorded;
+import io.epewatch.identity.AccessScope;
+import io.epewatch.registry.Camera;
+import io.epewatch.registry.GoodsKind;
+import io.epewatch.registry.SiteDiagram;
+import io.epewatch.risk.engine.Fact;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the source modules' events into facts for the engine. Events reach it through the event publication
+ * registry, so a crash between recording a passage and analysing it loses nothing; the fact log's source keys make a
+ * redelivered event a no-op.
+ */
+@Component
+class FactSources {
+
+    private final LiveAnalysis analysis;
+    private final SiteDiagram diagram;
+    private final Declarations declarations;
+
+    FactSources(LiveAnalysis analysis, SiteDiagram diagram, Declarations declarations) {
+        this.analysis = analysis;
+        this.diagram = diagram;
+        this.declarations = declarations;
+    }
+
+    @ApplicationModuleListener
+    void on(GateEventRecorded passage) {
+        Optional<Camera> camera = diagram.findCamera(passage.enterpriseTaxCode(), passage.cameraNumber());
+        String location = camera.map(Camera::locationName).orElse(passage.cameraNumber());
+        analysis.accept("gate:" + passage.gateEventId(), new Fact.Passage(passage.gateEventId(),
+                passage.enterpriseTaxCode(), passage.cameraNumber(), location, camera.map(this::holdsScrap).orElse(false),
+                Fact.Direction.valueOf(passage.direction().name()), passage.capturedAt(), passage.plate(),
+                passage.containers().stream().map(c -> new Fact.Container(c.number(), c.valid())).toList()));
+    }
+
+    @ApplicationModuleListener
+    void on(DeclarationChanged change) {
+        declarations.find(AccessScope.all(), change.number())
+                .filter(d -> d.version() == change.version())
+                .ifPresent(d -> analysis.accept("declaration:" + d.number() + ":v" + d.version(), declared(d)));
+    }
+
+    @ApplicationModuleListener
+    void on(CameraStateChanged change) {
+        Optional<Camera> camera = diagram.findCamera(change.enterpriseTaxCode(), change.cameraNumber());
+        // DEGRADED (black, frozen) hides the place as much as OFFLINE does
+        analysis.accept("camera:" + change.cameraId() + ":" + change.since() + ":" + change.to(),
+                new Fact.CameraStatus(change.enterpriseTaxCode(), change.cameraNumber(),
+                        camera.map(Camera::locationName).orElse(change.cameraNumber()), change.to() != CameraState.ONLINE,
+                        change.since()));
+    }
+
+    static Fact.Declared declared(Declaration d) {
+        List<Fact.Vehicle> vehicles = d.vehiclePlates().stream().map(p -> new Fact.Vehicle(p, List.of())).toList();
+        return new Fact.Declared(d.number(), d.version(), d.enterpriseTaxCode(), d.direction() == Declaration.Direction.EXPORT,
+                null, d.lane() == null ? null : d.lane().name(), d.registeredAt(), null, vehicles, d.containerNumbers());
+    }
+
+    private boolean holdsScrap(Camera camera) {
+        return diagram.locations(AccessScope.all(), camera.enterpriseTaxCode()).stream()
+                .anyMatch(l -> l.id() == camera.locationId() && l.goods().contains(GoodsKind.SCRAP_REFUSE));
+    }
+}
