@@ -20,17 +20,17 @@ final class Agenda {
         int byTime = a.fireAt().compareTo(b.fireAt());
         return byTime != 0 ? byTime : Long.compare(a.seq(), b.seq());
     });
-    private final Map<String, Check> pending = new HashMap<>();
+    private final Map<String, Map<String, Check>> pending = new HashMap<>(); // rule → subject → check
     private long seq;
 
     void schedule(String rule, String subject, String enterprise, Instant at, Instant fireAt) {
-        String key = rule + '|' + subject;
-        Check current = pending.get(key);
+        Map<String, Check> ofRule = pending.computeIfAbsent(rule, r -> new HashMap<>());
+        Check current = ofRule.get(subject);
         if (current != null && !current.fireAt().isAfter(fireAt)) {
             return;
         }
         Check check = new Check(rule, subject, enterprise, at, fireAt, seq++);
-        pending.put(key, check);
+        ofRule.put(subject, check);
         queue.add(check); // a replaced check stays queued and is skipped when it comes up
     }
 
@@ -38,8 +38,8 @@ final class Agenda {
     Check next(Instant clock) {
         while (!queue.isEmpty() && !queue.peek().fireAt().isAfter(clock)) {
             Check check = queue.poll();
-            if (pending.get(check.rule() + '|' + check.subject()) == check) {
-                pending.remove(check.rule() + '|' + check.subject());
+            if (current(check)) {
+                pending.get(check.rule()).remove(check.subject());
                 return check;
             }
         }
@@ -48,13 +48,19 @@ final class Agenda {
 
     /** When the next check fires, or null when none waits. */
     Instant nextFire() {
-        while (!queue.isEmpty() && pending.get(queue.peek().rule() + '|' + queue.peek().subject()) != queue.peek()) {
+        while (!queue.isEmpty() && !current(queue.peek())) {
             queue.poll(); // replaced by an earlier one
         }
         return queue.isEmpty() ? null : queue.peek().fireAt();
     }
 
     int size() {
-        return pending.size();
+        return pending.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Whether the check is still the one waiting for its rule and subject (not replaced by an earlier one). */
+    private boolean current(Check check) {
+        Map<String, Check> ofRule = pending.get(check.rule());
+        return ofRule != null && ofRule.get(check.subject()) == check;
     }
 }

@@ -38,10 +38,17 @@ final class ClearedButNotSeenRule implements Rule {
             case Declared d when d.clearedAt() != null && !subjects(d).isEmpty() -> out.check("declaration:" + d.number(),
                     d.enterprise(), d.clearedAt().plus(situation.thresholds(d.enterprise()).clearedSeenWithin()));
             case Passage p -> {
-                for (Open open : situation.open(p.enterprise(), CODE)) {
-                    Fact.Paper paper = situation.site(p.enterprise()).paperByReference.get(open.subject());
-                    if (paper instanceof Declared d && !seen(d, situation).isEmpty()) {
-                        out.resolve(open.subject(), "Passage " + p.id() + " at camera " + p.camera() + " at "
+                Thresholds t = situation.thresholds(p.enterprise());
+                Instant from = p.at().minus(t.declarationBefore()).minus(t.clearedSeenWithin());
+                Instant to = p.at().plus(t.declarationAfter());
+                List<String> names = new ArrayList<>(Evidence.validContainers(p));
+                if (p.plate() != null) {
+                    names.add(p.plate());
+                }
+                for (Fact.Paper paper : Evidence.naming(situation.site(p.enterprise()).papers, names, List.of(),
+                        x -> null, from, to)) {
+                    if (paper instanceof Declared d && out.isOpen(d.reference()) && !seen(d, situation).isEmpty()) {
+                        out.resolve(d.reference(), "Passage " + p.id() + " at camera " + p.camera() + " at "
                                 + Evidence.local(p.at()) + " shows the goods");
                     }
                 }

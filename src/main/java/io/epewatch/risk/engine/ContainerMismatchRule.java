@@ -38,10 +38,11 @@ final class ContainerMismatchRule implements Rule {
         switch (fact) {
             case Passage p -> judge(p, situation, out);
             case Paper paper -> {
-                for (Open open : situation.open(paper.enterprise(), CODE)) {
-                    Passage p = situation.site(paper.enterprise()).passageById.get(open.finding.gateEventId());
-                    if (p != null && mismatch(p, situation) == null) {
-                        out.resolve(open.subject(), paper.reference() + " puts " + String.join(", ",
+                Thresholds t = situation.thresholds(paper.enterprise());
+                for (Passage p : Evidence.withPlateAny(situation.site(paper.enterprise()).passages, Evidence.plates(paper),
+                        paper.at().minus(t.declarationAfter()), paper.at().plus(t.declarationBefore()))) {
+                    if (out.isOpen("gate:" + p.id()) && mismatch(p, situation) == null) {
+                        out.resolve("gate:" + p.id(), paper.reference() + " puts " + String.join(", ",
                                 Evidence.validContainers(p)) + " on vehicle " + p.plate());
                     }
                 }

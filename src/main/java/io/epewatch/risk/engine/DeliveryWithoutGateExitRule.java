@@ -41,10 +41,12 @@ final class DeliveryWithoutGateExitRule implements Rule {
                     out.check("note:" + n.number(), n.enterprise(),
                             n.at().plus(situation.thresholds(n.enterprise()).exitAfterDelivery()));
             case Passage p when p.direction() == Fact.Direction.OUT -> {
-                for (Open open : situation.open(p.enterprise(), CODE)) {
-                    Note n = situation.site(p.enterprise()).noteByNumber.get(open.subject().substring("note:".length()));
-                    if (n != null && !exits(n, situation).isEmpty()) {
-                        out.resolve(open.subject(), "Passage " + p.id() + " at camera " + p.camera() + " at "
+                Thresholds t = situation.thresholds(p.enterprise());
+                for (Note n : Evidence.naming(situation.site(p.enterprise()).notes, Evidence.validContainers(p),
+                        p.plate() == null ? List.of() : List.of(p.plate()), Note::plate,
+                        p.at().minus(t.exitAfterDelivery()).minus(t.declarationAfter()), p.at().plus(t.noteBefore()))) {
+                    if (out.isOpen("note:" + n.number()) && !exits(n, situation).isEmpty()) {
+                        out.resolve("note:" + n.number(), "Passage " + p.id() + " at camera " + p.camera() + " at "
                                 + Evidence.local(p.at()) + " carried the goods out");
                     }
                 }

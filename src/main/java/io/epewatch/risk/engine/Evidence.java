@@ -78,6 +78,37 @@ final class Evidence {
         return window.between(from, to).stream().filter(t -> samePlate(plate, plateOf.apply(t))).toList();
     }
 
+    /** Facts in the window naming any of the containers exactly or the plates within one OCR slip, each once. */
+    static <T> List<T> naming(Window<T> window, java.util.Collection<String> containers,
+                              java.util.Collection<String> plates, java.util.function.Function<T, String> plateOf,
+                              Instant from, Instant to) {
+        // by identity: a record's hash walks all its fields
+        java.util.Set<T> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<T> found = new java.util.ArrayList<>();
+        for (String container : containers) {
+            window.withKey(container, from, to).stream().filter(seen::add).forEach(found::add);
+        }
+        for (String plate : plates) {
+            withPlate(window, plate, plateOf, from, to).stream().filter(seen::add).forEach(found::add);
+        }
+        return found;
+    }
+
+    /** Passages whose plate is one of these, within one OCR slip. */
+    static List<Fact.Passage> withPlateAny(Window<Fact.Passage> passages, List<String> plates, Instant from, Instant to) {
+        return naming(passages, List.of(), plates, Fact.Passage::plate, from, to);
+    }
+
+    static List<String> plates(Fact.Paper paper) {
+        return paper.vehicles().stream().map(Fact.Vehicle::plate).toList();
+    }
+
+    static List<String> allContainers(Fact.Paper paper) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(paper.containers());
+        paper.vehicles().forEach(v -> all.addAll(v.containers()));
+        return List.copyOf(all);
+    }
+
     /** Local time in Vietnam, as officers read it. */
     static String local(Instant at) {
         return LOCAL.format(at.atZone(VIETNAM));

@@ -36,10 +36,12 @@ final class ExitWithoutDeclarationRule implements Rule {
         switch (fact) {
             case Passage p when p.direction() == Fact.Direction.OUT -> judge(p, situation, out);
             case Declared d when d.export() || d.transit() != null -> {
-                for (Open open : situation.open(d.enterprise(), CODE)) {
-                    Passage p = situation.site(d.enterprise()).passageById.get(open.finding.gateEventId());
-                    if (p != null && uncovered(p, situation).isEmpty() && coversPlate(p, situation)) {
-                        out.resolve(open.subject(), "Covered by declaration " + d.number() + " (version " + d.version()
+                Thresholds t = situation.thresholds(d.enterprise());
+                for (Passage p : Evidence.naming(situation.site(d.enterprise()).passages, Evidence.allContainers(d),
+                        Evidence.plates(d), Passage::plate, d.at().minus(t.declarationAfter()),
+                        d.at().plus(t.declarationBefore()))) {
+                    if (out.isOpen("gate:" + p.id()) && uncovered(p, situation).isEmpty() && coversPlate(p, situation)) {
+                        out.resolve("gate:" + p.id(), "Covered by declaration " + d.number() + " (version " + d.version()
                                 + ") registered " + Evidence.local(d.at()));
                     }
                 }

@@ -44,10 +44,12 @@ final class GateExitWithoutDeliveryNoteRule implements Rule {
                             + " mà không có phiếu xuất kho",
                     Evidence.of("gateEvent", Evidence.passage(p)));
             case Note n when n.kind() == NoteKind.DELIVERY -> {
-                for (Open open : situation.open(n.enterprise(), CODE)) {
-                    Passage p = situation.site(n.enterprise()).passageById.get(open.finding.gateEventId());
-                    if (p != null && !notes(p, situation).isEmpty()) {
-                        out.resolve(open.subject(), "Delivery note " + n.number() + " of " + Evidence.local(n.at())
+                Thresholds t = situation.thresholds(n.enterprise());
+                for (Passage p : Evidence.naming(situation.site(n.enterprise()).passages, n.containers(),
+                        n.plate() == null ? List.of() : List.of(n.plate()), Passage::plate,
+                        n.at().minus(t.declarationAfter()), n.at().plus(t.noteBefore()))) {
+                    if (out.isOpen("gate:" + p.id()) && !notes(p, situation).isEmpty()) {
+                        out.resolve("gate:" + p.id(), "Delivery note " + n.number() + " of " + Evidence.local(n.at())
                                 + " names the goods");
                     }
                 }

@@ -101,6 +101,7 @@ final class GpsSilenceRule implements Rule {
                 "Xe " + t.plate() + " không gửi vị trí từ " + Evidence.local(start)
                         + (to < 0 ? "" : " đến " + Evidence.local(Instant.ofEpochMilli(to))) + " trên đường đến " + t.destination(),
                 Evidence.of("trip", Evidence.trip(run), "silentFrom", start.toString(), "silentUntil", until));
+        run.warned.add(CODE + "|" + subject);
         return subject;
     }
 }

@@ -14,6 +14,7 @@ import io.epewatch.risk.engine.Fact.Passage;
 final class RepeatedCirculationRule implements Rule {
 
     static final String CODE = "REPEATED_CIRCULATION";
+    private static final int MAX_EVIDENCE = 50;
 
     @Override
     public String code() {
@@ -42,7 +43,10 @@ final class RepeatedCirculationRule implements Rule {
             if (run.size() < t.circulationCount()) {
                 continue;
             }
-            String subject = subject(p.enterprise(), container, run, situation);
+            if (run.size() > MAX_EVIDENCE) {
+                run = run.subList(run.size() - MAX_EVIDENCE, run.size()); // a shuttle running all day: the latest tell
+            }
+            String subject = subject(container, run, out);
             List<Object> passages = new ArrayList<>();
             run.forEach(r -> passages.add(Evidence.of("id", r.id(), "direction", r.direction().name(),
                     "capturedAt", r.at().toString(), "cameraNumber", r.camera())));
@@ -55,12 +59,10 @@ final class RepeatedCirculationRule implements Rule {
     }
 
     /** The open run this container already has a warning for, or a new one named after its first passage. */
-    private static String subject(String enterprise, String container, List<Passage> run, Situation situation) {
-        for (Open open : situation.open(enterprise, CODE)) {
-            if (open.finding.evidence().get("container").equals(container)
-                    && open.finding.evidence().get("passages") instanceof List<?> known
-                    && known.stream().anyMatch(k -> run.stream().anyMatch(r -> ((java.util.Map<?, ?>) k).get("id").equals(r.id())))) {
-                return open.subject();
+    private static String subject(String container, List<Passage> run, Outcome out) {
+        for (Passage r : run) {
+            if (out.isOpen("container:" + container + "|" + r.id())) {
+                return "container:" + container + "|" + r.id();
             }
         }
         return "container:" + container + "|" + run.get(0).id();

@@ -22,12 +22,23 @@ final class Situation {
 
     private final Thresholds defaults;
     private final Map<String, Site> sites = new HashMap<>();
-    private final Map<String, Instant> lastFix = new HashMap<>();
-    private final Map<String, TripRun> tripByPlate = new HashMap<>();
+    /** Per plate: when it was last heard and its latest trip; one lookup per position. */
+    private final Map<String, Vehicle> vehicles = new HashMap<>();
+    /** The vehicle of the position being read: the rules ask for it again right away. */
+    private Vehicle current;
+
+    private static final class Vehicle {
+        final String plate;
+        long lastAt = Long.MIN_VALUE;
+        TripRun trip;
+
+        Vehicle(String plate) {
+            this.plate = plate;
+        }
+    }
     private final Map<Long, TripRun> trips = new HashMap<>();
     private final Map<String, Fact.Watch> watchlist = new TreeMap<>();
     private final Map<String, Open> warnings = new HashMap<>();
-    private final Map<String, LinkedHashMap<String, Open>> warningsByEnterpriseRule = new HashMap<>();
     private final Map<String, Thresholds> settings = new HashMap<>();
     private Instant clock = Instant.EPOCH;
 
@@ -60,13 +71,14 @@ final class Situation {
 
     /** The vehicle's open trip, or null. */
     TripRun tripOf(String plate) {
-        TripRun run = tripByPlate.get(plate);
+        TripRun run = latestTripOf(plate);
         return run != null && run.end() == null ? run : null;
     }
 
     /** The vehicle's latest trip, open or ended, or null. */
     TripRun latestTripOf(String plate) {
-        return tripByPlate.get(plate);
+        Vehicle v = current != null && current.plate.equals(plate) ? current : vehicles.get(plate);
+        return v == null ? null : v.trip;
     }
 
     TripRun trip(long id) {
@@ -81,25 +93,8 @@ final class Situation {
         return warnings.get(key);
     }
 
-    /** The warnings of a rule at an enterprise, open ones only, oldest first (a copy: rules resolve while reading). */
-    List<Open> open(String enterprise, String rule) {
-        LinkedHashMap<String, Open> found = warningsByEnterpriseRule.get(enterprise + '|' + rule);
-        if (found == null) {
-            return List.of();
-        }
-        List<Open> open = new ArrayList<>();
-        for (Open o : found.values()) {
-            if (!o.resolved) {
-                open.add(o);
-            }
-        }
-        return open;
-    }
-
     void remember(Open warning) {
         warnings.put(warning.finding.key(), warning);
-        warningsByEnterpriseRule.computeIfAbsent(warning.finding.enterprise() + '|' + warning.finding.rule(),
-                k -> new LinkedHashMap<>()).put(warning.finding.key(), warning);
     }
 
     /**
@@ -131,14 +126,19 @@ final class Situation {
     }
 
     private boolean absorb(Fact.Fix fix) {
-        TripRun run = tripByPlate.get(fix.plate());
-        Instant last = lastFix.get(fix.plate());
-        if (last == null || fix.at().isAfter(last)) {
-            lastFix.put(fix.plate(), fix.at());
+        Vehicle vehicle = vehicles.get(fix.plate());
+        if (vehicle == null) {
+            vehicle = new Vehicle(fix.plate());
+            vehicles.put(fix.plate(), vehicle);
         }
+        current = vehicle;
+        TripRun run = vehicle.trip;
+        long at = fix.at().toEpochMilli();
+        boolean repeat = vehicle.lastAt == at;
+        vehicle.lastAt = Math.max(vehicle.lastAt, at);
         // positions during a trip are kept, also ones arriving after it ended: they re-judge it
         if (run == null || fix.at().isBefore(run.start()) || run.end() != null && fix.at().isAfter(run.end())) {
-            return last == null || !last.equals(fix.at());
+            return !repeat;
         }
         if (!run.track.add(fix)) {
             return false;
@@ -158,9 +158,9 @@ final class Situation {
                 }
                 run = new TripRun(trip);
                 trips.put(trip.id(), run);
-                TripRun before = tripByPlate.get(trip.plate());
-                if (before == null || !before.start().isAfter(trip.at())) {
-                    tripByPlate.put(trip.plate(), run);
+                Vehicle vehicle = vehicles.computeIfAbsent(trip.plate(), Vehicle::new);
+                if (vehicle.trip == null || !vehicle.trip.start().isAfter(trip.at())) {
+                    vehicle.trip = run;
                 }
                 return true;
             }
@@ -195,13 +195,16 @@ final class Situation {
         }
         sites.values().removeIf(site -> site.size() == 0 && !settings.containsKey(site.enterprise) && !site.notesConnected);
         Instant vehicleCutoff = clock.minus(VEHICLE_MEMORY);
-        lastFix.values().removeIf(at -> at.isBefore(vehicleCutoff));
         trips.values().removeIf(run -> run.end() != null && run.end().isBefore(vehicleCutoff));
-        tripByPlate.values().removeIf(run -> !trips.containsKey(run.trip.id()));
+        for (Vehicle v : vehicles.values()) {
+            if (v.trip != null && !trips.containsKey(v.trip.trip.id())) {
+                v.trip = null;
+            }
+        }
+        vehicles.values().removeIf(v -> v.trip == null && v.lastAt < vehicleCutoff.toEpochMilli());
+        current = null;
         warnings.values().removeIf(w -> w.finding.occurredAt().isBefore(
                 clock.minus(thresholds(w.finding.enterprise()).retention())));
-        warningsByEnterpriseRule.values().forEach(index -> index.values().removeIf(w -> !warnings.containsKey(w.finding.key())));
-        warningsByEnterpriseRule.values().removeIf(Map::isEmpty);
     }
 
     /** How much the engine holds, for the benchmark's flat-memory check and the metrics. */
@@ -209,7 +212,7 @@ final class Situation {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         sizes.put("sites", sites.size());
         sizes.put("siteFacts", sites.values().stream().mapToInt(Site::size).sum());
-        sizes.put("vehicles", lastFix.size());
+        sizes.put("vehicles", vehicles.size());
         sizes.put("trips", trips.size());
         sizes.put("warnings", warnings.size());
         return sizes;

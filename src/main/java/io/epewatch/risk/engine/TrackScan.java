@@ -21,7 +21,13 @@ final class TrackScan {
 
     /** The trip's open warnings of {@code rule}, by subject. */
     static java.util.List<Open> openOf(TripRun run, String rule, Situation situation) {
-        String prefix = run.subject() + "|";
-        return situation.open(run.trip.enterprise(), rule).stream().filter(o -> o.subject().startsWith(prefix)).toList();
+        java.util.List<Open> open = new java.util.ArrayList<>();
+        for (String key : run.warned) {
+            Open o = situation.warning(key);
+            if (key.startsWith(rule + "|") && o != null && !o.resolved) {
+                open.add(o);
+            }
+        }
+        return open;
     }
 }

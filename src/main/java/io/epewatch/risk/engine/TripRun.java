@@ -7,12 +7,17 @@ final class TripRun {
 
     final Fact.Trip trip;
     final Track track = new Track();
+    /** "trip:ID", computed once: positions ask for it many times a second. */
+    final String subject;
+    /** The keys of warnings trip rules raised about this trip, so that later positions can resolve them. */
+    final java.util.Set<String> warned = new java.util.LinkedHashSet<>();
     /** When the vehicle reached the destination zone, or null. */
     Instant arrivedAt;
     Instant cancelledAt;
 
     TripRun(Fact.Trip started) {
         this.trip = started;
+        this.subject = "trip:" + started.id();
     }
 
     Instant start() {
@@ -29,6 +34,6 @@ final class TripRun {
     }
 
     String subject() {
-        return "trip:" + trip.id();
+        return subject;
     }
 }

@@ -91,5 +91,6 @@ final class UnscheduledStopRule implements Rule {
                         + longer.toMinutes() + " phút trên đường đến " + t.destination(),
                 Evidence.of("trip", Evidence.trip(run), "stoppedFrom", from.toString(), "lat", lat, "lon", lon,
                         "longerThan", longer.toString()));
+        run.warned.add(CODE + "|" + subject);
     }
 }

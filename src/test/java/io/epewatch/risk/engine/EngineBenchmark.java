@@ -11,7 +11,8 @@ import io.epewatch.kernel.ContainerNumber;
 
 /**
  * Sustained throughput and latency of the rule engine in-process, on a realistic mix: 1,000 EPEs, 50,000 trucks
- * sending positions, gate passages, declarations, delivery notes, trips starting and arriving, camera outages.
+ * sending positions every 15 s (3,333/s), gate passages (hundreds per EPE per day: 3.5/s), declarations (35,000 a
+ * day: 0.4/s), warehouse notes, trips starting and arriving, camera outages — in those proportions.
  * Facts are generated in chunks before the timed loop, so only {@link Analysis#accept} is timed.
  *
  * <p>Run: {@code bench/risk/engine [EVENTS] [EVENTS_PER_SECOND_OF_EVENT_TIME]}; the second number sets how fast event
@@ -79,6 +80,13 @@ public final class EngineBenchmark {
 
     /** The traffic: mostly positions, with gates, papers, notes, trips and camera states in realistic proportions. */
     static final class Mix {
+        // cumulative shares per 100,000 events, from the rates above
+        private static final int POSITIONS = 99_600;
+        private static final int PASSAGES = POSITIONS + 105;
+        private static final int DECLARATIONS = PASSAGES + 12;
+        private static final int NOTES = DECLARATIONS + 15;
+        private static final int TRIPS = NOTES + 160;
+
         final Instant start = Instant.parse("2026-11-23T00:00:00Z");
         private final SplittableRandom random;
         private final long stepNanos;
@@ -86,6 +94,9 @@ public final class EngineBenchmark {
         private final String[] containers = new String[TRUCKS];
         private final String[] enterprises = new String[ENTERPRISES];
         private final long[] tripOf = new long[TRUCKS];
+        /** Trucks with a recent declaration: most gate traffic is declared goods. */
+        private final int[] declared = new int[4096];
+        private int declaredCount;
         private long nanos;
         private long passageId;
         private long tripId;
@@ -113,10 +124,13 @@ public final class EngineBenchmark {
         }
 
         private Fact one(Instant at) {
-            int roll = random.nextInt(1000);
+            int roll = random.nextInt(100_000);
             int truck = random.nextInt(TRUCKS);
+            if (roll >= POSITIONS && roll < NOTES && declaredCount > 0 && random.nextInt(20) != 0) {
+                truck = declared[random.nextInt(Math.min(declaredCount, declared.length))]; // declared goods moving
+            }
             String enterprise = enterprises[truck % ENTERPRISES];
-            if (roll < 940) {
+            if (roll < POSITIONS) {
                 boolean stopped = random.nextInt(20) == 0;
                 // a few positions arrive up to a minute late, some twice
                 Instant when = random.nextInt(50) == 0 ? at.minusSeconds(random.nextInt(60)) : at;
@@ -124,23 +138,24 @@ public final class EngineBenchmark {
                         stopped ? 0 : 20 + random.nextInt(50), random.nextInt(360), when,
                         random.nextInt(10) == 0 ? "KCN-" + (truck % 50) : null);
             }
-            if (roll < 970) {
+            if (roll < PASSAGES) {
                 boolean valid = random.nextInt(100) != 0;
                 String container = valid ? containers[truck] : containers[truck].substring(0, 10) + "0";
                 return new Fact.Passage(++passageId, enterprise, "C01", "Cổng chính", random.nextInt(50) == 0,
                         random.nextBoolean() ? Fact.Direction.OUT : Fact.Direction.IN, at, plates[truck],
                         List.of(new Fact.Container(container, valid && !container.equals(containers[truck]) ? false : valid)));
             }
-            if (roll < 980) {
+            if (roll < DECLARATIONS) {
+                declared[declaredCount++ % declared.length] = truck;
                 return new Fact.Declared(String.format("3055%08d", ++paperId), 1, enterprise, true, null, "GREEN", at,
                         random.nextBoolean() ? at : null, List.of(new Fact.Vehicle(plates[truck], List.of(containers[truck]))),
                         List.of(containers[truck]));
             }
-            if (roll < 990) {
+            if (roll < NOTES) {
                 return new Fact.Note("PX-" + (++paperId), 1, enterprise, Fact.NoteKind.DELIVERY, "Kho A", false, at,
                         plates[truck], List.of(containers[truck]));
             }
-            if (roll < 995) {
+            if (roll < TRIPS) {
                 if (tripOf[truck] == 0) {
                     tripOf[truck] = ++tripId;
                     return new Fact.Trip(tripId, enterprise, plates[truck], null, "EPE-" + enterprise, "PORT-CAT-LAI",
