@@ -6,7 +6,16 @@ import java.util.List;
 /** The latest version of a declaration. Plates and containers are in canonical form. */
 public record Declaration(String number, int version, String typeCode, String enterpriseTaxCode, Direction direction,
                           Instant registeredAt, String status, Lane lane, List<String> vehiclePlates,
-                          List<String> containerNumbers, Instant receivedAt) {
+                          List<String> containerNumbers, Instant receivedAt, Instant clearedAt, List<GoodsLine> goods,
+                          List<DeclaredVehicle> vehicles, List<Seal> seals, TransitRoute transit) {
+
+    /** Every vehicle it names: those with their containers, then plates named alone. */
+    public List<DeclaredVehicle> allVehicles() {
+        List<DeclaredVehicle> all = new java.util.ArrayList<>(vehicles);
+        vehiclePlates.stream().filter(p -> vehicles.stream().noneMatch(v -> v.plate().equals(p)))
+                .forEach(p -> all.add(new DeclaredVehicle(p, List.of())));
+        return all;
+    }
 
     public enum Direction { IMPORT, EXPORT }
 

@@ -33,7 +33,8 @@ public class Declarations {
 
     private static final String COLUMNS = """
             number, version, type_code, enterprise_tax_code, direction, registered_at, status, lane, vehicle_plates,
-            container_numbers, received_at""";
+            container_numbers, received_at, cleared_at, goods::text as goods, vehicles::text as vehicles,
+            seals::text as seals, transit::text as transit""";
     private static final int MAX_ITEMS = 500;
 
     private final JdbcClient jdbc;
@@ -58,7 +59,7 @@ public class Declarations {
     public DeclarationReceipt receive(DeclarationInput input) {
         Declaration declared = validate(input);
         Optional<Declaration> current = jdbc.sql("select " + COLUMNS + " from declaration where number = ? for update")
-                .param(declared.number()).query(Declarations::toDeclaration).optional();
+                .param(declared.number()).query(this::toDeclaration).optional();
         if (current.isPresent() && sameContent(current.get(), declared)) {
             return new DeclarationReceipt("UNCHANGED", current.get());
         }
@@ -66,17 +67,24 @@ public class Declarations {
         Instant now = clock.instant();
         Object[] columns = {declared.typeCode(), declared.enterpriseTaxCode(), declared.direction().name(),
                 Timestamp.from(declared.registeredAt()), declared.status(), declared.lane() == null ? null : declared.lane().name(),
-                declared.vehiclePlates().toArray(String[]::new), declared.containerNumbers().toArray(String[]::new)};
+                declared.vehiclePlates().toArray(String[]::new), declared.containerNumbers().toArray(String[]::new),
+                declared.clearedAt() == null ? null : Timestamp.from(declared.clearedAt()),
+                json.writeValueAsString(declared.goods()), json.writeValueAsString(declared.vehicles()),
+                json.writeValueAsString(declared.seals()),
+                declared.transit() == null ? null : json.writeValueAsString(declared.transit())};
         if (current.isEmpty()) {
             jdbc.sql("""
                             insert into declaration (type_code, enterprise_tax_code, direction, registered_at, status, lane,
-                                vehicle_plates, container_numbers, number, version, received_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                vehicle_plates, container_numbers, cleared_at, goods, vehicles, seals, transit,
+                                number, version, received_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
                     .params(concat(columns, declared.number(), version, Timestamp.from(now), Timestamp.from(now))).update();
         } else {
             jdbc.sql("""
                             update declaration set type_code = ?, enterprise_tax_code = ?, direction = ?, registered_at = ?,
-                                status = ?, lane = ?, vehicle_plates = ?, container_numbers = ?, version = ?, updated_at = ?
+                                status = ?, lane = ?, vehicle_plates = ?, container_numbers = ?, cleared_at = ?,
+                                goods = ?::jsonb, vehicles = ?::jsonb, seals = ?::jsonb, transit = ?::jsonb,
+                                version = ?, updated_at = ?
                             where number = ?""")
                     .params(concat(columns, version, Timestamp.from(now), declared.number())).update();
         }
@@ -90,7 +98,7 @@ public class Declarations {
 
     public Optional<Declaration> find(AccessScope scope, String number) {
         Optional<Declaration> found = jdbc.sql("select " + COLUMNS + " from declaration where number = ?")
-                .param(number).query(Declarations::toDeclaration).optional();
+                .param(number).query(this::toDeclaration).optional();
         return found.filter(d -> scope.everything() || enterprises.visibleTaxCodes(scope).contains(d.enterpriseTaxCode()));
     }
 
@@ -100,7 +108,7 @@ public class Declarations {
                          from declaration where enterprise_tax_code = ? and direction = ?
                          and registered_at between ? and ? order by registered_at""")
                 .params(enterpriseTaxCode, direction.name(), Timestamp.from(from), Timestamp.from(to))
-                .query(Declarations::toDeclaration).list();
+                .query(this::toDeclaration).list();
     }
 
     /** The latest declarations of the given enterprises, newest registration first. */
@@ -110,7 +118,7 @@ public class Declarations {
         }
         return jdbc.sql("select " + COLUMNS + " from declaration where enterprise_tax_code in (:codes) "
                         + "order by registered_at desc limit :limit")
-                .param("codes", enterpriseTaxCodes).param("limit", limit).query(Declarations::toDeclaration).list();
+                .param("codes", enterpriseTaxCodes).param("limit", limit).query(this::toDeclaration).list();
     }
 
     /** Every version of a declaration as it was received, newest first: what changed and when. */
@@ -147,12 +155,21 @@ public class Declarations {
         // a declaration states what was declared: a number failing ISO 6346 is refused here
         List<String> containers = parseEach(check, "containerNumbers", input.containerNumbers(),
                 raw -> ContainerNumber.parseDeclared(raw).value());
+        Instant clearedAt = check.parseOptional("clearedAt", input.clearedAt(), raw -> Timestamps.parsePast(raw, clock));
+        if (clearedAt != null && registeredAt != null && clearedAt.isBefore(registeredAt)) {
+            check.reject("clearedAt", "is before registeredAt: a declaration is cleared after it is registered");
+        }
+        List<GoodsLine> goods = DeclarationDetails.goods(check, input.goods());
+        List<DeclaredVehicle> vehicles = DeclarationDetails.vehicles(check, input.vehicles());
+        List<Seal> seals = DeclarationDetails.seals(check, input.seals());
+        TransitRoute transit = DeclarationDetails.transit(check, input.transit(), registeredAt);
         check.throwIfAny();
         return new Declaration(input.number().strip(), 0, input.typeCode().strip().toUpperCase(Locale.ROOT), taxCode.value(),
-                direction, registeredAt, input.status().strip().toUpperCase(Locale.ROOT), lane, plates, containers, null);
+                direction, registeredAt, input.status().strip().toUpperCase(Locale.ROOT), lane, plates, containers, null,
+                clearedAt, goods, vehicles, seals, transit);
     }
 
-    private static List<String> parseEach(InputCheck check, String field, List<String> raws,
+    static List<String> parseEach(InputCheck check, String field, List<String> raws,
                                           java.util.function.Function<String, String> parser) {
         if (raws == null) {
             return List.of();
@@ -183,7 +200,10 @@ public class Declarations {
         return a.typeCode().equals(b.typeCode()) && a.enterpriseTaxCode().equals(b.enterpriseTaxCode())
                 && a.direction() == b.direction() && a.registeredAt().equals(b.registeredAt())
                 && a.status().equals(b.status()) && a.lane() == b.lane()
-                && a.vehiclePlates().equals(b.vehiclePlates()) && a.containerNumbers().equals(b.containerNumbers());
+                && a.vehiclePlates().equals(b.vehiclePlates()) && a.containerNumbers().equals(b.containerNumbers())
+                && java.util.Objects.equals(a.clearedAt(), b.clearedAt()) && a.goods().equals(b.goods())
+                && a.vehicles().equals(b.vehicles()) && a.seals().equals(b.seals())
+                && java.util.Objects.equals(a.transit(), b.transit());
     }
 
     private static Object[] concat(Object[] head, Object... tail) {
@@ -192,12 +212,19 @@ public class Declarations {
         return all;
     }
 
-    private static Declaration toDeclaration(ResultSet rs, int row) throws SQLException {
+    private Declaration toDeclaration(ResultSet rs, int row) throws SQLException {
         String lane = rs.getString("lane");
+        Timestamp cleared = rs.getTimestamp("cleared_at");
+        String transit = rs.getString("transit");
         return new Declaration(rs.getString("number"), rs.getInt("version"), rs.getString("type_code"),
                 rs.getString("enterprise_tax_code"), Direction.valueOf(rs.getString("direction")),
                 rs.getTimestamp("registered_at").toInstant(), rs.getString("status"), lane == null ? null : Lane.valueOf(lane),
                 List.of((String[]) rs.getArray("vehicle_plates").getArray()),
-                List.of((String[]) rs.getArray("container_numbers").getArray()), rs.getTimestamp("received_at").toInstant());
+                List.of((String[]) rs.getArray("container_numbers").getArray()), rs.getTimestamp("received_at").toInstant(),
+                cleared == null ? null : cleared.toInstant(),
+                List.of(json.readValue(rs.getString("goods"), GoodsLine[].class)),
+                List.of(json.readValue(rs.getString("vehicles"), DeclaredVehicle[].class)),
+                List.of(json.readValue(rs.getString("seals"), Seal[].class)),
+                transit == null ? null : json.readValue(transit, TransitRoute.class));
     }
 }

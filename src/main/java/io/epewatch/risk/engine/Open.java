@@ -1,18 +1,34 @@
 package io.epewatch.risk.engine;
 
-/** A warning the engine remembers: open, or resolved by later data (and then reopened if the facts say so). */
+import java.time.Instant;
+
+/**
+ * A warning the engine remembers: open, or resolved by later data (and then reopened if the facts say so). Only what
+ * the engine needs is kept — texts and evidence go to the store — so weeks of warnings fit in memory.
+ */
 final class Open {
 
-    Finding finding;
+    final String key;
+    final String rule;
+    final String enterprise;
+    final Instant occurredAt;
+    final Long gateEventId;
+    /** The hash of the evidence last found: the same evidence again is a repeat, not a new occurrence. */
+    int evidenceHash;
     int occurrences = 1;
     boolean resolved;
 
     Open(Finding finding) {
-        this.finding = finding;
+        this.key = finding.key();
+        this.rule = finding.rule();
+        this.enterprise = finding.enterprise();
+        this.occurredAt = finding.occurredAt();
+        this.gateEventId = finding.gateEventId();
+        this.evidenceHash = finding.evidence().hashCode();
     }
 
     /** The part of the key after the rule code. */
     String subject() {
-        return finding.key().substring(finding.rule().length() + 1);
+        return key.substring(rule.length() + 1);
     }
 }

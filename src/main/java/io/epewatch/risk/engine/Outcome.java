@@ -37,25 +37,26 @@ final class Outcome {
             changes.add(new WarningChange.Raised(finding));
             return;
         }
+        int hash = evidence.hashCode();
         if (known.resolved) {
             known.resolved = false;
-            known.finding = withText(known.finding, known.occurrences, english, vietnamese, evidence);
-            changes.add(new WarningChange.Raised(known.finding));
+            known.evidenceHash = hash;
+            changes.add(new WarningChange.Raised(again(known, english, vietnamese, evidence)));
             return;
         }
-        if (known.finding.evidence().equals(evidence)) {
+        if (known.evidenceHash == hash) {
             return;
         }
         known.occurrences++;
-        known.finding = withText(known.finding, known.occurrences, english, vietnamese, evidence);
-        changes.add(new WarningChange.Merged(known.finding, known.occurrences));
+        known.evidenceHash = hash;
+        changes.add(new WarningChange.Merged(again(known, english, vietnamese, evidence), known.occurrences));
     }
 
     void resolve(String subject, String reason) {
         Open known = situation.warning(rule.code() + '|' + subject);
         if (known != null && !known.resolved) {
             known.resolved = true;
-            changes.add(new WarningChange.Resolved(known.finding.key(), reason, situation.clock()));
+            changes.add(new WarningChange.Resolved(known.key, reason, situation.clock()));
         }
     }
 
@@ -75,10 +76,10 @@ final class Outcome {
         return drained;
     }
 
-    /** Repeats make a warning more urgent: five points each, up to 100. */
-    private Finding withText(Finding f, int occurrences, String english, String vietnamese, Map<String, Object> evidence) {
-        int score = Math.min(100, rule.score() + 5 * (occurrences - 1));
-        return new Finding(f.key(), f.rule(), f.enterprise(), f.occurredAt(), f.severity(), score, f.gateEventId(),
-                english, vietnamese, evidence);
+    /** The warning found again; repeats make it more urgent: five points each, up to 100. */
+    private Finding again(Open known, String english, String vietnamese, Map<String, Object> evidence) {
+        int score = Math.min(100, rule.score() + 5 * (known.occurrences - 1));
+        return new Finding(known.key, known.rule, known.enterprise, known.occurredAt, rule.severity(), score,
+                known.gateEventId, english, vietnamese, evidence);
     }
 }

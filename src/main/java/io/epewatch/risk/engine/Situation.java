@@ -94,7 +94,7 @@ final class Situation {
     }
 
     void remember(Open warning) {
-        warnings.put(warning.finding.key(), warning);
+        warnings.put(warning.key, warning);
     }
 
     /**
@@ -195,7 +195,9 @@ final class Situation {
         }
         sites.values().removeIf(site -> site.size() == 0 && !settings.containsKey(site.enterprise) && !site.notesConnected);
         Instant vehicleCutoff = clock.minus(VEHICLE_MEMORY);
-        trips.values().removeIf(run -> run.end() != null && run.end().isBefore(vehicleCutoff));
+        // ended trips, and trips that never arrived two days past their deadline (warned about long ago)
+        trips.values().removeIf(run -> run.end() != null && run.end().isBefore(vehicleCutoff)
+                || run.deadline().isBefore(vehicleCutoff));
         for (Vehicle v : vehicles.values()) {
             if (v.trip != null && !trips.containsKey(v.trip.trip.id())) {
                 v.trip = null;
@@ -203,8 +205,7 @@ final class Situation {
         }
         vehicles.values().removeIf(v -> v.trip == null && v.lastAt < vehicleCutoff.toEpochMilli());
         current = null;
-        warnings.values().removeIf(w -> w.finding.occurredAt().isBefore(
-                clock.minus(thresholds(w.finding.enterprise()).retention())));
+        warnings.values().removeIf(w -> w.occurredAt.isBefore(clock.minus(thresholds(w.enterprise).retention())));
     }
 
     /** How much the engine holds, for the benchmark's flat-memory check and the metrics. */

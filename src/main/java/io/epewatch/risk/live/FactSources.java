@@ -63,9 +63,13 @@ class FactSources {
     }
 
     static Fact.Declared declared(Declaration d) {
-        List<Fact.Vehicle> vehicles = d.vehiclePlates().stream().map(p -> new Fact.Vehicle(p, List.of())).toList();
+        List<Fact.Vehicle> vehicles = d.allVehicles().stream()
+                .map(v -> new Fact.Vehicle(v.plate(), v.containerNumbers())).toList();
+        Fact.Route transit = d.transit() == null ? null
+                : new Fact.Route(d.transit().origin(), d.transit().destination(), d.transit().deadline());
         return new Fact.Declared(d.number(), d.version(), d.enterpriseTaxCode(), d.direction() == Declaration.Direction.EXPORT,
-                null, d.lane() == null ? null : d.lane().name(), d.registeredAt(), null, vehicles, d.containerNumbers());
+                transit, d.lane() == null ? null : d.lane().name(), d.registeredAt(), d.clearedAt(), vehicles,
+                d.containerNumbers());
     }
 
     private boolean holdsScrap(Camera camera) {

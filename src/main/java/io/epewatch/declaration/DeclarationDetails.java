@@ -1,0 +1,168 @@
+package io.epewatch.declaration;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.epewatch.declaration.DeclarationInput.GoodsLineInput;
+import io.epewatch.declaration.DeclarationInput.SealInput;
+import io.epewatch.declaration.DeclarationInput.TransitInput;
+import io.epewatch.declaration.DeclarationInput.VehicleInput;
+import io.epewatch.kernel.ContainerNumber;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.PlateNumber;
+import io.epewatch.kernel.Timestamps;
+
+/** Checks the detail parts of a declaration (goods lines, vehicles, seals, transit), naming each bad field. */
+final class DeclarationDetails {
+
+    private static final int MAX_LINES = 1_000;
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e12");
+
+    private DeclarationDetails() {
+    }
+
+    static List<GoodsLine> goods(InputCheck check, List<GoodsLineInput> lines) {
+        List<GoodsLine> goods = new ArrayList<>();
+        if (lines == null) {
+            return goods;
+        }
+        if (lines.size() > MAX_LINES) {
+            check.reject("goods", "at most " + MAX_LINES + " lines");
+            return goods;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String at = "goods[" + i + "].";
+            GoodsLineInput line = lines.get(i);
+            if (line == null) {
+                check.reject("goods[" + i + "]", "is empty");
+                continue;
+            }
+            String hs = check.parse(at + "hsCode", line.hsCode(), raw -> {
+                String digits = raw.strip().replace(".", "");
+                if (!digits.matches("\\d{8}")) {
+                    throw new IllegalArgumentException("must be the 8-digit HS code of the Vietnamese tariff (AHTN), like 85423100");
+                }
+                return digits;
+            });
+            if (check.require(at + "description", line.description())) {
+                check.maxLength(at + "description", line.description(), 2_000);
+            }
+            BigDecimal quantity = check.parse(at + "quantity", line.quantity(), raw -> amount(raw, true));
+            if (check.require(at + "unit", line.unit())) {
+                check.maxLength(at + "unit", line.unit(), 16);
+            }
+            BigDecimal net = check.parseOptional(at + "netWeightKg", line.netWeightKg(), raw -> amount(raw, false));
+            BigDecimal gross = check.parseOptional(at + "grossWeightKg", line.grossWeightKg(), raw -> amount(raw, false));
+            if (net != null && gross != null && net.compareTo(gross) > 0) {
+                check.reject(at + "netWeightKg", "is more than the gross weight");
+            }
+            if (hs != null && quantity != null && line.description() != null && line.unit() != null) {
+                goods.add(new GoodsLine(i + 1, hs, line.description().strip(), quantity, line.unit().strip(), net, gross));
+            }
+        }
+        return goods;
+    }
+
+    static List<DeclaredVehicle> vehicles(InputCheck check, List<VehicleInput> inputs) {
+        List<DeclaredVehicle> vehicles = new ArrayList<>();
+        if (inputs == null) {
+            return vehicles;
+        }
+        if (inputs.size() > MAX_LINES) {
+            check.reject("vehicles", "at most " + MAX_LINES + " vehicles");
+            return vehicles;
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            VehicleInput v = inputs.get(i);
+            if (v == null) {
+                check.reject("vehicles[" + i + "]", "is empty");
+                continue;
+            }
+            String plate = check.parse("vehicles[" + i + "].plate", v.plate(), raw -> PlateNumber.parse(raw).value());
+            List<String> containers = Declarations.parseEach(check, "vehicles[" + i + "].containerNumbers",
+                    v.containerNumbers(), raw -> ContainerNumber.parseDeclared(raw).value());
+            if (plate != null) {
+                vehicles.add(new DeclaredVehicle(plate, containers));
+            }
+        }
+        return vehicles;
+    }
+
+    static List<Seal> seals(InputCheck check, List<SealInput> inputs) {
+        List<Seal> seals = new ArrayList<>();
+        if (inputs == null) {
+            return seals;
+        }
+        if (inputs.size() > MAX_LINES) {
+            check.reject("seals", "at most " + MAX_LINES + " seals");
+            return seals;
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            SealInput s = inputs.get(i);
+            if (s == null) {
+                check.reject("seals[" + i + "]", "is empty");
+                continue;
+            }
+            String container = check.parse("seals[" + i + "].containerNumber", s.containerNumber(),
+                    raw -> ContainerNumber.parseDeclared(raw).value());
+            String seal = check.parse("seals[" + i + "].sealNumber", s.sealNumber(), raw -> {
+                if (!raw.strip().matches("[A-Za-z0-9-]{3,32}")) {
+                    throw new IllegalArgumentException("must be 3 to 32 letters, digits or dashes");
+                }
+                return raw.strip().toUpperCase(java.util.Locale.ROOT);
+            });
+            if (container != null && seal != null) {
+                seals.add(new Seal(container, seal));
+            }
+        }
+        return seals;
+    }
+
+    static TransitRoute transit(InputCheck check, TransitInput input, Instant registeredAt) {
+        if (input == null) {
+            return null;
+        }
+        String origin = zone(check, "transit.origin", input.origin());
+        String destination = zone(check, "transit.destination", input.destination());
+        Instant deadline = check.parse("transit.deadline", input.deadline(), Timestamps::parse);
+        if (deadline != null && registeredAt != null && !deadline.isAfter(registeredAt)) {
+            check.reject("transit.deadline", "must be after registeredAt");
+        }
+        if (origin != null && origin.equals(destination)) {
+            check.reject("transit.destination", "is the origin: a transit goes somewhere else");
+        }
+        if (input.route() != null) {
+            check.maxLength("transit.route", input.route(), 2_000);
+        }
+        return origin == null || destination == null || deadline == null ? null
+                : new TransitRoute(origin, destination, deadline, input.route() == null ? null : input.route().strip());
+    }
+
+    private static String zone(InputCheck check, String field, String raw) {
+        return check.parse(field, raw, value -> {
+            String code = value.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!code.matches("[A-Z0-9][A-Z0-9_-]{1,63}")) {
+                throw new IllegalArgumentException("must be a geofence code such as PORT-CAT-LAI (letters, digits, - and _)");
+            }
+            return code;
+        });
+    }
+
+    private static BigDecimal amount(String raw, boolean positive) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a number, like 1250.5");
+        }
+        if (positive ? value.signum() <= 0 : value.signum() < 0) {
+            throw new IllegalArgumentException(positive ? "must be greater than 0" : "must not be negative");
+        }
+        if (value.compareTo(MAX_AMOUNT) > 0) {
+            throw new IllegalArgumentException("is too large");
+        }
+        return new BigDecimal(value.toPlainString()); // no exponent: the stored JSON reads back equal
+    }
+}
