@@ -81,8 +81,8 @@ final class DeclarationDetails {
                 continue;
             }
             String plate = check.parse("vehicles[" + i + "].plate", v.plate(), raw -> PlateNumber.parse(raw).value());
-            List<String> containers = Declarations.parseEach(check, "vehicles[" + i + "].containerNumbers",
-                    v.containerNumbers(), raw -> ContainerNumber.parseDeclared(raw).value());
+            List<String> containers = check.parseEach("vehicles[" + i + "].containerNumbers",
+                    v.containerNumbers(), raw -> ContainerNumber.parseDeclared(raw).value(), MAX_LINES);
             if (plate != null) {
                 vehicles.add(new DeclaredVehicle(plate, containers));
             }

@@ -145,16 +145,16 @@ public class Declarations {
         if (taxCode != null && enterprises.findForSystem(taxCode.value()).isEmpty()) {
             check.reject("enterpriseTaxCode", "is not a registered export processing enterprise");
         }
-        Direction direction = check.parse("direction", input.direction(), raw -> parseEnum(Direction.class, raw, "IMPORT or EXPORT"));
+        Direction direction = check.parse("direction", input.direction(), raw -> InputCheck.parseEnum(Direction.class, raw, "IMPORT or EXPORT"));
         Instant registeredAt = check.parse("registeredAt", input.registeredAt(), raw -> Timestamps.parsePast(raw, clock));
         if (check.require("status", input.status()) && !input.status().strip().matches("[A-Za-z_]{1,32}")) {
             check.reject("status", "must be a status code of up to 32 letters or underscores");
         }
-        Lane lane = check.parseOptional("lane", input.lane(), raw -> parseEnum(Lane.class, raw, "GREEN, YELLOW or RED"));
-        List<String> plates = parseEach(check, "vehiclePlates", input.vehiclePlates(), raw -> PlateNumber.parse(raw).value());
+        Lane lane = check.parseOptional("lane", input.lane(), raw -> InputCheck.parseEnum(Lane.class, raw, "GREEN, YELLOW or RED"));
+        List<String> plates = check.parseEach("vehiclePlates", input.vehiclePlates(), raw -> PlateNumber.parse(raw).value(), MAX_ITEMS);
         // a declaration states what was declared: a number failing ISO 6346 is refused here
-        List<String> containers = parseEach(check, "containerNumbers", input.containerNumbers(),
-                raw -> ContainerNumber.parseDeclared(raw).value());
+        List<String> containers = check.parseEach("containerNumbers", input.containerNumbers(),
+                raw -> ContainerNumber.parseDeclared(raw).value(), MAX_ITEMS);
         Instant clearedAt = check.parseOptional("clearedAt", input.clearedAt(), raw -> Timestamps.parsePast(raw, clock));
         if (clearedAt != null && registeredAt != null && clearedAt.isBefore(registeredAt)) {
             check.reject("clearedAt", "is before registeredAt: a declaration is cleared after it is registered");
@@ -167,33 +167,6 @@ public class Declarations {
         return new Declaration(input.number().strip(), 0, input.typeCode().strip().toUpperCase(Locale.ROOT), taxCode.value(),
                 direction, registeredAt, input.status().strip().toUpperCase(Locale.ROOT), lane, plates, containers, null,
                 clearedAt, goods, vehicles, seals, transit);
-    }
-
-    static List<String> parseEach(InputCheck check, String field, List<String> raws,
-                                          java.util.function.Function<String, String> parser) {
-        if (raws == null) {
-            return List.of();
-        }
-        if (raws.size() > MAX_ITEMS) {
-            check.reject(field, "at most " + MAX_ITEMS + " entries");
-            return List.of();
-        }
-        Set<String> values = new LinkedHashSet<>();
-        for (int i = 0; i < raws.size(); i++) {
-            String value = check.parse(field + "[" + i + "]", raws.get(i), parser);
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return new ArrayList<>(values);
-    }
-
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String raw, String allowed) {
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("must be " + allowed);
-        }
     }
 
     private static boolean sameContent(Declaration a, Declaration b) {

@@ -8,6 +8,8 @@ public final class Permissions {
             + " or hasAuthority('SCOPE_read')";
     public static final String INGEST_DECLARATIONS = "hasAuthority('SCOPE_ingest:declarations')";
     public static final String INGEST_GATE_EVENTS = "hasAuthority('SCOPE_ingest:gate-events')";
+    public static final String INGEST_CARGO = "hasAuthority('SCOPE_ingest:cargo')";
+    public static final String INGEST_GPS = "hasAuthority('SCOPE_ingest:gps')";
     /** People who may change registry data; the service narrows this to their scope. */
     public static final String EDIT_REGISTRY = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER')";
     public static final String CUSTOMS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER')";

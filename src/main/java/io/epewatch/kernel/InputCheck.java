@@ -58,6 +58,37 @@ public final class InputCheck {
         }
     }
 
+    /**
+     * Parses each entry of a list field ({@code field[0]}, {@code field[1]} …), dropping repeats; at most
+     * {@code max} entries. A null list is an empty one.
+     */
+    public List<String> parseEach(String field, List<String> raws, Function<String, String> parser, int max) {
+        if (raws == null) {
+            return List.of();
+        }
+        if (raws.size() > max) {
+            reject(field, "at most " + max + " entries");
+            return List.of();
+        }
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < raws.size(); i++) {
+            String value = parse(field + "[" + i + "]", raws.get(i), parser);
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** Parses an enum value case-insensitively; the reason lists the values allowed. */
+    public static <E extends Enum<E>> E parseEnum(Class<E> type, String raw, String allowed) {
+        try {
+            return Enum.valueOf(type, raw.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be " + allowed);
+        }
+    }
+
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -76,6 +76,15 @@ class AuthorizationMatrixTest {
         rule("PUT /api/v1/units/{id}", SYSTEM, null);
         rule("POST /api/v1/declarations", NOBODY, ApiTokens.INGEST_DECLARATIONS);
         rule("GET /api/v1/declarations/{number}", EVERYONE, read);
+        rule("POST /api/v1/declarations/import", NOBODY, ApiTokens.INGEST_DECLARATIONS);
+        rule("POST /api/v1/manifests", NOBODY, ApiTokens.INGEST_CARGO);
+        rule("POST /api/v1/manifests/import", NOBODY, ApiTokens.INGEST_CARGO);
+        rule("GET /api/v1/manifests/{number}", EVERYONE, read);
+        rule("POST /api/v1/warehouse-notes", NOBODY, ApiTokens.INGEST_CARGO);
+        rule("POST /api/v1/warehouse-notes/import", NOBODY, ApiTokens.INGEST_CARGO);
+        rule("GET /api/v1/warehouse-notes/{taxCode}/{number}", EVERYONE, read);
+        rule("POST /api/v1/area-confirmations", NOBODY, ApiTokens.INGEST_CARGO);
+        rule("POST /api/v1/area-confirmations/import", NOBODY, ApiTokens.INGEST_CARGO);
         rule("POST /api/v1/gate-events", NOBODY, ApiTokens.INGEST_GATE_EVENTS);
         rule("GET /api/v1/gate-events", EVERYONE, read);
         rule("GET /api/v1/gate-events/{id}", EVERYONE, read);

@@ -1,11 +1,16 @@
 package io.epewatch.declaration.web;
 
+import java.util.List;
+import java.util.Map;
+
 import io.epewatch.declaration.Declaration;
 import io.epewatch.declaration.DeclarationInput;
 import io.epewatch.declaration.DeclarationReceipt;
 import io.epewatch.declaration.Declarations;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
+import io.epewatch.kernel.CsvTable;
+import io.epewatch.kernel.ImportReport;
 import io.epewatch.kernel.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,6 +50,39 @@ class DeclarationApi {
             receipt = declarations.receive(input);
         }
         return ResponseEntity.status(receipt.outcome().equals("CREATED") ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", "application/octet-stream"})
+    @PreAuthorize(Permissions.INGEST_DECLARATIONS)
+    @Operation(summary = "Import declarations from CSV (UTF-8, header row; lists separated by ';'); a report per row")
+    ImportReport importCsv(@RequestBody byte[] csv) {
+        return ImportReport.of(CsvTable.parse(csv), row -> {
+            DeclarationInput input = fromCsv(row);
+            DeclarationReceipt receipt;
+            try {
+                receipt = declarations.receive(input);
+            } catch (DuplicateKeyException concurrentFirstPost) {
+                receipt = declarations.receive(input);
+            }
+            return new ImportReport.Taken(receipt.outcome(), receipt.declaration().number());
+        });
+    }
+
+    /**
+     * One declaration per row. Vehicles with containers as {@code plate:container container; plate:container};
+     * transit as the columns {@code transitOrigin}, {@code transitDestination}, {@code transitDeadline}.
+     */
+    static DeclarationInput fromCsv(Map<String, String> row) {
+        Map<String, List<String>> cell = CsvTable.vehicles(row.get("vehicles"));
+        List<DeclarationInput.VehicleInput> vehicles = cell == null ? null : cell.entrySet().stream()
+                .map(v -> new DeclarationInput.VehicleInput(v.getKey(), v.getValue())).toList();
+        DeclarationInput.TransitInput transit = row.get("transitorigin") == null && row.get("transitdestination") == null
+                ? null : new DeclarationInput.TransitInput(row.get("transitorigin"), row.get("transitdestination"),
+                row.get("transitdeadline"), row.get("transitroute"));
+        return new DeclarationInput(row.get("number"), row.get("typecode"), row.get("enterprisetaxcode"),
+                row.get("direction"), row.get("registeredat"), row.get("status"), row.get("lane"),
+                CsvTable.list(row.get("vehicleplates")), CsvTable.list(row.get("containernumbers")), row.get("clearedat"),
+                null, vehicles, null, transit);
     }
 
     @GetMapping("/{number}")

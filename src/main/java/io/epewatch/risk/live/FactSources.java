@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import io.epewatch.camera.CameraState;
+import io.epewatch.cargo.AreaConfirmation;
+import io.epewatch.cargo.AreaPassageConfirmed;
+import io.epewatch.cargo.CargoVehicle;
+import io.epewatch.cargo.Manifest;
+import io.epewatch.cargo.ManifestRecorded;
+import io.epewatch.cargo.WarehouseNote;
+import io.epewatch.cargo.WarehouseNoteRecorded;
 import io.epewatch.camera.CameraStateChanged;
 import io.epewatch.declaration.Declaration;
 import io.epewatch.declaration.DeclarationChanged;
@@ -60,6 +67,33 @@ class FactSources {
                 new Fact.CameraStatus(change.enterpriseTaxCode(), change.cameraNumber(),
                         camera.map(Camera::locationName).orElse(change.cameraNumber()), change.to() != CameraState.ONLINE,
                         change.since()));
+    }
+
+    @ApplicationModuleListener
+    void on(ManifestRecorded recorded) {
+        Manifest m = recorded.manifest();
+        analysis.accept("manifest:" + m.number() + ":v" + m.version(), new Fact.Manifested(m.number(), m.version(),
+                m.enterpriseTaxCode(), m.at(), vehicles(m.vehicles()), m.containerNumbers()));
+    }
+
+    @ApplicationModuleListener
+    void on(WarehouseNoteRecorded recorded) {
+        WarehouseNote n = recorded.note();
+        analysis.accept("note:" + n.enterpriseTaxCode() + "/" + n.number() + ":v" + n.version(), new Fact.Note(n.number(),
+                n.version(), n.enterpriseTaxCode(), Fact.NoteKind.valueOf(n.kind().name()), n.location(), n.scrapArea(),
+                n.at(), n.plate(), n.containerNumbers()));
+    }
+
+    @ApplicationModuleListener
+    void on(AreaPassageConfirmed confirmed) {
+        AreaConfirmation c = confirmed.confirmation();
+        analysis.accept("area:" + c.id(), new Fact.AreaPassage(c.id(), c.enterpriseTaxCode(), c.place(),
+                Fact.Direction.valueOf(c.direction()), c.at(), c.plate(),
+                c.containers().stream().map(r -> new Fact.Container(r.number(), r.valid())).toList()));
+    }
+
+    private static List<Fact.Vehicle> vehicles(List<CargoVehicle> vehicles) {
+        return vehicles.stream().map(v -> new Fact.Vehicle(v.plate(), v.containerNumbers())).toList();
     }
 
     static Fact.Declared declared(Declaration d) {

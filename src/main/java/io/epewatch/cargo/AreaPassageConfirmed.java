@@ -1,0 +1,5 @@
+package io.epewatch.cargo;
+
+/** A port or ICD confirmed goods passing its supervised gate. */
+public record AreaPassageConfirmed(AreaConfirmation confirmation) {
+}
