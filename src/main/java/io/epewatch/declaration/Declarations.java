@@ -111,6 +111,16 @@ public class Declarations {
                 .query(this::toDeclaration).list();
     }
 
+    /** Transit declarations of an enterprise registered within [from, to] that name the plate (R5.7). */
+    public List<Declaration> transitsNaming(String enterpriseTaxCode, String plate, Instant from, Instant to) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from declaration where enterprise_tax_code = ? and transit is not null
+                         and registered_at between ? and ? order by registered_at""")
+                .params(enterpriseTaxCode, Timestamp.from(from), Timestamp.from(to))
+                .query(this::toDeclaration).stream()
+                .filter(d -> d.allVehicles().stream().anyMatch(v -> v.plate().equals(plate))).toList();
+    }
+
     /** The latest declarations of the given enterprises, newest registration first. */
     public List<Declaration> latest(Set<String> enterpriseTaxCodes, int limit) {
         if (enterpriseTaxCodes.isEmpty()) {

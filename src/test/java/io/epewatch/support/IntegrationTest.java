@@ -27,6 +27,8 @@ import org.springframework.context.annotation.Import;
         // tests drive probe cycles themselves
         "epewatch.camera.monitor.enabled=false",
         "epewatch.recognition.watch.enabled=false",
+        // timed rules fire within a second of being due, not half a minute
+        "epewatch.risk.tick-every=PT1S",
         "epewatch.camera.monitor.probe-timeout=1s",
         // the SSRF guard stays strict, but for these loopback ports, where tests start their simulated cameras
         "epewatch.camera.allowed-loopback-ports=18600-18999"})

@@ -38,13 +38,11 @@ public final class Analysis {
     }
 
     public List<WarningChange> accept(Fact fact) {
-        if (!situation.absorb(fact)) {
+        if (fact instanceof Fact.Fixes batch) {
+            // positions stored together are read together: checks they ask for are judged once, after all of them
+            batch.fixes().forEach(this::read);
+        } else if (!read(fact)) {
             return List.of();
-        }
-        situation.advance(fact.at());
-        for (Rule rule : rules) {
-            outcome.bind(rule);
-            rule.on(fact, situation, outcome);
         }
         for (Agenda.Check check = agenda.next(situation.clock()); check != null; check = agenda.next(situation.clock())) {
             Rule rule = ruleFor(check.rule());
@@ -56,6 +54,19 @@ public final class Analysis {
             nextSweep = situation.clock().plus(SWEEP_EVERY);
         }
         return outcome.drain();
+    }
+
+    /** Takes one fact in and lets every rule see it; false for a duplicate. */
+    private boolean read(Fact fact) {
+        if (!situation.absorb(fact)) {
+            return false;
+        }
+        situation.advance(fact.at());
+        for (Rule rule : rules) {
+            outcome.bind(rule);
+            rule.on(fact, situation, outcome);
+        }
+        return true;
     }
 
     /** Every change the facts give, in order. */

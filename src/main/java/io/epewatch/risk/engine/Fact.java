@@ -132,6 +132,17 @@ public sealed interface Fact {
             implements Fact {
     }
 
+    /**
+     * Positions stored together, in the order they were stored: logged as one fact, read as each of its fixes.
+     *
+     * @param at the latest of them
+     */
+    record Fixes(List<Fix> fixes, Instant at) implements Fact {
+        public Fixes {
+            fixes = listOf(fixes);
+        }
+    }
+
     /** A camera went down or came back (debounced), with the location it watches. */
     record CameraStatus(String enterprise, String camera, String location, boolean down, Instant at) implements Fact {
     }

@@ -47,7 +47,13 @@ final class GpsSilenceRule implements Rule {
                 if (run != null && TrackScan.during(run, f)) {
                     Thresholds th = situation.thresholds(run.trip.enterprise());
                     boolean late = f.at().plus(th.lateness()).isBefore(situation.clock());
-                    out.check(run.subject(), run.trip.enterprise(), late ? f.at() : f.at().plus(th.silenceLongerThan()));
+                    // a late position re-judges the trip's gaps once the positions arriving with it are in (at the end
+                    // of its batch), not one by one: a lagging feed must not raise and resolve a gap per position
+                    if (late) {
+                        out.checkNow(run.subject(), run.trip.enterprise());
+                    } else {
+                        out.check(run.subject(), run.trip.enterprise(), f.at().plus(th.silenceLongerThan()));
+                    }
                 }
             }
             default -> {
@@ -66,7 +72,7 @@ final class GpsSilenceRule implements Rule {
         Track track = run.track;
         int end = track.countUpTo(settled);
         Set<String> gaps = new LinkedHashSet<>();
-        long previous = run.start().toEpochMilli();
+        long previous = Math.max(run.start().toEpochMilli(), track.knownUntil());
         for (int i = 0; i < end; i++) {
             long t = track.time(i);
             if (t - previous >= silence) {
@@ -76,10 +82,16 @@ final class GpsSilenceRule implements Rule {
         }
         long horizon = settled.toEpochMilli();
         boolean ended = run.end() != null && !settled.isBefore(run.end());
-        if (horizon - previous >= silence) {
+        // positions arriving late mean the feed is catching up: the gap after the last of them is not judged now
+        // (the next batch may close it), but when its time comes — else a backlog raises and resolves one per batch
+        boolean catchingUp = check.at().equals(check.fireAt());
+        boolean known = situation.warning(CODE + "|" + run.subject() + "|from:" + previous) != null;
+        if (horizon - previous >= silence && (!catchingUp || ended || known)) {
             gaps.add(raise(run, previous, ended ? horizon : -1, out));
         } else if (!ended) {
-            out.check(run.subject(), run.trip.enterprise(), Instant.ofEpochMilli(previous + silence));
+            // caught up: if nothing more comes for the silence threshold from now, the gap is judged then
+            out.check(run.subject(), run.trip.enterprise(), catchingUp ? situation.clock().plusMillis(silence)
+                    : Instant.ofEpochMilli(previous + silence));
         }
         for (Open open : TrackScan.openOf(run, CODE, situation)) {
             if (!gaps.contains(open.subject())) {

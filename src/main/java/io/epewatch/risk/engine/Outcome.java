@@ -70,6 +70,11 @@ final class Outcome {
         agenda.schedule(rule.code(), subject, enterprise, at, at.plus(situation.thresholds(enterprise).lateness()));
     }
 
+    /** Asks for {@link Rule#due} as soon as the fact (or batch) being read is in: for late facts, judged at once. */
+    void checkNow(String subject, String enterprise) {
+        agenda.schedule(rule.code(), subject, enterprise, situation.clock(), situation.clock());
+    }
+
     List<WarningChange> drain() {
         List<WarningChange> drained = List.copyOf(changes);
         changes.clear();

@@ -122,6 +122,7 @@ final class Situation {
                 yield true;
             }
             case Fact.Tick t -> true;
+            case Fact.Fixes f -> throw new IllegalArgumentException("a batch is read fix by fix");
         };
     }
 
@@ -156,7 +157,7 @@ final class Situation {
                 if (run != null) {
                     return false;
                 }
-                run = new TripRun(trip);
+                run = new TripRun(trip, thresholds(trip.enterprise()).stopSpeedKmh());
                 trips.put(trip.id(), run);
                 Vehicle vehicle = vehicles.computeIfAbsent(trip.plate(), Vehicle::new);
                 if (vehicle.trip == null || !vehicle.trip.start().isAfter(trip.at())) {

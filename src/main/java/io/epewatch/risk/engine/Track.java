@@ -5,11 +5,23 @@ import java.util.Arrays;
 
 /**
  * The recent positions of a vehicle on a trip, in time order whatever order they arrived in, in primitive arrays so
- * that tens of thousands of trucks fit. Bounded by count: the oldest fall off.
+ * that tens of thousands of trucks fit. Bounded by count: the oldest fall off, and what the rules need of them is
+ * kept — until when positions were known, and whether a stop was under way at that point and since when — so a dense
+ * tracker (one fix a second) neither looks silent nor hides a long stop.
  */
 final class Track {
 
     static final int CAPACITY = 1024;
+
+    private final float stopSpeed;
+    /** The time of the latest position that fell off, or {@link Long#MIN_VALUE}. */
+    private long knownUntil = Long.MIN_VALUE;
+    /** The start of the stop under way where the kept positions begin, or {@link Long#MIN_VALUE}. */
+    private long stopSince = Long.MIN_VALUE;
+
+    Track(double stopSpeedKmh) {
+        this.stopSpeed = (float) stopSpeedKmh;
+    }
 
     private long[] times = new long[16];
     private float[] speeds = new float[16];
@@ -105,7 +117,24 @@ final class Track {
         zones = Arrays.copyOf(zones, capacity);
     }
 
+    /** Positions before the kept ones were known up to this instant (epoch ms), or {@link Long#MIN_VALUE}. */
+    long knownUntil() {
+        return knownUntil;
+    }
+
+    /** Where the kept positions begin, a stop (slow, outside zones) had been under way since then, or MIN_VALUE. */
+    long stopSince() {
+        return stopSince;
+    }
+
     private void shiftOut() {
+        knownUntil = times[0];
+        boolean stopped = speeds[0] < stopSpeed && zones[0] == null;
+        if (!stopped) {
+            stopSince = Long.MIN_VALUE;
+        } else if (stopSince == Long.MIN_VALUE) {
+            stopSince = times[0];
+        }
         System.arraycopy(times, 1, times, 0, size - 1);
         System.arraycopy(speeds, 1, speeds, 0, size - 1);
         System.arraycopy(lats, 1, lats, 0, size - 1);

@@ -19,12 +19,15 @@ final class TrackScan {
         return !fix.at().isBefore(run.start()) && (run.end() == null || !fix.at().isAfter(run.end()));
     }
 
-    /** The trip's open warnings of {@code rule}, by subject. */
+    /**
+     * The trip's open warnings of {@code rule} that its kept positions can still judge: one about a time whose
+     * positions have fallen off the track stays as it was.
+     */
     static java.util.List<Open> openOf(TripRun run, String rule, Situation situation) {
         java.util.List<Open> open = new java.util.ArrayList<>();
         for (String key : run.warned) {
             Open o = situation.warning(key);
-            if (key.startsWith(rule + "|") && o != null && !o.resolved) {
+            if (key.startsWith(rule + "|") && o != null && !o.resolved && o.occurredAt.toEpochMilli() > run.track.knownUntil()) {
                 open.add(o);
             }
         }

@@ -6,7 +6,7 @@ import java.time.Instant;
 final class TripRun {
 
     final Fact.Trip trip;
-    final Track track = new Track();
+    final Track track;
     /** "trip:ID", computed once: positions ask for it many times a second. */
     final String subject;
     /** The keys of warnings trip rules raised about this trip, so that later positions can resolve them. */
@@ -15,8 +15,9 @@ final class TripRun {
     Instant arrivedAt;
     Instant cancelledAt;
 
-    TripRun(Fact.Trip started) {
+    TripRun(Fact.Trip started, double stopSpeedKmh) {
         this.trip = started;
+        this.track = new Track(stopSpeedKmh);
         this.subject = "trip:" + started.id();
     }
 

@@ -37,7 +37,13 @@ final class UnscheduledStopRule implements Rule {
         if (fact instanceof Fact.Fix f) {
             TripRun run = situation.latestTripOf(f.plate());
             if (run != null && TrackScan.during(run, f)) {
-                out.check(run.subject(), run.trip.enterprise(), f.at());
+                // a late position is judged with the others that arrive with it, at the end of its batch
+                Instant settledNow = situation.clock().minus(situation.thresholds(run.trip.enterprise()).lateness());
+                if (f.at().isBefore(settledNow)) {
+                    out.checkNow(run.subject(), run.trip.enterprise());
+                } else {
+                    out.check(run.subject(), run.trip.enterprise(), f.at());
+                }
             }
         }
     }
@@ -54,13 +60,15 @@ final class UnscheduledStopRule implements Rule {
         long longer = t.stopLongerThan().toMillis();
         Set<String> stops = new LinkedHashSet<>();
         int first = -1;
+        // a stop under way where the kept positions begin started before them
+        long since = track.stopSince();
         for (int i = 0; i <= end; i++) {
             boolean stopped = i < end && track.speed(i) < t.stopSpeedKmh() && track.zone(i) == null
                     && track.time(i) >= run.start().toEpochMilli();
             if (stopped && first < 0) {
                 first = i;
             } else if (!stopped && first >= 0) {
-                long from = track.time(first);
+                long from = first == 0 && since != Long.MIN_VALUE ? since : track.time(first);
                 long to = track.time(i - 1);
                 if (to - from >= longer) {
                     String subject = run.subject() + "|stop:" + from;

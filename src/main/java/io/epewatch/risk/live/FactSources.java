@@ -1,5 +1,6 @@
 package io.epewatch.risk.live;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,13 +22,19 @@ import io.epewatch.registry.Camera;
 import io.epewatch.registry.GoodsKind;
 import io.epewatch.registry.SiteDiagram;
 import io.epewatch.risk.engine.Fact;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import io.epewatch.tracking.PositionsRecorded;
+import io.epewatch.tracking.Trip;
+import io.epewatch.tracking.TripChanged;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns the source modules' events into facts for the engine. Events reach it through the event publication
  * registry, so a crash between recording a passage and analysing it loses nothing; the fact log's source keys make a
- * redelivered event a no-op.
+ * redelivered event a no-op. The listeners hold no transaction of their own: the engine takes one connection for
+ * each fact it logs, after taking its lock — a listener holding a connection while it waits for the lock would
+ * starve the pool.
  */
 @Component
 class FactSources {
@@ -42,7 +49,8 @@ class FactSources {
         this.declarations = declarations;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(GateEventRecorded passage) {
         Optional<Camera> camera = diagram.findCamera(passage.enterpriseTaxCode(), passage.cameraNumber());
         String location = camera.map(Camera::locationName).orElse(passage.cameraNumber());
@@ -52,14 +60,16 @@ class FactSources {
                 passage.containers().stream().map(c -> new Fact.Container(c.number(), c.valid())).toList()));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(DeclarationChanged change) {
         declarations.find(AccessScope.all(), change.number())
                 .filter(d -> d.version() == change.version())
                 .ifPresent(d -> analysis.accept("declaration:" + d.number() + ":v" + d.version(), declared(d)));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(CameraStateChanged change) {
         Optional<Camera> camera = diagram.findCamera(change.enterpriseTaxCode(), change.cameraNumber());
         // DEGRADED (black, frozen) hides the place as much as OFFLINE does
@@ -69,14 +79,16 @@ class FactSources {
                         change.since()));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(ManifestRecorded recorded) {
         Manifest m = recorded.manifest();
         analysis.accept("manifest:" + m.number() + ":v" + m.version(), new Fact.Manifested(m.number(), m.version(),
                 m.enterpriseTaxCode(), m.at(), vehicles(m.vehicles()), m.containerNumbers()));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(WarehouseNoteRecorded recorded) {
         WarehouseNote n = recorded.note();
         analysis.accept("note:" + n.enterpriseTaxCode() + "/" + n.number() + ":v" + n.version(), new Fact.Note(n.number(),
@@ -84,12 +96,31 @@ class FactSources {
                 n.at(), n.plate(), n.containerNumbers()));
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(AreaPassageConfirmed confirmed) {
         AreaConfirmation c = confirmed.confirmation();
         analysis.accept("area:" + c.id(), new Fact.AreaPassage(c.id(), c.enterpriseTaxCode(), c.place(),
                 Fact.Direction.valueOf(c.direction()), c.at(), c.plate(),
                 c.containers().stream().map(r -> new Fact.Container(r.number(), r.valid())).toList()));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(PositionsRecorded recorded) {
+        List<Fact.Fix> fixes = recorded.positions().stream().map(p -> new Fact.Fix(p.plate(), p.lat(), p.lon(), p.speedKmh(),
+                p.heading(), p.at(), p.zone())).toList();
+        Instant latest = fixes.stream().map(Fact.Fix::at).max(Instant::compareTo).orElseThrow();
+        analysis.accept("positions:" + recorded.batch(), new Fact.Fixes(fixes, latest));
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TripChanged changed) {
+        Trip t = changed.trip();
+        analysis.accept("trip:" + t.id() + ":" + t.stage(), new Fact.Trip(t.id(), t.enterpriseTaxCode(), t.plate(),
+                t.reference(), t.origin(), t.destination(), t.expected(), Fact.TripStage.valueOf(t.stage().name()),
+                changed.at()));
     }
 
     private static List<Fact.Vehicle> vehicles(List<CargoVehicle> vehicles) {

@@ -1,0 +1,143 @@
+package io.epewatch.tracking;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.epewatch.identity.AuditTrail;
+import io.epewatch.identity.Caller;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.InvalidInputException;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.kernel.TaxCode;
+import io.epewatch.registry.Enterprises;
+import org.locationtech.jts.geom.Point;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The geofences, editable by customs; every position is placed in one through an index rebuilt on each change. */
+@Service
+public class Geofences {
+
+    private static final int MAX_CORNERS = 5_000;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Enterprises enterprises;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private volatile ZoneIndex index;
+
+    Geofences(JdbcClient jdbc, JsonMapper json, Enterprises enterprises, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.enterprises = enterprises;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<Geofence> list() {
+        return jdbc.sql("select code, name, kind, enterprise_tax_code, ring::text as ring, updated_at, updated_by from geofence order by code")
+                .query((rs, n) -> new Geofence(rs.getString("code"), rs.getString("name"),
+                        Geofence.Kind.valueOf(rs.getString("kind")), rs.getString("enterprise_tax_code"),
+                        json.readValue(rs.getString("ring"), new TypeReference<List<List<Double>>>() { }),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+                .list();
+    }
+
+    public Optional<Geofence> find(String code) {
+        return list().stream().filter(g -> g.code().equals(normal(code))).findFirst();
+    }
+
+    /** Creates or replaces a geofence. */
+    @Transactional
+    public Geofence save(Caller caller, String code, GeofenceInput input) {
+        InputCheck check = new InputCheck();
+        String normal = check.parse("code", code, raw -> {
+            String c = normal(raw);
+            if (!c.matches("[A-Z0-9][A-Z0-9_-]{1,63}")) {
+                throw new IllegalArgumentException("must be 2 to 64 letters, digits, - or _, like PORT-CAT-LAI");
+            }
+            return c;
+        });
+        if (check.require("name", input.name())) {
+            check.maxLength("name", input.name(), 200);
+        }
+        Geofence.Kind kind = check.parse("kind", input.kind(), raw -> InputCheck.parseEnum(Geofence.Kind.class, raw,
+                "EPE_SITE, PORT, ICD, BORDER_GATE, PARKING or OTHER"));
+        String taxCode = check.parseOptional("enterpriseTaxCode", input.enterpriseTaxCode(), raw -> TaxCode.parse(raw).value());
+        if (taxCode != null && enterprises.findForSystem(taxCode).isEmpty()) {
+            check.reject("enterpriseTaxCode", "is not a registered export processing enterprise");
+        }
+        List<List<Double>> ring = input.ring() == null ? null : new ArrayList<>(input.ring());
+        if (ring != null && ring.size() > MAX_CORNERS) {
+            check.reject("ring", "at most " + MAX_CORNERS + " corners");
+        } else {
+            if (ring != null && ring.size() >= 3 && !ring.getFirst().equals(ring.getLast())) {
+                ring.add(ring.getFirst()); // an officer drawing on a map does not close the ring by hand
+            }
+            String problem = ZoneIndex.problem(ring);
+            if (problem != null) {
+                check.reject("ring", problem);
+            }
+        }
+        check.throwIfAny();
+        jdbc.sql("""
+                        insert into geofence (code, name, kind, enterprise_tax_code, ring, updated_at, updated_by)
+                        values (?, ?, ?, ?, ?::jsonb, ?, ?)
+                        on conflict (code) do update set name = excluded.name, kind = excluded.kind,
+                            enterprise_tax_code = excluded.enterprise_tax_code, ring = excluded.ring,
+                            updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
+                .params(normal, input.name().strip(), kind.name(), taxCode, json.writeValueAsString(ring),
+                        Timestamp.from(clock.instant()), caller.name()).update();
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "geofence:" + normal,
+                Map.of("change", "geofence saved", "corners", ring.size() - 1));
+        index = null;
+        return find(normal).orElseThrow();
+    }
+
+    @Transactional
+    public void delete(Caller caller, String code) {
+        String normal = normal(code);
+        Integer inUse = jdbc.sql("select count(*) from trip where (origin = ? or destination = ?) and stage = 'STARTED'")
+                .params(normal, normal).query(Integer.class).single();
+        if (inUse > 0) {
+            throw new InvalidInputException("code", "is the origin or destination of " + inUse + " open trip(s)");
+        }
+        if (jdbc.sql("delete from geofence where code = ?").param(normal).update() == 0) {
+            throw new NotFoundException("geofence", code);
+        }
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, null, "geofence:" + normal,
+                Map.of("change", "geofence deleted"));
+        index = null;
+    }
+
+    /** The geofence a point lies in (the smallest where they overlap), or null. */
+    public String zoneOf(double lat, double lon) {
+        ZoneIndex current = index;
+        if (current == null) {
+            current = new ZoneIndex(list());
+            index = current;
+        }
+        return current.zoneOf(lat, lon);
+    }
+
+    /** The centre of a geofence as {@code [lat, lon]}. */
+    Optional<double[]> centre(String code) {
+        return find(code).map(g -> {
+            Point c = ZoneIndex.polygon(g.ring()).getCentroid();
+            return new double[] {c.getY(), c.getX()};
+        });
+    }
+
+    static String normal(String code) {
+        return code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+    }
+}

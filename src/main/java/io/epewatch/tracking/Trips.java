@@ -1,0 +1,221 @@
+package io.epewatch.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.epewatch.declaration.Declaration;
+import io.epewatch.declaration.Declarations;
+import io.epewatch.gate.GateEvent;
+import io.epewatch.gate.GateEventRecorded;
+import io.epewatch.identity.AccessScope;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.InvalidInputException;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.kernel.PlateNumber;
+import io.epewatch.kernel.TaxCode;
+import io.epewatch.kernel.Timestamps;
+import io.epewatch.registry.Enterprises;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Trips (R5.7): started by an officer or integration, or by the gate when a vehicle a transit declaration names leaves
+ * the EPE; arrived when a position of the vehicle falls in the destination geofence; expected to take the distance
+ * between the zones at the configured speed plus allowance, and never longer than the transit deadline allows.
+ */
+@Service
+public class Trips {
+
+    private static final String COLUMNS = """
+            id, plate, enterprise_tax_code, reference, origin, destination, expected_minutes, started_at, stage, ended_at""";
+
+    private final JdbcClient jdbc;
+    private final Geofences geofences;
+    private final Enterprises enterprises;
+    private final Declarations declarations;
+    private final TrackingProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** Open trips by plate: every position asks, so they are kept in memory (loaded on first use). */
+    private volatile Map<String, Trip> open;
+
+    Trips(JdbcClient jdbc, Geofences geofences, Enterprises enterprises, Declarations declarations,
+          TrackingProperties properties, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.geofences = geofences;
+        this.enterprises = enterprises;
+        this.declarations = declarations;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Trip start(TripInput input) {
+        InputCheck check = new InputCheck();
+        String plate = check.parse("plate", input.plate(), raw -> PlateNumber.parse(raw).value());
+        String taxCode = check.parse("enterpriseTaxCode", input.enterpriseTaxCode(), raw -> TaxCode.parse(raw).value());
+        if (taxCode != null && enterprises.findForSystem(taxCode).isEmpty()) {
+            check.reject("enterpriseTaxCode", "is not a registered export processing enterprise");
+        }
+        String origin = zone(check, "origin", input.origin());
+        String destination = zone(check, "destination", input.destination());
+        if (origin != null && origin.equals(destination)) {
+            check.reject("destination", "is the origin");
+        }
+        Instant started = input.startedAt() == null || input.startedAt().isBlank() ? clock.instant()
+                : check.parse("startedAt", input.startedAt(), raw -> Timestamps.parsePast(raw, clock));
+        if (input.reference() != null && !input.reference().matches("(declaration|manifest):[A-Z0-9./-]{1,35}")) {
+            check.reject("reference", "must be declaration:NUMBER or manifest:NUMBER");
+        }
+        if (plate != null && openTrips().containsKey(plate)) {
+            check.reject("plate", "is already on open trip " + openTrips().get(plate).id());
+        }
+        check.throwIfAny();
+        return insert(plate, taxCode, input.reference(), origin, destination, started, null, null);
+    }
+
+    /** R5.7: a vehicle a transit declaration names leaves the EPE: its trip to the declared destination starts. */
+    @ApplicationModuleListener
+    void on(GateEventRecorded passage) {
+        if (passage.direction() != GateEvent.Direction.OUT || passage.plate() == null) {
+            return;
+        }
+        for (Declaration d : declarations.transitsNaming(passage.enterpriseTaxCode(), passage.plate(),
+                passage.capturedAt().minus(Duration.ofDays(7)), passage.capturedAt())) {
+            if (geofences.find(d.transit().origin()).isEmpty() || geofences.find(d.transit().destination()).isEmpty()
+                    || openTrips().containsKey(passage.plate())) {
+                continue; // a route to a place not drawn yet cannot be followed; note it on the declaration page
+            }
+            insert(passage.plate(), passage.enterpriseTaxCode(), "declaration:" + d.number(), d.transit().origin(),
+                    d.transit().destination(), passage.capturedAt(), d.transit().deadline(),
+                    "transit:" + d.number() + ":gate:" + passage.gateEventId());
+        }
+    }
+
+    @Transactional
+    public Trip cancel(long id, String reason) {
+        Trip trip = find(AccessScope.all(), id).orElseThrow(() -> new NotFoundException("trip", String.valueOf(id)));
+        if (trip.stage() != Trip.Stage.STARTED) {
+            throw new InvalidInputException("id", "trip " + id + " has already " + trip.stage().name().toLowerCase());
+        }
+        return end(trip, Trip.Stage.CANCELLED, clock.instant());
+    }
+
+    public Optional<Trip> find(AccessScope scope, long id) {
+        Set<String> visible = enterprises.visibleTaxCodes(scope);
+        return jdbc.sql("select " + COLUMNS + " from trip where id = ?").param(id).query(Trips::toTrip).optional()
+                .filter(t -> visible.contains(t.enterpriseTaxCode()));
+    }
+
+    public List<Trip> latest(AccessScope scope, String taxCode, int limit) {
+        Set<String> visible = enterprises.visibleTaxCodes(scope, taxCode);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from trip where enterprise_tax_code in (:codes) order by started_at desc limit :limit")
+                .param("codes", visible).param("limit", Math.min(Math.max(limit, 1), 500)).query(Trips::toTrip).list();
+    }
+
+    /** Called by the position writer in its transaction: positions in a trip's destination end it. */
+    void arrivals(List<Position> positions) {
+        Map<String, Trip> trips = openTrips();
+        for (Position p : positions) {
+            Trip trip = trips.get(p.plate());
+            if (trip != null && p.zone() != null && p.zone().equals(trip.destination()) && !p.at().isBefore(trip.startedAt())) {
+                end(trip, Trip.Stage.ARRIVED, p.at());
+            }
+        }
+    }
+
+    private Trip insert(String plate, String taxCode, String reference, String origin, String destination,
+                        Instant started, Instant deadline, String sourceKey) {
+        Duration expected = expected(origin, destination);
+        if (deadline != null && deadline.isAfter(started) && Duration.between(started, deadline).compareTo(expected) < 0) {
+            expected = Duration.between(started, deadline); // R5.7: the registered time binds
+        }
+        Optional<Long> id = jdbc.sql("""
+                        insert into trip (plate, enterprise_tax_code, reference, origin, destination, expected_minutes,
+                            started_at, stage, source_key, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, 'STARTED', ?, ?) on conflict (source_key) do nothing returning id""")
+                .params(plate, taxCode, reference, origin, destination, Math.max(1, expected.toMinutes()),
+                        Timestamp.from(started), sourceKey, Timestamp.from(clock.instant()))
+                .query(Long.class).optional();
+        if (id.isEmpty()) {
+            return null; // created before by the same passage
+        }
+        Trip trip = find(AccessScope.all(), id.get()).orElseThrow();
+        openTrips().put(plate, trip);
+        events.publishEvent(new TripChanged(trip, started));
+        return trip;
+    }
+
+    private Trip end(Trip trip, Trip.Stage stage, Instant at) {
+        int changed = jdbc.sql("update trip set stage = ?, ended_at = ? where id = ? and stage = 'STARTED'")
+                .params(stage.name(), Timestamp.from(at), trip.id()).update();
+        openTrips().remove(trip.plate(), trip);
+        Trip ended = find(AccessScope.all(), trip.id()).orElseThrow();
+        if (changed > 0) {
+            events.publishEvent(new TripChanged(ended, at));
+        }
+        return ended;
+    }
+
+    /** Distance between the zones' centres, on the road (factor), at the configured speed, plus the allowance. */
+    Duration expected(String origin, String destination) {
+        double[] a = geofences.centre(origin).orElseThrow();
+        double[] b = geofences.centre(destination).orElseThrow();
+        double km = haversineKm(a[0], a[1], b[0], b[1]) * properties.roadFactor();
+        return Duration.ofSeconds(Math.round(km / properties.truckSpeedKmh() * 3600)).plus(properties.allowance());
+    }
+
+    static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double h = Math.pow(Math.sin(dLat / 2), 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
+        return 2 * 6371.0 * Math.asin(Math.sqrt(h));
+    }
+
+    private Map<String, Trip> openTrips() {
+        Map<String, Trip> current = open;
+        if (current == null) {
+            current = new ConcurrentHashMap<>();
+            for (Trip t : jdbc.sql("select " + COLUMNS + " from trip where stage = 'STARTED'").query(Trips::toTrip).list()) {
+                current.put(t.plate(), t);
+            }
+            open = current;
+        }
+        return current;
+    }
+
+    private String zone(InputCheck check, String field, String raw) {
+        return check.parse(field, raw, value -> {
+            String code = Geofences.normal(value);
+            if (geofences.find(code).isEmpty()) {
+                throw new IllegalArgumentException("is not a geofence; draw it first (" + code + ")");
+            }
+            return code;
+        });
+    }
+
+    private static Trip toTrip(ResultSet rs, int row) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new Trip(rs.getLong("id"), rs.getString("plate"), rs.getString("enterprise_tax_code"),
+                rs.getString("reference"), rs.getString("origin"), rs.getString("destination"),
+                Duration.ofMinutes(rs.getInt("expected_minutes")), rs.getTimestamp("started_at").toInstant(),
+                Trip.Stage.valueOf(rs.getString("stage")), ended == null ? null : ended.toInstant());
+    }
+}
