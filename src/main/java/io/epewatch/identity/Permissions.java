@@ -13,6 +13,8 @@ public final class Permissions {
     /** People who may change registry data; the service narrows this to their scope. */
     public static final String EDIT_REGISTRY = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER')";
     public static final String CUSTOMS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER')";
+    /** HQ risk analysts (and system administrators): the watch list and the rules' thresholds. */
+    public static final String RISK_ANALYSIS = "hasAnyRole('SYSTEM_ADMIN','HQ_ANALYST')";
     /** People who watch cameras (R4.7); the camera module narrows this per camera. */
     public static final String CUSTOMS_WATCH = "hasAnyRole('SYSTEM_ADMIN','HEAD','OFFICER','HQ_ANALYST')";
 

@@ -56,7 +56,7 @@ class CargoApi {
         return answer(retried(() -> manifests.receive(input)));
     }
 
-    @PostMapping(path = "/manifests/import", consumes = {"text/csv", "application/octet-stream"})
+    @PostMapping("/manifests/import")
     @PreAuthorize(Permissions.INGEST_CARGO)
     @Operation(summary = "Import manifests from CSV (UTF-8, header row); a report per row")
     ImportReport importManifests(@RequestBody byte[] csv) {
@@ -76,7 +76,7 @@ class CargoApi {
         return answer(retried(() -> notes.receive(input)));
     }
 
-    @PostMapping(path = "/warehouse-notes/import", consumes = {"text/csv", "application/octet-stream"})
+    @PostMapping("/warehouse-notes/import")
     @PreAuthorize(Permissions.INGEST_CARGO)
     @Operation(summary = "Import warehouse notes from CSV (UTF-8, header row); a report per row")
     ImportReport importNotes(@RequestBody byte[] csv) {
@@ -97,7 +97,7 @@ class CargoApi {
         return answer(retried(() -> confirmations.receive(input)));
     }
 
-    @PostMapping(path = "/area-confirmations/import", consumes = {"text/csv", "application/octet-stream"})
+    @PostMapping("/area-confirmations/import")
     @PreAuthorize(Permissions.INGEST_CARGO)
     @Operation(summary = "Import port/ICD gate confirmations from CSV; a report per row")
     ImportReport importConfirmations(@RequestBody byte[] csv) {

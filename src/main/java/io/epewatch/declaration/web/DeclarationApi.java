@@ -52,7 +52,7 @@ class DeclarationApi {
         return ResponseEntity.status(receipt.outcome().equals("CREATED") ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", "application/octet-stream"})
+    @PostMapping("/import")
     @PreAuthorize(Permissions.INGEST_DECLARATIONS)
     @Operation(summary = "Import declarations from CSV (UTF-8, header row; lists separated by ';'); a report per row")
     ImportReport importCsv(@RequestBody byte[] csv) {

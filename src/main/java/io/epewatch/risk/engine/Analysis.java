@@ -44,7 +44,12 @@ public final class Analysis {
         } else if (!read(fact)) {
             return List.of();
         }
+        // each check once per fact: a rule asking again for a time already past cannot loop
+        java.util.Set<String> fired = new java.util.HashSet<>();
         for (Agenda.Check check = agenda.next(situation.clock()); check != null; check = agenda.next(situation.clock())) {
+            if (!fired.add(check.rule() + '|' + check.subject())) {
+                continue;
+            }
             Rule rule = ruleFor(check.rule());
             outcome.bind(rule);
             rule.due(check, situation, outcome);

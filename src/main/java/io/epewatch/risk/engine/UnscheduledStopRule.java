@@ -79,7 +79,7 @@ final class UnscheduledStopRule implements Rule {
                 first = -1;
             }
         }
-        if (end < track.size()) {
+        if (run.end() == null && end < track.size()) {
             // positions not settled yet: judge them when they are, even if no other comes
             out.check(run.subject(), run.trip.enterprise(), Instant.ofEpochMilli(track.time(end)));
         }

@@ -42,7 +42,7 @@ class FactLog {
                         where occurred_at >= ? or type in ('Watch', 'Settings') order by seq""")
                 .param(Timestamp.from(from))
                 .query((rs, n) -> codec.read(rs.getString("type"), rs.getString("body")))
-                .stream().forEach(reader);
+                .list().forEach(reader);
     }
 
     long size() {

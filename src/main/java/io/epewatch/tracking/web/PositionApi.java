@@ -1,6 +1,8 @@
 package io.epewatch.tracking.web;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,20 +37,34 @@ class PositionApi {
 
     private final Positions positions;
     private final Clock clock;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    PositionApi(Positions positions, Clock clock) {
+    PositionApi(Positions positions, Clock clock, tools.jackson.databind.json.JsonMapper json) {
         this.positions = positions;
         this.clock = clock;
+        this.json = json;
     }
 
     @PostMapping("/positions")
     @PreAuthorize(Permissions.INGEST_GPS)
     @Operation(summary = "Post positions [{plate, lat, lon, speed (km/h), heading, time, source}]; repeats are counted, not stored")
-    Positions.Receipt batch(@RequestBody List<PositionInput> batch) {
+    Positions.Receipt batch(@RequestBody JsonNode body) {
+        // read as a tree first: the caller's right to post is checked before the shape of what it posted
+        if (!body.isArray()) {
+            throw new InvalidInputException("body", "must be a JSON array of positions");
+        }
+        List<PositionInput> batch = new java.util.ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            try {
+                batch.add(json.treeToValue(body.get(i), PositionInput.class));
+            } catch (tools.jackson.core.JacksonException e) {
+                throw new InvalidInputException("[" + i + "]", "is not a position {plate, lat, lon, speed, heading, time, source}");
+            }
+        }
         return positions.record(batch);
     }
 
-    @PostMapping(path = "/positions/import", consumes = {"text/csv", "application/octet-stream"})
+    @PostMapping("/positions/import")
     @PreAuthorize(Permissions.INGEST_GPS)
     @Operation(summary = "Import positions from CSV (plate, lat, lon, speed, heading, time, source); a report per row")
     ImportReport importCsv(@RequestBody byte[] csv) {
@@ -93,9 +109,12 @@ class PositionApi {
 
     @GetMapping("/vehicles/{plate}/track")
     @PreAuthorize(Permissions.CUSTOMS_WATCH)
-    @Operation(summary = "A vehicle's positions between two instants (customs only: a vehicle is not an enterprise's)")
-    List<Position> track(@PathVariable String plate, @RequestParam String from, @RequestParam String to) {
-        return positions.track(plate, Timestamps.parseAny(from, "from"), Timestamps.parseAny(to, "to"));
+    @Operation(summary = "A vehicle's positions between two instants, the last day by default (customs only: a vehicle is not an enterprise's)")
+    List<Position> track(@PathVariable String plate, @RequestParam(required = false) String from,
+                         @RequestParam(required = false) String to) {
+        Instant until = to == null ? clock.instant() : Timestamps.parseAny(to, "to");
+        Instant since = from == null ? until.minus(Duration.ofDays(1)) : Timestamps.parseAny(from, "from");
+        return positions.track(plate, since, until);
     }
 
     private ResponseEntity<Void> osmandParameters(Map<String, String> params) {
