@@ -136,6 +136,9 @@ public class AuditTrail {
         public static final String CREDENTIAL_USED = "CREDENTIAL_USED";
         public static final String CREDENTIAL_REVEALED = "CREDENTIAL_REVEALED";
         public static final String CONFIGURATION_CHANGED = "CONFIGURATION_CHANGED";
+        /** A case moved from one state to the next (R4.6–R4.8). */
+        public static final String CASE_TRANSITION = "CASE_TRANSITION";
+        public static final String CASE_NOTE = "CASE_NOTE";
 
         private Actions() {
         }

@@ -15,6 +15,10 @@ public final class Permissions {
     public static final String CUSTOMS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER')";
     /** HQ risk analysts (and system administrators): the watch list and the rules' thresholds. */
     public static final String RISK_ANALYSIS = "hasAnyRole('SYSTEM_ADMIN','HQ_ANALYST')";
+    /** Officers and heads working warnings as cases (R4.6–R4.8); the casework module narrows per state. */
+    public static final String CASEWORK = "hasAnyRole('HEAD','OFFICER')";
+    /** Heads decide: order an inspection, close a case (R4.8). */
+    public static final String CASE_DECISION = "hasRole('HEAD')";
     /** People who watch cameras (R4.7); the camera module narrows this per camera. */
     public static final String CUSTOMS_WATCH = "hasAnyRole('SYSTEM_ADMIN','HEAD','OFFICER','HQ_ANALYST')";
 

@@ -111,6 +111,16 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/risk/thresholds/enterprises/{taxCode}", analysts, null);
         rule("PUT /api/v1/risk/thresholds/units/{unitId}", analysts, null);
         rule("PUT /api/v1/risk/thresholds/enterprises/{taxCode}", analysts, null);
+        Set<Role> casework = EnumSet.of(Role.HEAD, Role.OFFICER);
+        rule("GET /api/v1/cases", casework, null);
+        rule("POST /api/v1/cases", casework, null);
+        rule("GET /api/v1/cases/{id}", casework, null);
+        rule("POST /api/v1/cases/{id}/take", casework, null);
+        rule("POST /api/v1/cases/{id}/propose", casework, null);
+        rule("POST /api/v1/cases/{id}/escalate", casework, null);
+        rule("POST /api/v1/cases/{id}/notes", casework, null);
+        rule("POST /api/v1/cases/{id}/order-inspection", EnumSet.of(Role.HEAD), null);
+        rule("POST /api/v1/cases/{id}/close", EnumSet.of(Role.HEAD), null);
         rule("GET /api/v1/warnings", EVERYONE, read);
         rule("GET /api/v1/warnings/{id}", EVERYONE, read);
         rule("GET /api/v1/users", ADMINS, null);
