@@ -27,11 +27,13 @@ public class Warnings {
     private final JdbcClient jdbc;
     private final Enterprises enterprises;
     private final JsonMapper json;
+    private final io.epewatch.identity.AuditTrail audit;
 
-    Warnings(JdbcClient jdbc, Enterprises enterprises, JsonMapper json) {
+    Warnings(JdbcClient jdbc, Enterprises enterprises, JsonMapper json, io.epewatch.identity.AuditTrail audit) {
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.json = json;
+        this.audit = audit;
     }
 
     /** Newest first; {@code taxCode} and {@code status} narrow the list when given. */
@@ -63,6 +65,39 @@ public class Warnings {
         }
         return jdbc.sql("select count(*) from warning where status = 'OPEN' and enterprise_tax_code in (:visible)")
                 .param("visible", visible).query(Long.class).single();
+    }
+
+    /**
+     * Marks warnings as seen by the caller (the inbox's bulk action); those outside the caller's scope are skipped.
+     * Audited.
+     *
+     * @return how many were marked
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int acknowledge(io.epewatch.identity.Caller caller, java.util.Collection<Long> ids) {
+        Set<String> visible = enterprises.visibleTaxCodes(caller.access());
+        if (visible.isEmpty() || ids.isEmpty()) {
+            return 0;
+        }
+        List<Long> mine = jdbc.sql("select id from warning where id in (:ids) and enterprise_tax_code in (:visible)")
+                .param("ids", ids).param("visible", visible).query(Long.class).list();
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        for (long id : mine) {
+            jdbc.sql("insert into warning_acknowledgement (warning_id, by_user, at) values (?, ?, ?) on conflict do nothing")
+                    .params(id, caller.name(), now).update();
+        }
+        audit.record(caller.name(), io.epewatch.identity.AuditTrail.Actions.CONFIGURATION_CHANGED, null, "warnings",
+                Map.of("change", "acknowledged", "warnings", mine));
+        return mine.size();
+    }
+
+    /** Which of these warnings someone has marked as seen. */
+    public Set<Long> acknowledged(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select warning_id from warning_acknowledgement where warning_id in (:ids)")
+                .param("ids", ids).query(Long.class).list());
     }
 
     Warning toWarning(ResultSet rs, int row) throws SQLException {

@@ -121,6 +121,12 @@ class AuthorizationMatrixTest {
         rule("POST /api/v1/cases/{id}/notes", casework, null);
         rule("POST /api/v1/cases/{id}/order-inspection", EnumSet.of(Role.HEAD), null);
         rule("POST /api/v1/cases/{id}/close", EnumSet.of(Role.HEAD), null);
+        rule("GET /cases", casework, null);
+        rule("POST /cases", casework, null);
+        rule("GET /cases/{id}", casework, null);
+        rule("POST /cases/{id}/{step}", casework, null);
+        rule("POST /warnings/acknowledge", EVERYONE, null);
+        rule("GET /warnings/stream", EVERYONE, null);
         rule("GET /api/v1/warnings", EVERYONE, read);
         rule("GET /api/v1/warnings/{id}", EVERYONE, read);
         rule("GET /api/v1/users", ADMINS, null);
@@ -213,7 +219,7 @@ class AuthorizationMatrixTest {
                 Map.entry("id", String.valueOf(yard)), Map.entry("username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null)),
                 Map.entry("role", "OFFICER"), Map.entry("readingId", "1"), Map.entry("code", "PORT-CAT-LAI"),
                 Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())),
-                Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"));
+                Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"), Map.entry("step", "take"));
         // a warehouse note numbered like the camera, at the other enterprise: out of scope for all but HQ
         notes.receive(new io.epewatch.cargo.CargoInputs.NoteInput("G1", otherSite.taxCode(), "RECEIPT", "Bãi phế liệu",
                 java.time.Instant.now().minusSeconds(60).toString(), null, null, null, null));

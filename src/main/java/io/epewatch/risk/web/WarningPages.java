@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,9 +61,21 @@ class WarningPages {
         return "risk/warning";
     }
 
+    /** The inbox's bulk action: mark the ticked warnings as seen. */
+    @PostMapping("/warnings/acknowledge")
+    String acknowledge(@RequestParam(name = "ids", required = false) java.util.List<Long> ids,
+                       @RequestParam(required = false) String enterpriseTaxCode,
+                       @RequestParam(required = false) WarningStatus status) {
+        warnings.acknowledge(caller.get(), ids == null ? java.util.List.of() : ids);
+        return "redirect:/warnings?enterpriseTaxCode=" + (enterpriseTaxCode == null ? "" : enterpriseTaxCode)
+                + "&status=" + (status == null ? "" : status.name());
+    }
+
     private void fill(String taxCode, WarningStatus status, Model model) {
         String filter = taxCode == null || taxCode.isBlank() ? null : taxCode;
-        model.addAttribute("warnings", warnings.list(caller.get().access(), filter, status, 200));
+        java.util.List<Warning> list = warnings.list(caller.get().access(), filter, status, 200);
+        model.addAttribute("warnings", list);
+        model.addAttribute("acknowledged", warnings.acknowledged(list.stream().map(Warning::id).toList()));
         model.addAttribute("selectedEnterprise", filter);
         model.addAttribute("selectedStatus", status);
     }

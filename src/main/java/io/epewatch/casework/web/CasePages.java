@@ -1,0 +1,94 @@
+package io.epewatch.casework.web;
+
+import java.util.Map;
+
+import io.epewatch.casework.CaseFile;
+import io.epewatch.casework.Cases;
+import io.epewatch.gate.GateEvents;
+import io.epewatch.identity.Caller;
+import io.epewatch.identity.CurrentCaller;
+import io.epewatch.identity.Permissions;
+import io.epewatch.kernel.InvalidInputException;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.risk.Warning;
+import io.epewatch.risk.Warnings;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The officer's workbench for cases: the queue, and a case beside its warning's evidence with the steps its state
+ * allows (R4.6–R4.8) and one click to the camera's live view (R4.7).
+ */
+@Controller
+class CasePages {
+
+    private final Cases cases;
+    private final Warnings warnings;
+    private final GateEvents gateEvents;
+    private final CurrentCaller caller;
+
+    CasePages(Cases cases, Warnings warnings, GateEvents gateEvents, CurrentCaller caller) {
+        this.cases = cases;
+        this.warnings = warnings;
+        this.gateEvents = gateEvents;
+        this.caller = caller;
+    }
+
+    @GetMapping("/cases")
+    @PreAuthorize(Permissions.CASEWORK)
+    String queue(Model model) {
+        model.addAttribute("cases", cases.queue(caller.get(), 200));
+        return "casework/cases";
+    }
+
+    @PostMapping("/cases")
+    @PreAuthorize(Permissions.CASEWORK)
+    String open(@RequestParam(required = false) Long warningId) {
+        if (warningId == null) {
+            return "redirect:/cases"; // the button always sends one; nothing to open otherwise
+        }
+        return "redirect:/cases/" + cases.open(caller.get(), warningId).id();
+    }
+
+    @GetMapping("/cases/{id}")
+    @PreAuthorize(Permissions.CASEWORK)
+    String page(@PathVariable long id, Model model) {
+        Caller me = caller.get();
+        CaseFile c = cases.find(me.access(), id).orElseThrow(() -> new NotFoundException("case", String.valueOf(id)));
+        Warning w = warnings.find(me.access(), c.warningId()).orElseThrow();
+        model.addAttribute("c", c);
+        model.addAttribute("warning", w);
+        model.addAttribute("gateEvent", w.gateEventId() == null ? null : gateEvents.find(me.access(), w.gateEventId()).orElse(null));
+        model.addAttribute("transitions", cases.transitions(me.access(), id));
+        model.addAttribute("notes", cases.notes(me.access(), id));
+        return "casework/case";
+    }
+
+    @PostMapping("/cases/{id}/{step}")
+    @PreAuthorize(Permissions.CASEWORK)
+    String step(@PathVariable long id, @PathVariable String step, @RequestParam Map<String, String> form,
+                RedirectAttributes redirect) {
+        Caller me = caller.get();
+        try {
+            switch (step) {
+                case "take" -> cases.take(me, id);
+                case "propose" -> cases.propose(me, id, form.get("analysis"), form.get("proposal"));
+                case "escalate" -> cases.escalate(me, id, form.get("note"));
+                case "order-inspection" -> cases.orderInspection(me, id, form.get("note"));
+                case "close" -> cases.close(me, id, form.get("outcome"), form.get("reference"), form.get("note"));
+                case "notes" -> cases.addNote(me, id, form.get("text"));
+                default -> throw new NotFoundException("case step", step);
+            }
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+            redirect.addFlashAttribute("form", form);
+        }
+        return "redirect:/cases/" + id;
+    }
+}
