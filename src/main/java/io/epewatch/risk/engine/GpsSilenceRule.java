@@ -71,9 +71,15 @@ final class GpsSilenceRule implements Rule {
         Instant settled = TrackScan.settled(run, situation);
         Track track = run.track;
         int end = track.countUpTo(settled);
+        // only what changed is judged again: from the position before the first one settled or added since the
+        // last look
+        int begin = Math.min(track.firstFrom(run.silence.from()), end);
+        long previous = begin == 0 ? Math.max(run.start().toEpochMilli(), track.knownUntil())
+                : Math.max(track.time(begin - 1), track.knownUntil());
+        long judgedFrom = begin == 0 ? Long.MIN_VALUE : previous;
+        run.silence.looked(settled.toEpochMilli());
         Set<String> gaps = new LinkedHashSet<>();
-        long previous = Math.max(run.start().toEpochMilli(), track.knownUntil());
-        for (int i = 0; i < end; i++) {
+        for (int i = begin; i < end; i++) {
             long t = track.time(i);
             if (t - previous >= silence) {
                 gaps.add(raise(run, previous, t, out));
@@ -94,7 +100,7 @@ final class GpsSilenceRule implements Rule {
                     : Instant.ofEpochMilli(previous + silence));
         }
         for (Open open : TrackScan.openOf(run, CODE, situation)) {
-            if (!gaps.contains(open.subject())) {
+            if (open.occurredAt.toEpochMilli() >= judgedFrom && !gaps.contains(open.subject())) {
                 out.resolve(open.subject(), "Positions received later fill the gap: vehicle " + run.trip.plate()
                         + " was not silent that long");
             }

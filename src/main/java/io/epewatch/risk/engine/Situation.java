@@ -144,6 +144,8 @@ final class Situation {
         if (!run.track.add(fix)) {
             return false;
         }
+        run.stops.added(at);
+        run.silence.added(at);
         if (fix.zone() != null && fix.zone().equals(run.trip.destination())) {
             arrive(run, fix.at());
         }

@@ -86,6 +86,11 @@ final class Track {
         return zones[i];
     }
 
+    /** The index of the first position at or after {@code millis}. */
+    int firstFrom(long millis) {
+        return millis == Long.MIN_VALUE ? 0 : insertionPoint(millis - 1);
+    }
+
     /** How many positions lie at or before {@code at}. */
     int countUpTo(Instant at) {
         return insertionPoint(at.toEpochMilli());

@@ -56,15 +56,23 @@ final class UnscheduledStopRule implements Rule {
         }
         Thresholds t = situation.thresholds(run.trip.enterprise());
         Track track = run.track;
-        int end = track.countUpTo(TrackScan.settled(run, situation));
+        Instant settled = TrackScan.settled(run, situation);
+        int end = track.countUpTo(settled);
         long longer = t.stopLongerThan().toMillis();
+        // only what changed is judged again: from the first position settled or added since the last look, back to
+        // the start of the stop it may belong to
+        int begin = Math.min(track.firstFrom(run.stops.from()), end);
+        while (begin > 0 && stopped(track, begin - 1, t, run)) {
+            begin--;
+        }
+        long judgedFrom = begin == 0 ? Long.MIN_VALUE : track.time(begin);
+        run.stops.looked(settled.toEpochMilli());
         Set<String> stops = new LinkedHashSet<>();
         int first = -1;
         // a stop under way where the kept positions begin started before them
         long since = track.stopSince();
-        for (int i = 0; i <= end; i++) {
-            boolean stopped = i < end && track.speed(i) < t.stopSpeedKmh() && track.zone(i) == null
-                    && track.time(i) >= run.start().toEpochMilli();
+        for (int i = begin; i <= end; i++) {
+            boolean stopped = i < end && stopped(track, i, t, run);
             if (stopped && first < 0) {
                 first = i;
             } else if (!stopped && first >= 0) {
@@ -84,10 +92,14 @@ final class UnscheduledStopRule implements Rule {
             out.check(run.subject(), run.trip.enterprise(), Instant.ofEpochMilli(track.time(end)));
         }
         for (Open open : TrackScan.openOf(run, CODE, situation)) {
-            if (!stops.contains(open.subject())) {
+            if (open.occurredAt.toEpochMilli() >= judgedFrom && !stops.contains(open.subject())) {
                 out.resolve(open.subject(), "Positions received later show vehicle " + run.trip.plate() + " moving");
             }
         }
+    }
+
+    private static boolean stopped(Track track, int i, Thresholds t, TripRun run) {
+        return track.speed(i) < t.stopSpeedKmh() && track.zone(i) == null && track.time(i) >= run.start().toEpochMilli();
     }
 
     private void raise(TripRun run, String subject, Instant from, double lat, double lon, Duration longer, Outcome out) {

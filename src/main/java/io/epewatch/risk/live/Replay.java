@@ -1,0 +1,68 @@
+package io.epewatch.risk.live;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.epewatch.risk.RiskProperties;
+import io.epewatch.risk.engine.Analysis;
+import io.epewatch.risk.engine.WarningChange;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the whole fact log into a fresh engine and compares the warnings it gives with the stored ones (key, status,
+ * occurrences). The engine is deterministic: a difference means the log or the warnings were changed outside it.
+ */
+@Component
+public class Replay {
+
+    private final FactLog facts;
+    private final JdbcClient jdbc;
+    private final RiskProperties properties;
+
+    Replay(FactLog facts, JdbcClient jdbc, RiskProperties properties) {
+        this.facts = facts;
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    public long facts() {
+        return facts.size();
+    }
+
+    /** What a replay of the whole log gives that the warning table does not say, and the other way round. */
+    public List<String> differences() {
+        Analysis analysis = new Analysis(properties.defaults());
+        Map<String, String> replayed = new TreeMap<>();
+        facts.replay(Instant.EPOCH, fact -> {
+            for (WarningChange change : analysis.accept(fact)) {
+                switch (change) {
+                    case WarningChange.Raised r -> replayed.put(r.key(), "OPEN x" + occurrences(replayed.get(r.key())));
+                    case WarningChange.Merged m -> replayed.put(m.key(), "OPEN x" + m.occurrences());
+                    case WarningChange.Resolved r -> replayed.put(r.key(), "RESOLVED_BY_DATA x"
+                            + occurrences(replayed.get(r.key())));
+                }
+            }
+        });
+        Map<String, String> stored = new TreeMap<>();
+        jdbc.sql("select key, status, occurrences from warning").query((rs, n) ->
+                stored.put(rs.getString("key"), rs.getString("status") + " x" + rs.getInt("occurrences"))).list();
+        List<String> differences = new ArrayList<>();
+        for (String key : replayed.keySet()) {
+            if (!replayed.get(key).equals(stored.get(key))) {
+                differences.add(key + ": replay " + replayed.get(key) + ", stored " + stored.get(key));
+            }
+        }
+        stored.keySet().stream().filter(k -> !replayed.containsKey(k))
+                .forEach(k -> differences.add(k + ": replay none, stored " + stored.get(k)));
+        return differences;
+    }
+
+    /** The occurrences kept in a replayed state ("OPEN x2"), or 1 for a new one. */
+    private static int occurrences(String state) {
+        return state == null ? 1 : Integer.parseInt(state.substring(state.indexOf('x') + 1));
+    }
+}
