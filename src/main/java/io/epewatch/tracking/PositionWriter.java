@@ -20,8 +20,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One writer for all positions: requests hand their fixes over and wait; the writer stores what has gathered (up to
- * a few thousand, or 10 ms' worth) in one transaction, leaves duplicates out, and announces the new ones in one event.
+ * One writer for all positions: requests hand their fixes over and wait; the writer stores what has gathered while
+ * it wrote the previous batch (up to a few thousand) in one transaction — a group commit: no waiting when idle,
+ * bigger batches under load — leaves duplicates out, and announces the new ones in one event.
  * Few large writes instead of many small ones is what carries thousands of trackers on one node; and one writer
  * keeps the order the fixes were stored in the order they are announced.
  */
@@ -75,9 +76,8 @@ class PositionWriter implements DisposableBean {
                 }
                 batch.add(first);
                 int size = first.positions().size();
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
                 while (size < MAX_WRITE) {
-                    Pending next = queue.poll(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    Pending next = queue.poll();
                     if (next == null) {
                         break;
                     }

@@ -158,7 +158,7 @@ class AuthorizationMatrixTest {
         for (String page : List.of("/", "/dashboard/counters", "/enterprises", "/enterprises/new", "/enterprises/{taxCode}",
                 "/enterprises/{taxCode}/edit", "/enterprises/{taxCode}/locations/{id}", "/enterprises/{taxCode}/cameras/{number}",
                 "/enterprises/{taxCode}/monitor", "/enterprises/{taxCode}/cameras/{number}/monitor",
-                "/warnings", "/warnings/rows", "/warnings/{id}", "/passages", "/passages/{id}", "/passages/to-check",
+                "/warnings", "/warnings/rows", "/geofences", "/warnings/{id}", "/passages", "/passages/{id}", "/passages/to-check",
                 "/passages/{id}/readings/{readingId}/crop.jpg", "/passages/{id}/readings/{readingId}/frame.jpg", "/declarations", "/declarations/{number}", "/units",
                 "/account/password", "/account/mfa", "/account/mfa/verify")) {
             rule("GET " + page, EVERYONE, null);

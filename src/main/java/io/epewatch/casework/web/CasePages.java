@@ -12,6 +12,7 @@ import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.risk.Warning;
 import io.epewatch.risk.Warnings;
+import io.epewatch.tracking.MapProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,12 +33,14 @@ class CasePages {
     private final Warnings warnings;
     private final GateEvents gateEvents;
     private final CurrentCaller caller;
+    private final MapProperties map;
 
-    CasePages(Cases cases, Warnings warnings, GateEvents gateEvents, CurrentCaller caller) {
+    CasePages(Cases cases, Warnings warnings, GateEvents gateEvents, CurrentCaller caller, MapProperties map) {
         this.cases = cases;
         this.warnings = warnings;
         this.gateEvents = gateEvents;
         this.caller = caller;
+        this.map = map;
     }
 
     @GetMapping("/cases")
@@ -67,6 +70,7 @@ class CasePages {
         model.addAttribute("gateEvent", w.gateEventId() == null ? null : gateEvents.find(me.access(), w.gateEventId()).orElse(null));
         model.addAttribute("transitions", cases.transitions(me.access(), id));
         model.addAttribute("notes", cases.notes(me.access(), id));
+        model.addAttribute("map", map);
         return "casework/case";
     }
 
