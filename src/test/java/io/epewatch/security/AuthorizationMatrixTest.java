@@ -157,7 +157,7 @@ class AuthorizationMatrixTest {
         // pages: for people only; what a page shows is scoped by the same services
         for (String page : List.of("/", "/dashboard/counters", "/enterprises", "/enterprises/new", "/enterprises/{taxCode}",
                 "/enterprises/{taxCode}/edit", "/enterprises/{taxCode}/locations/{id}", "/enterprises/{taxCode}/cameras/{number}",
-                "/enterprises/{taxCode}/monitor", "/enterprises/{taxCode}/cameras/{number}/monitor",
+                "/enterprises/{taxCode}/monitor", "/enterprises/{taxCode}/cameras/{number}/monitor", "/enterprises/{taxCode}/timeline",
                 "/warnings", "/warnings/rows", "/geofences", "/warnings/{id}", "/passages", "/passages/{id}", "/passages/to-check",
                 "/passages/{id}/readings/{readingId}/crop.jpg", "/passages/{id}/readings/{readingId}/frame.jpg", "/declarations", "/declarations/{number}", "/units",
                 "/account/password", "/account/mfa", "/account/mfa/verify")) {
