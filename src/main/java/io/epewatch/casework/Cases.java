@@ -174,6 +174,62 @@ public class Cases {
         return new CaseNote(noteId, caller.name(), text.strip(), now);
     }
 
+    /** Media a case may hold: documents and pictures an officer gathers (a record, a photo of the seal). */
+    private static final Set<String> ATTACHABLE = Set.of("application/pdf", "image/jpeg", "image/png");
+    private static final int MAX_ATTACHMENT = 10 * 1024 * 1024;
+
+    /** Attaches a file to a case: stored as evidence, linked to the case and held with it. Audited. */
+    @Transactional
+    public CaseAttachment attach(Caller caller, long id, String fileName, String mediaType, byte[] content) {
+        CaseFile c = find(caller.access(), id).orElseThrow(() -> new NotFoundException("case", String.valueOf(id)));
+        InputCheck check = new InputCheck();
+        if (check.require("fileName", blank(fileName))) {
+            check.maxLength("fileName", fileName, 200);
+        }
+        if (mediaType == null || !ATTACHABLE.contains(mediaType)) {
+            check.reject("file", "must be a PDF, JPEG or PNG file");
+        }
+        if (content == null || content.length == 0) {
+            check.reject("file", "is empty");
+        } else if (content.length > MAX_ATTACHMENT) {
+            check.reject("file", "is larger than 10 MB");
+        }
+        check.throwIfAny();
+        Instant now = clock.instant();
+        EvidenceItem item = evidence.store(new io.epewatch.evidence.NewEvidence(content, mediaType, c.enterpriseTaxCode(),
+                null, now), List.of(new EvidenceLink(EvidenceLink.Kind.CASE, String.valueOf(id))));
+        evidence.hold(item.id(), "case " + id);
+        String name = fileName.strip().replaceAll("[\\/\\p{Cntrl}]", "_");
+        jdbc.sql("insert into case_attachment (case_id, evidence_id, file_name, added_by, added_at) values (?, ?, ?, ?, ?)")
+                .params(id, item.id(), name, caller.name(), Timestamp.from(now)).update();
+        audit.record(caller.name(), AuditTrail.Actions.CASE_NOTE, c.enterpriseTaxCode(), "case:" + id,
+                Map.of("attached", name, "sha256", item.sha256()));
+        return new CaseAttachment(item.id(), name, mediaType, item.sizeBytes(), caller.name(), now);
+    }
+
+    public List<CaseAttachment> attachments(AccessScope scope, long id) {
+        if (find(scope, id).isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select evidence_id, file_name, added_by, added_at from case_attachment where case_id = ? order by added_at")
+                .param(id).query((rs, n) -> {
+                    java.util.UUID evidenceId = rs.getObject("evidence_id", java.util.UUID.class);
+                    EvidenceItem item = evidence.find(evidenceId).orElse(null);
+                    return new CaseAttachment(evidenceId, rs.getString("file_name"), item == null ? "" : item.mediaType(),
+                            item == null ? 0 : item.sizeBytes(), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
+                }).list();
+    }
+
+    /** The bytes of a case's attachment, when the case is visible and the file is one of its own. */
+    public Optional<java.io.InputStream> openAttachment(AccessScope scope, long id, java.util.UUID evidenceId) {
+        if (find(scope, id).isEmpty()) {
+            return Optional.empty();
+        }
+        boolean own = jdbc.sql("select count(*) from case_attachment where case_id = ? and evidence_id = ?")
+                .params(id, evidenceId).query(Long.class).single() > 0;
+        return own ? evidence.open(evidenceId) : Optional.empty();
+    }
+
     public Optional<CaseFile> find(AccessScope scope, long id) {
         Set<String> visible = enterprises.visibleTaxCodes(scope);
         return jdbc.sql("select " + COLUMNS + FROM + "where c.id = ?").param(id).query(Cases::toCase).optional()

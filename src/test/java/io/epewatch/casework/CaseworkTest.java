@@ -94,6 +94,37 @@ class CaseworkTest {
     }
 
     @Test
+    @DisplayName("a PDF attached to a case is kept as held evidence and downloads whole; other files are refused")
+    void attachments() {
+        long id = officer.post("/api/v1/cases", Map.of("warningId", warningId)).json().get("id").asLong();
+        byte[] pdf = "%PDF-1.4\n% biên bản kiểm tra\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(officer.postTyped("/cases/" + id + "/attachments", "multipart/form-data; boundary=XyZ",
+                multipart("Biên bản kiểm tra.pdf", "application/pdf", pdf)).status()).isEqualTo(302);
+        assertThat(officer.postTyped("/cases/" + id + "/attachments", "multipart/form-data; boundary=XyZ",
+                multipart("tool.exe", "application/octet-stream", new byte[] {77, 90})).status()).isEqualTo(302);
+        String page = officer.get("/cases/" + id).body();
+        assertThat(page).contains("Biên bản kiểm tra.pdf").doesNotContain("tool.exe");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/cases/" + id + "/attachments/([0-9a-f-]{36})").matcher(page);
+        assertThat(link.find()).isTrue();
+        assertThat(officer.getBytes("/cases/" + id + "/attachments/" + link.group(1))).isEqualTo(pdf);
+        assertThat(jdbc.sql("select legal_hold from evidence_item where id = ?::uuid").param(link.group(1))
+                .query(Boolean.class).single()).isTrue();
+        Fixtures.Site elsewhere = fixtures.site();
+        Api stranger = new Api(port, null).signIn(fixtures.user(Role.OFFICER, elsewhere.subDepartment().id(), null), Fixtures.PASSWORD);
+        assertThat(stranger.get("/cases/" + id + "/attachments/" + link.group(1)).status()).isEqualTo(404);
+    }
+
+    private static byte[] multipart(String fileName, String type, byte[] content) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + type + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes("\r\n--XyZ--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    @Test
     @DisplayName("an officer of another sub-department neither sees nor touches the case")
     void casesAreScoped() {
         long id = officer.post("/api/v1/cases", Map.of("warningId", warningId)).json().get("id").asLong();

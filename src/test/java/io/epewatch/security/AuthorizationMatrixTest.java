@@ -125,6 +125,8 @@ class AuthorizationMatrixTest {
         rule("POST /cases", casework, null);
         rule("GET /cases/{id}", casework, null);
         rule("POST /cases/{id}/{step}", casework, null);
+        rule("POST /cases/{id}/attachments", casework, null);
+        rule("GET /cases/{id}/attachments/{evidenceId}", casework, null);
         rule("POST /warnings/acknowledge", EVERYONE, null);
         rule("GET /warnings/stream", EVERYONE, null);
         rule("GET /api/v1/warnings", EVERYONE, read);
@@ -219,7 +221,7 @@ class AuthorizationMatrixTest {
                 Map.entry("id", String.valueOf(yard)), Map.entry("username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null)),
                 Map.entry("role", "OFFICER"), Map.entry("readingId", "1"), Map.entry("code", "PORT-CAT-LAI"),
                 Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())),
-                Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"), Map.entry("step", "take"));
+                Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"), Map.entry("step", "take"), Map.entry("evidenceId", "00000000-0000-0000-0000-000000000000"));
         // a warehouse note numbered like the camera, at the other enterprise: out of scope for all but HQ
         notes.receive(new io.epewatch.cargo.CargoInputs.NoteInput("G1", otherSite.taxCode(), "RECEIPT", "Bãi phế liệu",
                 java.time.Instant.now().minusSeconds(60).toString(), null, null, null, null));

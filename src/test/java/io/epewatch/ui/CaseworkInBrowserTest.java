@@ -63,9 +63,11 @@ class CaseworkInBrowserTest {
                 "enterpriseTaxCode", site.taxCode(), "cameraNumber", "G1", "direction", "OUT",
                 "capturedAt", Instant.now().minusSeconds(10).toString(), "plate", "51C-246.80",
                 "containerNumbers", List.of("TEMU2709541")));
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(b -> !b.findElements(By.cssSelector("tr.warning-row[data-rule='EXIT_WITHOUT_DECLARATION']")).isEmpty());
-        String warningId = browser.findElement(By.cssSelector("tr.warning-row")).getAttribute("data-id");
+        // the rows are swapped in when the stream says so: read the row inside the wait, it may be replaced meanwhile
+        String warningId = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> b.findElements(By.cssSelector("tr.warning-row[data-rule='EXIT_WITHOUT_DECLARATION']")).stream()
+                        .map(row -> row.getAttribute("data-id")).findFirst().orElse(null));
 
         browser.get(url("/warnings/" + warningId));
         assertThat(browser.findElement(By.id("live-view")).getAttribute("href")).endsWith("/cameras/G1/monitor");

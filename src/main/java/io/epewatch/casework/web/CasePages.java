@@ -13,7 +13,14 @@ import io.epewatch.kernel.NotFoundException;
 import io.epewatch.risk.Warning;
 import io.epewatch.risk.Warnings;
 import io.epewatch.tracking.MapProperties;
+import io.epewatch.casework.CaseAttachment;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,7 +78,35 @@ class CasePages {
         model.addAttribute("transitions", cases.transitions(me.access(), id));
         model.addAttribute("notes", cases.notes(me.access(), id));
         model.addAttribute("map", map);
+        model.addAttribute("attachments", cases.attachments(me.access(), id));
         return "casework/case";
+    }
+
+    @PostMapping("/cases/{id}/attachments")
+    @PreAuthorize(Permissions.CASEWORK)
+    String attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+                  RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            cases.attach(caller.get(), id, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problems", e.problems());
+        }
+        return "redirect:/cases/" + id;
+    }
+
+    @GetMapping("/cases/{id}/attachments/{evidenceId}")
+    @PreAuthorize(Permissions.CASEWORK)
+    ResponseEntity<InputStreamResource> attachment(@PathVariable long id, @PathVariable java.util.UUID evidenceId) {
+        CaseAttachment file = cases.attachments(caller.get().access(), id).stream()
+                .filter(a -> a.evidenceId().equals(evidenceId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("attachment", evidenceId.toString()));
+        java.io.InputStream bytes = cases.openAttachment(caller.get().access(), id, evidenceId)
+                .orElseThrow(() -> new NotFoundException("attachment", evidenceId.toString()));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(new InputStreamResource(bytes));
     }
 
     @PostMapping("/cases/{id}/{step}")
