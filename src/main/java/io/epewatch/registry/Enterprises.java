@@ -19,6 +19,7 @@ import io.epewatch.identity.Units;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.kernel.TaxCode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,12 +42,14 @@ public class Enterprises {
     private final Units units;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Enterprises(JdbcClient jdbc, Units units, AuditTrail audit, Clock clock) {
+    Enterprises(JdbcClient jdbc, Units units, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<Enterprise> list(AccessScope scope) {
@@ -101,6 +104,7 @@ public class Enterprises {
                 .query(Long.class).single();
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode.value(), "enterprise:" + taxCode.value(),
                 java.util.Map.of("change", "enterprise registered"));
+        events.publishEvent(new EnterpriseAssigned(taxCode.value(), input.managingUnitId(), clock.instant()));
         return findForSystem(taxCode.value()).filter(e -> e.id() == id).orElseThrow();
     }
 
@@ -123,6 +127,9 @@ public class Enterprises {
                 .update();
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "enterprise:" + taxCode,
                 java.util.Map.of("change", "enterprise updated"));
+        if (existing.managingUnitId() != input.managingUnitId()) {
+            events.publishEvent(new EnterpriseAssigned(taxCode, input.managingUnitId(), clock.instant()));
+        }
         return findForSystem(taxCode).orElseThrow();
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
+import io.epewatch.identity.UnitKind;
+import io.epewatch.identity.Units;
 import io.epewatch.kernel.ContainerNumber;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.InvalidInputException;
@@ -45,9 +47,11 @@ public class RiskSettings {
     private final RiskProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Units units;
 
     RiskSettings(JdbcClient jdbc, JsonMapper json, Enterprises enterprises, LiveAnalysis analysis,
-                 RiskProperties properties, AuditTrail audit, Clock clock) {
+                 RiskProperties properties, AuditTrail audit, Clock clock, Units units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.json = json;
         this.enterprises = enterprises;
@@ -112,6 +116,24 @@ public class RiskSettings {
                 .orElse(Map.of());
     }
 
+    /**
+     * The thresholds at a scope ({@code unit:ID} or {@code enterprise:TAXCODE}), by name: what it inherits (the
+     * defaults for a sub-department, its sub-department's for an enterprise), what it overrides, what results.
+     */
+    public record ThresholdView(String scope, Map<String, String> inherited, Map<String, String> own,
+                                Map<String, String> effective) {
+    }
+
+    public ThresholdView view(String scope) {
+        Thresholds inherited = properties.defaults();
+        Enterprise enterprise = target(scope);
+        if (enterprise != null) {
+            inherited = inherited.with(overrides("unit:" + enterprise.managingUnitId()));
+        }
+        Map<String, String> own = overrides(scope);
+        return new ThresholdView(scope, inherited.asMap(), own, inherited.with(own).asMap());
+    }
+
     /** The thresholds in force for an enterprise: defaults, then its sub-department's, then its own. */
     public Thresholds effective(String taxCode) {
         Enterprise enterprise = enterprises.findForSystem(taxCode).orElseThrow(() -> new NotFoundException("enterprise", taxCode));
@@ -147,25 +169,45 @@ public class RiskSettings {
                 scope.startsWith("enterprise:") ? scope.substring("enterprise:".length()) : null, "thresholds:" + scope,
                 Map.of("change", "risk thresholds set", "thresholds", stored));
         for (Enterprise e : concerned) {
-            analysis.accept("settings:" + e.taxCode() + ":" + now,
-                    new Fact.Settings(e.taxCode(), effective(e.taxCode()), now));
+            refresh(e.taxCode(), now);
         }
         return stored;
     }
 
+    /**
+     * Gives the engine the thresholds now in force for one enterprise: one registered, or moved to another
+     * sub-department, after the thresholds were set.
+     */
+    public void refresh(String taxCode, Instant at) {
+        analysis.accept("settings:" + taxCode + ":" + at, new Fact.Settings(taxCode, effective(taxCode), at));
+    }
+
     private List<Enterprise> concerned(String scope) {
+        Enterprise enterprise = target(scope);
+        if (enterprise != null) {
+            return List.of(enterprise);
+        }
+        long unit = Long.parseLong(scope.substring("unit:".length()));
+        return enterprises.list(AccessScope.all()).stream().filter(e -> e.managingUnitId() == unit).toList();
+    }
+
+    /** The enterprise a scope names, or null when it names an existing sub-department. */
+    private Enterprise target(String scope) {
         if (scope.startsWith("enterprise:")) {
             String taxCode = scope.substring("enterprise:".length());
-            return List.of(enterprises.findForSystem(taxCode).orElseThrow(() -> new NotFoundException("enterprise", taxCode)));
+            return enterprises.findForSystem(taxCode).orElseThrow(() -> new NotFoundException("enterprise", taxCode));
         }
         if (scope.startsWith("unit:")) {
+            String id = scope.substring("unit:".length());
             long unit;
             try {
-                unit = Long.parseLong(scope.substring("unit:".length()));
+                unit = Long.parseLong(id);
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("unitId", "must be a number");
             }
-            return enterprises.list(AccessScope.all()).stream().filter(e -> e.managingUnitId() == unit).toList();
+            units.find(unit).filter(u -> u.kind() == UnitKind.SUB_DEPARTMENT)
+                    .orElseThrow(() -> new NotFoundException("sub-department", id));
+            return null;
         }
         throw new InvalidInputException("scope", "must be unit:ID or enterprise:TAXCODE");
     }

@@ -38,17 +38,27 @@ public class Warnings {
 
     /** Newest first; {@code taxCode} and {@code status} narrow the list when given. */
     public List<Warning> list(AccessScope scope, String taxCode, WarningStatus status, int limit) {
+        return list(scope, WarningQuery.of(taxCode, status), limit);
+    }
+
+    /** Newest first, narrowed by the query, never beyond the caller's scope. */
+    public List<Warning> list(AccessScope scope, WarningQuery query, int limit) {
         Set<String> visible = enterprises.visibleTaxCodes(scope);
         if (visible.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " " + """
-                         from warning where enterprise_tax_code in (:visible)
+                         from warning w where enterprise_tax_code in (:visible)
                          and (:taxCode = '' or enterprise_tax_code = :taxCode) and (:status = '' or status = :status)
+                         and (:rule = '' or rule = :rule) and severity in (:severities)
+                         and (not :unseen or not exists (select 1 from warning_acknowledgement a where a.warning_id = w.id))
                          order by raised_at desc, id desc limit :limit""")
                 .param("visible", visible)
-                .param("taxCode", taxCode == null ? "" : taxCode)
-                .param("status", status == null ? "" : status.name())
+                .param("taxCode", query.enterpriseTaxCode() == null ? "" : query.enterpriseTaxCode())
+                .param("status", query.status() == null ? "" : query.status().name())
+                .param("rule", query.rule() == null ? "" : query.rule())
+                .param("severities", query.severities())
+                .param("unseen", query.unseenOnly())
                 .param("limit", Math.min(Math.max(limit, 1), MAX_LIST))
                 .query(this::toWarning).list();
     }

@@ -91,4 +91,54 @@ class RiskSettingsTest {
         assertThat(warnings(tuned.taxCode())).noneSatisfy(w -> assertThat(w.get("rule").asString()).isEqualTo("OFF_HOURS_MOVEMENT"));
         assertThat(warnings(other.taxCode())).anySatisfy(w -> assertThat(w.get("rule").asString()).isEqualTo("OFF_HOURS_MOVEMENT"));
     }
+
+    @Test
+    @DisplayName("R5.8 an enterprise registered after its sub-department's thresholds were set is judged by them")
+    void enterpriseRegisteredLaterGetsItsUnitsThresholds() {
+        Fixtures.Site first = fixtures.site();
+        assertThat(analyst.put("/api/v1/risk/thresholds/units/" + first.subDepartment().id(),
+                Map.of("scrapHoursTo", "23:00")).status()).isEqualTo(200);
+        Fixtures.Site later = fixtures.siteIn(first.subDepartment());
+        assertThat(analyst.get("/api/v1/risk/thresholds/enterprises/" + later.taxCode()).json()
+                .at("/inherited/scrapHoursTo").asString()).isEqualTo("23:00");
+
+        LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        for (LocalTime time : List.of(LocalTime.of(22, 0), LocalTime.of(23, 30))) {
+            String at = yesterday.atTime(time).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime().toString();
+            assertThat(feeds.post("/api/v1/warehouse-notes", Map.of("number", "PX-PL-" + time.getHour(),
+                    "enterpriseTaxCode", later.taxCode(), "kind", "DELIVERY", "location", "Bãi phế liệu", "at", at))
+                    .status()).isEqualTo(201);
+        }
+        // 22:00 is within the unit's hours, 23:30 is not
+        assertThat(warnings(later.taxCode()).valueStream().filter(w -> w.get("rule").asString().equals("OFF_HOURS_MOVEMENT"))
+                .map(w -> w.at("/evidence/note/number").asString()).toList()).containsExactly("PX-PL-23");
+    }
+
+    @Test
+    @DisplayName("thresholds of an unknown sub-department are not found; the inbox filters by rule and severity")
+    void unknownUnitAndInboxFilters() {
+        assertThat(analyst.get("/api/v1/risk/thresholds/units/999999999").status()).isEqualTo(404);
+        Api.Response badRule = feeds.get("/api/v1/warnings?rule=NO_SUCH_RULE");
+        assertThat(badRule.status()).isEqualTo(400);
+        assertThat(badRule.json().at("/errors/0/field").asString()).isEqualTo("rule");
+
+        Fixtures.Site site = fixtures.site();
+        String at = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1).atTime(LocalTime.of(3, 0))
+                .atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime().toString();
+        feeds.post("/api/v1/warehouse-notes", Map.of("number", "PX-3", "enterpriseTaxCode", site.taxCode(), "kind", "DELIVERY",
+                "location", "Bãi phế liệu", "at", at));
+        feeds.post("/api/v1/gate-events", Map.of("enterpriseTaxCode", site.taxCode(), "cameraNumber", "G1", "direction", "OUT",
+                "capturedAt", java.time.Instant.now().minusSeconds(30).toString(), "containerNumbers", List.of("MSKU4670692")));
+        JsonNode all = warnings(site.taxCode());
+        assertThat(all.valueStream().map(w -> w.get("rule").asString()).toList())
+                .contains("OFF_HOURS_MOVEMENT", "CONTAINER_NUMBER_INVALID");
+        String base = "/api/v1/warnings?enterpriseTaxCode=" + site.taxCode();
+        assertThat(feeds.get(base + "&rule=OFF_HOURS_MOVEMENT").json().valueStream()
+                .map(w -> w.get("rule").asString()).toList()).containsExactly("OFF_HOURS_MOVEMENT");
+        // both are MEDIUM: at least MEDIUM keeps them, at least HIGH leaves none of them
+        assertThat(feeds.get(base + "&severity=MEDIUM").json().valueStream().map(w -> w.get("rule").asString()).toList())
+                .contains("OFF_HOURS_MOVEMENT", "CONTAINER_NUMBER_INVALID");
+        assertThat(feeds.get(base + "&severity=HIGH").json().valueStream().map(w -> w.get("rule").asString()).toList())
+                .doesNotContain("OFF_HOURS_MOVEMENT", "CONTAINER_NUMBER_INVALID");
+    }
 }

@@ -111,6 +111,11 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/risk/thresholds/enterprises/{taxCode}", analysts, null);
         rule("PUT /api/v1/risk/thresholds/units/{unitId}", analysts, null);
         rule("PUT /api/v1/risk/thresholds/enterprises/{taxCode}", analysts, null);
+        rule("GET /api/v1/risk/thresholds/units/{unitId}", analysts, null);
+        rule("GET /risk/settings", analysts, null);
+        rule("POST /risk/settings/watchlist", analysts, null);
+        rule("POST /risk/settings/watchlist/remove", analysts, null);
+        rule("POST /risk/settings/thresholds", analysts, null);
         Set<Role> casework = EnumSet.of(Role.HEAD, Role.OFFICER);
         rule("GET /api/v1/cases", casework, null);
         rule("POST /api/v1/cases", casework, null);

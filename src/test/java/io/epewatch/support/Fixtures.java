@@ -63,6 +63,12 @@ public class Fixtures {
         String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
         Unit department = units.create(ADMIN, "D" + suffix, "Cục Hải quan thử " + suffix, UnitKind.DEPARTMENT, null);
         Unit sub = units.create(ADMIN, "S" + suffix, "Chi cục Hải quan KCX thử " + suffix, UnitKind.SUB_DEPARTMENT, department.id());
+        return siteIn(sub);
+    }
+
+    /** Such an EPE registered now in an existing sub-department. */
+    public Site siteIn(Unit sub) {
+        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
         String taxCode = "03" + suffix + "01";
         enterprises.register(ADMIN, new EnterpriseInput(taxCode, "Công ty TNHH Thử nghiệm " + suffix + " (DNCX)",
                 "Lô 1, KCX Tân Thuận", LocalDate.of(2023, 1, 5), LocalDate.of(2022, 12, 20), false, "Nguyễn Thị Hoa",

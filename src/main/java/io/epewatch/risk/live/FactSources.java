@@ -19,8 +19,10 @@ import io.epewatch.declaration.Declarations;
 import io.epewatch.gate.GateEventRecorded;
 import io.epewatch.identity.AccessScope;
 import io.epewatch.registry.Camera;
+import io.epewatch.registry.EnterpriseAssigned;
 import io.epewatch.registry.GoodsKind;
 import io.epewatch.registry.SiteDiagram;
+import io.epewatch.risk.RiskSettings;
 import io.epewatch.risk.engine.Fact;
 import io.epewatch.tracking.PositionsRecorded;
 import io.epewatch.tracking.Trip;
@@ -42,11 +44,20 @@ class FactSources {
     private final LiveAnalysis analysis;
     private final SiteDiagram diagram;
     private final Declarations declarations;
+    private final RiskSettings settings;
 
-    FactSources(LiveAnalysis analysis, SiteDiagram diagram, Declarations declarations) {
+    FactSources(LiveAnalysis analysis, SiteDiagram diagram, Declarations declarations, RiskSettings settings) {
         this.analysis = analysis;
         this.diagram = diagram;
         this.declarations = declarations;
+        this.settings = settings;
+    }
+
+    /** A new enterprise, or one moved to another sub-department, is judged by that unit's thresholds (R5.8). */
+    @Async
+    @TransactionalEventListener
+    void on(EnterpriseAssigned assigned) {
+        settings.refresh(assigned.taxCode(), assigned.at());
     }
 
     @Async

@@ -57,9 +57,16 @@ class RiskSettingsApi {
 
     @GetMapping("/thresholds/enterprises/{taxCode}")
     @PreAuthorize(Permissions.RISK_ANALYSIS)
-    @Operation(summary = "The thresholds in force for an enterprise, and what its sub-department and it override")
-    Map<String, Object> effective(@PathVariable String taxCode) {
-        return Map.of("effective", settings.effective(taxCode).asMap(), "own", settings.overrides("enterprise:" + taxCode));
+    @Operation(summary = "The thresholds in force for an enterprise: inherited from its sub-department, its own, effective")
+    RiskSettings.ThresholdView forEnterprise(@PathVariable String taxCode) {
+        return settings.view("enterprise:" + taxCode);
+    }
+
+    @GetMapping("/thresholds/units/{unitId}")
+    @PreAuthorize(Permissions.RISK_ANALYSIS)
+    @Operation(summary = "The thresholds a sub-department's enterprises get: the defaults, its own, effective")
+    RiskSettings.ThresholdView forUnit(@PathVariable String unitId) {
+        return settings.view("unit:" + unitId);
     }
 
     @PutMapping("/thresholds/units/{unitId}")

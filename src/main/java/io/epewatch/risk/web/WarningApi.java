@@ -5,7 +5,9 @@ import java.util.List;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
 import io.epewatch.kernel.NotFoundException;
+import io.epewatch.risk.Severity;
 import io.epewatch.risk.Warning;
+import io.epewatch.risk.WarningQuery;
 import io.epewatch.risk.WarningStatus;
 import io.epewatch.risk.Warnings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,11 +34,17 @@ class WarningApi {
 
     @GetMapping
     @PreAuthorize(Permissions.READ)
-    @Operation(summary = "Warnings in the caller's scope, newest first")
+    @Operation(summary = "Warnings in the caller's scope, newest first",
+            description = "rule narrows to one rule code, severity to that severity and above, unseen=true to the "
+                    + "warnings nobody has marked as seen")
     List<Warning> list(@RequestParam(required = false) String enterpriseTaxCode,
                        @RequestParam(required = false) WarningStatus status,
+                       @RequestParam(required = false) String rule,
+                       @RequestParam(required = false) Severity severity,
+                       @RequestParam(defaultValue = "false") boolean unseen,
                        @RequestParam(defaultValue = "100") int limit) {
-        return warnings.list(caller.get().access(), enterpriseTaxCode, status, limit);
+        return warnings.list(caller.get().access(), new WarningQuery(enterpriseTaxCode, status, rule, severity, unseen),
+                limit);
     }
 
     @GetMapping("/{id}")

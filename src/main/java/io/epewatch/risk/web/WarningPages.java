@@ -1,18 +1,25 @@
 package io.epewatch.risk.web;
 
+import java.util.List;
+import java.util.Optional;
+
 import io.epewatch.gate.GateEvents;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Enterprises;
+import io.epewatch.risk.Severity;
 import io.epewatch.risk.Warning;
+import io.epewatch.risk.WarningQuery;
 import io.epewatch.risk.WarningStatus;
 import io.epewatch.risk.Warnings;
+import io.epewatch.risk.engine.Analysis;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Warning list and detail for officers (R4.6: the evidence beside the warning). */
@@ -35,18 +42,26 @@ class WarningPages {
 
     @GetMapping("/warnings")
     String list(@RequestParam(required = false) String enterpriseTaxCode,
-                @RequestParam(required = false) WarningStatus status, Model model) {
-        fill(enterpriseTaxCode, status, model);
+                @RequestParam(required = false) WarningStatus status,
+                @RequestParam(required = false) String rule,
+                @RequestParam(required = false) Severity severity,
+                @RequestParam(defaultValue = "false") boolean unseen, Model model) {
+        fill(new WarningQuery(enterpriseTaxCode, status, rule, severity, unseen), model);
         model.addAttribute("enterprises", enterprises.list(caller.get().access()));
         model.addAttribute("statuses", WarningStatus.values());
+        model.addAttribute("rules", Analysis.ruleCodes());
+        model.addAttribute("severities", Severity.values());
         return "risk/warnings";
     }
 
-    /** The table alone, polled by htmx so new warnings appear without reloading. */
+    /** The table alone, fetched by htmx when the stream announces a warning, so it appears without reloading. */
     @GetMapping("/warnings/rows")
     String rows(@RequestParam(required = false) String enterpriseTaxCode,
-                @RequestParam(required = false) WarningStatus status, Model model) {
-        fill(enterpriseTaxCode, status, model);
+                @RequestParam(required = false) WarningStatus status,
+                @RequestParam(required = false) String rule,
+                @RequestParam(required = false) Severity severity,
+                @RequestParam(defaultValue = "false") boolean unseen, Model model) {
+        fill(new WarningQuery(enterpriseTaxCode, status, rule, severity, unseen), model);
         return "risk/warnings :: rows";
     }
 
@@ -61,22 +76,29 @@ class WarningPages {
         return "risk/warning";
     }
 
-    /** The inbox's bulk action: mark the ticked warnings as seen. */
+    /** The inbox's bulk action: mark the ticked warnings as seen, then show the same filtered inbox again. */
     @PostMapping("/warnings/acknowledge")
-    String acknowledge(@RequestParam(name = "ids", required = false) java.util.List<Long> ids,
+    String acknowledge(@RequestParam(name = "ids", required = false) List<Long> ids,
                        @RequestParam(required = false) String enterpriseTaxCode,
-                       @RequestParam(required = false) WarningStatus status) {
-        warnings.acknowledge(caller.get(), ids == null ? java.util.List.of() : ids);
-        return "redirect:/warnings?enterpriseTaxCode=" + (enterpriseTaxCode == null ? "" : enterpriseTaxCode)
-                + "&status=" + (status == null ? "" : status.name());
+                       @RequestParam(required = false) WarningStatus status,
+                       @RequestParam(required = false) String rule,
+                       @RequestParam(required = false) Severity severity,
+                       @RequestParam(defaultValue = "false") boolean unseen) {
+        warnings.acknowledge(caller.get(), ids == null ? List.of() : ids);
+        return "redirect:" + UriComponentsBuilder.fromPath("/warnings")
+                .queryParamIfPresent("enterpriseTaxCode", Optional.ofNullable(enterpriseTaxCode))
+                .queryParamIfPresent("status", Optional.ofNullable(status))
+                .queryParamIfPresent("rule", Optional.ofNullable(rule))
+                .queryParamIfPresent("severity", Optional.ofNullable(severity))
+                .queryParam("unseen", unseen)
+                .encode().build().toUriString();
     }
 
-    private void fill(String taxCode, WarningStatus status, Model model) {
-        String filter = taxCode == null || taxCode.isBlank() ? null : taxCode;
-        java.util.List<Warning> list = warnings.list(caller.get().access(), filter, status, 200);
+    private void fill(WarningQuery query, Model model) {
+        List<Warning> list = warnings.list(caller.get().access(), query, 200);
         model.addAttribute("warnings", list);
         model.addAttribute("acknowledged", warnings.acknowledged(list.stream().map(Warning::id).toList()));
-        model.addAttribute("selectedEnterprise", filter);
-        model.addAttribute("selectedStatus", status);
+        model.addAttribute("query", query);
+        model.addAttribute("selectedEnterprise", query.enterpriseTaxCode());
     }
 }
