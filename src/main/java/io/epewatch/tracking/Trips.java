@@ -17,6 +17,8 @@ import io.epewatch.declaration.Declarations;
 import io.epewatch.gate.GateEvent;
 import io.epewatch.gate.GateEventRecorded;
 import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.AuditTrail;
+import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
@@ -39,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Trips {
 
     private static final String COLUMNS = """
-            id, plate, enterprise_tax_code, reference, origin, destination, expected_minutes, started_at, stage, ended_at""";
+            id, plate, enterprise_tax_code, reference, origin, destination, expected_minutes, started_at, stage, ended_at,
+            started_by, end_reason""";
 
     private final JdbcClient jdbc;
     private final Geofences geofences;
@@ -48,11 +51,13 @@ public class Trips {
     private final TrackingProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
     /** Open trips by plate: every position asks, so they are kept in memory (loaded on first use). */
     private volatile Map<String, Trip> open;
 
     Trips(JdbcClient jdbc, Geofences geofences, Enterprises enterprises, Declarations declarations,
-          TrackingProperties properties, ApplicationEventPublisher events, Clock clock) {
+          TrackingProperties properties, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.geofences = geofences;
         this.enterprises = enterprises;
@@ -62,12 +67,13 @@ public class Trips {
         this.clock = clock;
     }
 
+    /** Starts a trip for an enterprise in the caller's scope; audited. */
     @Transactional
-    public Trip start(TripInput input) {
+    public Trip start(Caller caller, TripInput input) {
         InputCheck check = new InputCheck();
         String plate = check.parse("plate", input.plate(), raw -> PlateNumber.parse(raw).value());
         String taxCode = check.parse("enterpriseTaxCode", input.enterpriseTaxCode(), raw -> TaxCode.parse(raw).value());
-        if (taxCode != null && enterprises.findForSystem(taxCode).isEmpty()) {
+        if (taxCode != null && enterprises.find(caller.access(), taxCode).isEmpty()) {
             check.reject("enterpriseTaxCode", "is not a registered export processing enterprise");
         }
         String origin = zone(check, "origin", input.origin());
@@ -84,7 +90,10 @@ public class Trips {
             check.reject("plate", "is already on open trip " + openTrips().get(plate).id());
         }
         check.throwIfAny();
-        return insert(plate, taxCode, input.reference(), origin, destination, started, null, null);
+        Trip trip = insert(plate, taxCode, input.reference(), origin, destination, started, null, null, caller.name());
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "trip:" + trip.id(),
+                Map.of("change", "trip started", "plate", plate, "route", origin + " → " + destination));
+        return trip;
     }
 
     /** R5.7: a vehicle a transit declaration names leaves the EPE: its trip to the declared destination starts. */
@@ -101,17 +110,29 @@ public class Trips {
             }
             insert(passage.plate(), passage.enterpriseTaxCode(), "declaration:" + d.number(), d.transit().origin(),
                     d.transit().destination(), passage.capturedAt(), d.transit().deadline(),
-                    "transit:" + d.number() + ":gate:" + passage.gateEventId());
+                    "transit:" + d.number() + ":gate:" + passage.gateEventId(), "gate");
         }
     }
 
+    /**
+     * Ends a trip that will not arrive (turned back, wrong vehicle): its rules stop watching it, so the reason is
+     * required, kept on the trip and audited.
+     */
     @Transactional
-    public Trip cancel(long id, String reason) {
-        Trip trip = find(AccessScope.all(), id).orElseThrow(() -> new NotFoundException("trip", String.valueOf(id)));
+    public Trip cancel(Caller caller, long id, String reason) {
+        Trip trip = find(caller.access(), id).orElseThrow(() -> new NotFoundException("trip", String.valueOf(id)));
+        InputCheck check = new InputCheck();
         if (trip.stage() != Trip.Stage.STARTED) {
-            throw new InvalidInputException("id", "trip " + id + " has already " + trip.stage().name().toLowerCase());
+            check.reject("id", "trip " + id + " has already " + (trip.stage() == Trip.Stage.ARRIVED ? "arrived" : "been cancelled"));
         }
-        return end(trip, Trip.Stage.CANCELLED, clock.instant());
+        if (check.require("reason", reason)) {
+            check.maxLength("reason", reason, 500);
+        }
+        check.throwIfAny();
+        Trip ended = end(trip, Trip.Stage.CANCELLED, clock.instant(), reason.strip());
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, trip.enterpriseTaxCode(), "trip:" + id,
+                Map.of("change", "trip cancelled", "reason", reason.strip()));
+        return ended;
     }
 
     public Optional<Trip> find(AccessScope scope, long id) {
@@ -121,12 +142,19 @@ public class Trips {
     }
 
     public List<Trip> latest(AccessScope scope, String taxCode, int limit) {
+        return latest(scope, taxCode, null, limit);
+    }
+
+    /** Newest first, narrowed to an enterprise and a stage when given. */
+    public List<Trip> latest(AccessScope scope, String taxCode, Trip.Stage stage, int limit) {
         Set<String> visible = enterprises.visibleTaxCodes(scope, taxCode);
         if (visible.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from trip where enterprise_tax_code in (:codes) order by started_at desc limit :limit")
-                .param("codes", visible).param("limit", Math.min(Math.max(limit, 1), 500)).query(Trips::toTrip).list();
+        return jdbc.sql("select " + COLUMNS + " from trip where enterprise_tax_code in (:codes)"
+                        + " and (:stage = '' or stage = :stage) order by started_at desc, id desc limit :limit")
+                .param("codes", visible).param("stage", stage == null ? "" : stage.name())
+                .param("limit", Math.min(Math.max(limit, 1), 500)).query(Trips::toTrip).list();
     }
 
     /** Called by the position writer in its transaction: positions in a trip's destination end it. */
@@ -135,23 +163,23 @@ public class Trips {
         for (Position p : positions) {
             Trip trip = trips.get(p.plate());
             if (trip != null && p.zone() != null && p.zone().equals(trip.destination()) && !p.at().isBefore(trip.startedAt())) {
-                end(trip, Trip.Stage.ARRIVED, p.at());
+                end(trip, Trip.Stage.ARRIVED, p.at(), null);
             }
         }
     }
 
     private Trip insert(String plate, String taxCode, String reference, String origin, String destination,
-                        Instant started, Instant deadline, String sourceKey) {
+                        Instant started, Instant deadline, String sourceKey, String startedBy) {
         Duration expected = expected(origin, destination);
         if (deadline != null && deadline.isAfter(started) && Duration.between(started, deadline).compareTo(expected) < 0) {
             expected = Duration.between(started, deadline); // R5.7: the registered time binds
         }
         Optional<Long> id = jdbc.sql("""
                         insert into trip (plate, enterprise_tax_code, reference, origin, destination, expected_minutes,
-                            started_at, stage, source_key, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, 'STARTED', ?, ?) on conflict (source_key) do nothing returning id""")
+                            started_at, stage, source_key, created_at, started_by)
+                        values (?, ?, ?, ?, ?, ?, ?, 'STARTED', ?, ?, ?) on conflict (source_key) do nothing returning id""")
                 .params(plate, taxCode, reference, origin, destination, Math.max(1, expected.toMinutes()),
-                        Timestamp.from(started), sourceKey, Timestamp.from(clock.instant()))
+                        Timestamp.from(started), sourceKey, Timestamp.from(clock.instant()), startedBy)
                 .query(Long.class).optional();
         if (id.isEmpty()) {
             return null; // created before by the same passage
@@ -162,9 +190,9 @@ public class Trips {
         return trip;
     }
 
-    private Trip end(Trip trip, Trip.Stage stage, Instant at) {
-        int changed = jdbc.sql("update trip set stage = ?, ended_at = ? where id = ? and stage = 'STARTED'")
-                .params(stage.name(), Timestamp.from(at), trip.id()).update();
+    private Trip end(Trip trip, Trip.Stage stage, Instant at, String reason) {
+        int changed = jdbc.sql("update trip set stage = ?, ended_at = ?, end_reason = ? where id = ? and stage = 'STARTED'")
+                .params(stage.name(), Timestamp.from(at), reason, trip.id()).update();
         openTrips().remove(trip.plate(), trip);
         Trip ended = find(AccessScope.all(), trip.id()).orElseThrow();
         if (changed > 0) {
@@ -216,6 +244,7 @@ public class Trips {
         return new Trip(rs.getLong("id"), rs.getString("plate"), rs.getString("enterprise_tax_code"),
                 rs.getString("reference"), rs.getString("origin"), rs.getString("destination"),
                 Duration.ofMinutes(rs.getInt("expected_minutes")), rs.getTimestamp("started_at").toInstant(),
-                Trip.Stage.valueOf(rs.getString("stage")), ended == null ? null : ended.toInstant());
+                Trip.Stage.valueOf(rs.getString("stage")), ended == null ? null : ended.toInstant(),
+                rs.getString("started_by"), rs.getString("end_reason"));
     }
 }

@@ -97,6 +97,9 @@ class AuthorizationMatrixTest {
         rule("DELETE /api/v1/geofences/{code}", CUSTOMS, null);
         rule("POST /api/v1/trips", CUSTOMS, ApiTokens.INGEST_GPS);
         rule("GET /api/v1/trips/{id}", EVERYONE, read);
+        rule("GET /api/v1/trips", EVERYONE, read);
+        rule("POST /trips", CUSTOMS, null);
+        rule("POST /trips/{id}/cancel", CUSTOMS, null);
         rule("POST /api/v1/trips/{id}/cancel", CUSTOMS, null);
         rule("POST /api/v1/gate-events", NOBODY, ApiTokens.INGEST_GATE_EVENTS);
         rule("GET /api/v1/gate-events", EVERYONE, read);
@@ -165,7 +168,7 @@ class AuthorizationMatrixTest {
         for (String page : List.of("/", "/dashboard/counters", "/enterprises", "/enterprises/new", "/enterprises/{taxCode}",
                 "/enterprises/{taxCode}/edit", "/enterprises/{taxCode}/locations/{id}", "/enterprises/{taxCode}/cameras/{number}",
                 "/enterprises/{taxCode}/monitor", "/enterprises/{taxCode}/cameras/{number}/monitor", "/enterprises/{taxCode}/timeline",
-                "/warnings", "/warnings/rows", "/geofences", "/warnings/{id}", "/passages", "/passages/{id}", "/passages/to-check",
+                "/warnings", "/warnings/rows", "/geofences", "/trips", "/trips/{id}", "/warnings/{id}", "/passages", "/passages/{id}", "/passages/to-check",
                 "/passages/{id}/readings/{readingId}/crop.jpg", "/passages/{id}/readings/{readingId}/frame.jpg", "/declarations", "/declarations/{number}", "/units",
                 "/account/password", "/account/mfa", "/account/mfa/verify")) {
             rule("GET " + page, EVERYONE, null);

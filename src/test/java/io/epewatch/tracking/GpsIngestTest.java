@@ -181,6 +181,37 @@ class GpsIngestTest {
         assertThat(customs.get("/api/v1/trips/" + tripB).json().get("stage").asString()).isEqualTo("ARRIVED");
     }
 
+    @Test
+    @DisplayName("R5.7 a trip is started only for an enterprise in the officer's scope; cancelling needs a reason, kept and audited")
+    void tripScopeAndCancellation() {
+        Fixtures.Site elsewhere = fixtures.site();
+        Api stranger = new Api(port, null).signIn(fixtures.user(Role.OFFICER, elsewhere.subDepartment().id(), null),
+                Fixtures.PASSWORD);
+        String plate = plate();
+        Api.Response refused = stranger.post("/api/v1/trips", Map.of("plate", plate, "enterpriseTaxCode", site.taxCode(),
+                "origin", origin, "destination", destination));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("enterpriseTaxCode");
+
+        long id = customs.post("/api/v1/trips", Map.of("plate", plate, "enterpriseTaxCode", site.taxCode(),
+                "origin", origin, "destination", destination)).json().get("id").asLong();
+        assertThat(stranger.post("/api/v1/trips/" + id + "/cancel", Map.of("reason", "x")).status()).isEqualTo(404);
+        Api.Response noReason = customs.post("/api/v1/trips/" + id + "/cancel", Map.of());
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().at("/errors/0/field").asString()).isEqualTo("reason");
+        JsonNode cancelled = customs.post("/api/v1/trips/" + id + "/cancel",
+                Map.of("reason", "Xe quay đầu do hỏng, thay xe khác")).json();
+        assertThat(cancelled.get("stage").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("endReason").asString()).isEqualTo("Xe quay đầu do hỏng, thay xe khác");
+        assertThat(customs.post("/api/v1/trips/" + id + "/cancel", Map.of("reason", "lần nữa")).json()
+                .at("/errors/0/field").asString()).isEqualTo("id");
+        assertThat(jdbc.sql("select count(*) from audit_record where target = ?").param("trip:" + id).query(Long.class).single())
+                .isEqualTo(2L);
+        assertThat(customs.get("/api/v1/trips?enterpriseTaxCode=" + site.taxCode() + "&stage=CANCELLED").json()
+                .valueStream().map(t -> t.get("id").asLong()).toList()).contains(id);
+        assertThat(stranger.get("/api/v1/trips?enterpriseTaxCode=" + site.taxCode()).json()).isEmpty();
+    }
+
     private static List<Map<String, Object>> minuteOf(TreeMap<Long, List<Map<String, Object>>> byMinute, Map<String, Object> p) {
         return byMinute.computeIfAbsent(Instant.parse((String) p.get("time")).getEpochSecond() / 60, k -> new ArrayList<>());
     }

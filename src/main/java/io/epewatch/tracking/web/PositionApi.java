@@ -112,8 +112,8 @@ class PositionApi {
     @Operation(summary = "A vehicle's positions between two instants, the last day by default (customs only: a vehicle is not an enterprise's)")
     List<Position> track(@PathVariable String plate, @RequestParam(required = false) String from,
                          @RequestParam(required = false) String to) {
-        Instant until = to == null ? clock.instant() : Timestamps.parseAny(to, "to");
-        Instant since = from == null ? until.minus(Duration.ofDays(1)) : Timestamps.parseAny(from, "from");
+        Instant until = to == null || to.isBlank() ? clock.instant() : Timestamps.parseAny(to, "to");
+        Instant since = from == null || from.isBlank() ? until.minus(Duration.ofDays(1)) : Timestamps.parseAny(from, "from");
         return positions.track(plate, since, until);
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Geofences (drawn by customs) and trips. */
@@ -72,7 +73,15 @@ class TrackingApi {
     @PreAuthorize(Permissions.CUSTOMS + " or " + Permissions.INGEST_GPS)
     @Operation(summary = "Start a trip {plate, enterpriseTaxCode, reference?, origin, destination, startedAt?}")
     ResponseEntity<Trip> start(@RequestBody TripInput input) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(trips.start(input));
+        return ResponseEntity.status(HttpStatus.CREATED).body(trips.start(caller.get(), input));
+    }
+
+    @GetMapping("/trips")
+    @PreAuthorize(Permissions.READ)
+    @Operation(summary = "Trips in the caller's scope, newest first; narrowed by enterprise and stage")
+    List<Trip> trips(@RequestParam(required = false) String enterpriseTaxCode,
+                     @RequestParam(required = false) Trip.Stage stage, @RequestParam(defaultValue = "100") int limit) {
+        return trips.latest(caller.get().access(), enterpriseTaxCode, stage, limit);
     }
 
     @GetMapping("/trips/{id}")
@@ -83,8 +92,8 @@ class TrackingApi {
 
     @PostMapping("/trips/{id}/cancel")
     @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "Cancel a trip that will not arrive: {reason} (required, kept and audited)")
     Trip cancel(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        trips.find(caller.get().access(), id).orElseThrow(() -> new NotFoundException("trip", String.valueOf(id)));
-        return trips.cancel(id, body == null ? null : body.get("reason"));
+        return trips.cancel(caller.get(), id, body == null ? null : body.get("reason"));
     }
 }
