@@ -22,8 +22,14 @@ final class Situation {
     private final Thresholds defaults;
     private final Map<String, Site> sites = new HashMap<>();
     /** Per plate: when it was last heard and its latest trip; one lookup per position. */
+    /**
+     * Vehicles with a trip (open, or ended recently enough for late positions to re-judge it). A position of any other
+     * vehicle concerns no rule, so it is not remembered: of the many trucks the GPS feed reports, only those carrying
+     * goods under customs supervision cost memory.
+     */
     private final Map<String, Vehicle> vehicles = new HashMap<>();
-    /** The vehicle of the position being read: the rules ask for it again right away. */
+    /** The plate of the position being read and its vehicle (null when it has none): the rules ask right away. */
+    private String currentPlate;
     private Vehicle current;
 
     private static final class Vehicle {
@@ -76,7 +82,7 @@ final class Situation {
 
     /** The vehicle's latest trip, open or ended, or null. */
     TripRun latestTripOf(String plate) {
-        Vehicle v = current != null && current.plate.equals(plate) ? current : vehicles.get(plate);
+        Vehicle v = plate.equals(currentPlate) ? current : vehicles.get(plate);
         return v == null ? null : v.trip;
     }
 
@@ -127,11 +133,11 @@ final class Situation {
 
     private boolean absorb(Fact.Fix fix) {
         Vehicle vehicle = vehicles.get(fix.plate());
-        if (vehicle == null) {
-            vehicle = new Vehicle(fix.plate());
-            vehicles.put(fix.plate(), vehicle);
-        }
+        currentPlate = fix.plate();
         current = vehicle;
+        if (vehicle == null) {
+            return true; // on no trip: no rule will look at it
+        }
         TripRun run = vehicle.trip;
         long at = fix.at().toEpochMilli();
         boolean repeat = vehicle.lastAt == at;
@@ -161,6 +167,9 @@ final class Situation {
                 run = new TripRun(trip, thresholds(trip.enterprise()).stopSpeedKmh());
                 trips.put(trip.id(), run);
                 Vehicle vehicle = vehicles.computeIfAbsent(trip.plate(), Vehicle::new);
+                if (trip.plate().equals(currentPlate)) {
+                    current = vehicle;
+                }
                 if (vehicle.trip == null || !vehicle.trip.start().isAfter(trip.at())) {
                     vehicle.trip = run;
                 }
@@ -205,7 +214,8 @@ final class Situation {
                 v.trip = null;
             }
         }
-        vehicles.values().removeIf(v -> v.trip == null && v.lastAt < vehicleCutoff.toEpochMilli());
+        vehicles.values().removeIf(v -> v.trip == null); // its trips are forgotten: its positions concern no rule
+        currentPlate = null;
         current = null;
         warnings.values().removeIf(w -> w.occurredAt.isBefore(clock.minus(thresholds(w.enterprise).retention())));
     }
