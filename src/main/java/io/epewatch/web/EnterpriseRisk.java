@@ -3,16 +3,11 @@ package io.epewatch.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
-import io.epewatch.camera.CameraLogbook;
-import io.epewatch.camera.CameraState;
-import io.epewatch.camera.LogbookEntry;
+import io.epewatch.camera.timeline.CameraTimeline;
 import io.epewatch.identity.AccessScope;
-import io.epewatch.registry.Camera;
-import io.epewatch.registry.SiteDiagram;
 import io.epewatch.risk.Warning;
 import io.epewatch.risk.WarningStatus;
 import io.epewatch.risk.Warnings;
@@ -20,48 +15,57 @@ import org.springframework.stereotype.Component;
 
 /**
  * An enterprise's risk score (0–100): 70 % from its open warnings of the last 30 days (their scores summed, a third
- * of the sum capped at 100), 30 % from its compliance — the share of its cameras not down now (R1.7, R2.1). The
- * weights are a first proposal for HQ analysts to tune; the parts are shown with the score.
+ * of the sum capped at 100), 30 % from its camera compliance — the share of the last 30 days its watched cameras
+ * were not online (R1.7, R2.1; cameras not watched yet are left out). The weights are a first proposal for HQ
+ * analysts to tune; the parts are shown with the score. The incident deadlines of Decision 247 (R2.3, R2.4) will join
+ * the compliance part when incidents are tracked.
  */
 @Component
 class EnterpriseRisk {
 
     private static final Duration RECENT = Duration.ofDays(30);
 
-    /** The score and what it is made of. */
-    record Score(int score, int warningsPart, int openWarnings, int cameras, int camerasDown) {
+    /**
+     * The score and what it is made of.
+     *
+     * @param availability mean 30-day availability of the watched cameras, in percent; null when none is watched
+     */
+    record Score(int score, int warningsPart, int openWarnings, int compliancePart, int cameras, int camerasDown,
+                 Double availability) {
     }
 
     private final Warnings warnings;
-    private final SiteDiagram diagram;
-    private final CameraLogbook logbook;
+    private final CameraTimeline timeline;
     private final Clock clock;
 
-    EnterpriseRisk(Warnings warnings, SiteDiagram diagram, CameraLogbook logbook, Clock clock) {
+    EnterpriseRisk(Warnings warnings, CameraTimeline timeline, Clock clock) {
         this.warnings = warnings;
-        this.diagram = diagram;
-        this.logbook = logbook;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
     Score of(AccessScope scope, String taxCode) {
         Instant since = clock.instant().minus(RECENT);
-        List<Warning> open = warnings.list(scope, taxCode, WarningStatus.OPEN, 500).stream()
-                .filter(w -> w.raisedAt().isAfter(since)).toList();
-        int warningsPart = (int) Math.min(100, open.stream().mapToInt(Warning::score).sum() / 3);
-        List<Camera> cameras = diagram.cameras(scope, taxCode);
-        Map<String, CameraState> latest = new HashMap<>();
-        for (LogbookEntry entry : logbook.entries(scope, taxCode, 1_000)) { // newest first
-            if (entry.state() != null) {
-                latest.putIfAbsent(entry.cameraNumber(), entry.state());
-            }
-        }
-        int down = (int) cameras.stream().filter(c -> {
-            CameraState state = latest.get(c.number());
-            return state != null && state != CameraState.ONLINE;
-        }).count();
-        double downShare = cameras.isEmpty() ? 0 : (double) down / cameras.size();
-        int score = (int) Math.round(0.7 * warningsPart + 0.3 * 100 * downShare);
-        return new Score(score, warningsPart, open.size(), cameras.size(), down);
+        List<Integer> openScores = warnings.list(scope, taxCode, WarningStatus.OPEN, 500).stream()
+                .filter(w -> w.raisedAt().isAfter(since)).map(Warning::score).toList();
+        List<CameraTimeline.CameraAvailability> cameras = timeline.enterprise(scope, taxCode);
+        int down = (int) cameras.stream().filter(c -> "OFFLINE".equals(c.state()) || "DEGRADED".equals(c.state())).count();
+        return combine(openScores, cameras.stream().map(CameraTimeline.CameraAvailability::month).toList(), down);
+    }
+
+    /**
+     * The formula alone.
+     *
+     * @param openScores     scores of the open warnings of the last 30 days
+     * @param availabilities each camera's 30-day availability in percent, null for one not watched yet
+     */
+    static Score combine(List<Integer> openScores, List<Double> availabilities, int camerasDown) {
+        int warningsPart = Math.min(100, openScores.stream().mapToInt(Integer::intValue).sum() / 3);
+        Double availability = availabilities.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+                .average().stream().boxed().findFirst().orElse(null);
+        int compliancePart = availability == null ? 0 : (int) Math.round(100 - availability);
+        int score = (int) Math.round(0.7 * warningsPart + 0.3 * compliancePart);
+        return new Score(score, warningsPart, openScores.size(), compliancePart, availabilities.size(), camerasDown,
+                availability);
     }
 }
