@@ -135,4 +135,40 @@ class CaseworkTest {
         assertThat(stranger.post("/api/v1/cases", Map.of("warningId", warningId)).status()).isEqualTo(404);
         assertThat(stranger.get("/api/v1/cases").json()).noneSatisfy(c -> assertThat(c.get("id").asLong()).isEqualTo(id));
     }
+
+    @Test
+    @DisplayName("R4.6 the case page shows the gate's pictures beside the declaration the warning names")
+    void casePageShowsThePicturesBesideTheDeclaration() {
+        Api feed = new Api(port, fixtures.integrationToken(ApiTokens.INGEST_GATE_EVENTS, ApiTokens.INGEST_DECLARATIONS,
+                ApiTokens.READ));
+        String number = Fixtures.declarationNumber();
+        Map<String, Object> declaration = new java.util.LinkedHashMap<>();
+        declaration.put("number", number);
+        declaration.put("typeCode", "E52");
+        declaration.put("enterpriseTaxCode", site.taxCode());
+        declaration.put("direction", "EXPORT");
+        declaration.put("registeredAt", Instant.now().minusSeconds(3600).toString());
+        declaration.put("status", "CLEARED");
+        declaration.put("lane", "GREEN");
+        declaration.put("vehicles", List.of(Map.of("plate", "51C-246.80", "containerNumbers", List.of("TEMU2709541"))));
+        assertThat(feed.post("/api/v1/declarations", declaration).status()).isEqualTo(201);
+        // the gate camera reads the declared truck with another container, and sends its picture
+        String picture = java.util.Base64.getEncoder().encodeToString(
+                new io.epewatch.recognition.PassingTruck(320, 180, "51C-246.80", "MSKU4670691").paint(0.5).jpeg());
+        assertThat(feed.post("/api/v1/edge-anpr/events", Map.of("eventId", "edge-" + java.util.UUID.randomUUID(),
+                "enterpriseTaxCode", site.taxCode(), "cameraNumber", "G1", "capturedAt", Instant.now().minusSeconds(20).toString(),
+                "plate", Map.of("text", "51C-246.80", "confidence", 0.95, "image", picture),
+                "containers", List.of(Map.of("text", "MSKU4670691", "confidence", 0.97)))).status()).isEqualTo(201);
+        fixtures.awaitEventsHandled();
+        long mismatch = feed.get("/api/v1/warnings?rule=CONTAINER_MISMATCH&enterpriseTaxCode=" + site.taxCode()).json()
+                .get(0).get("id").asLong();
+
+        long id = officer.post("/api/v1/cases", Map.of("warningId", mismatch)).json().get("id").asLong();
+        String page = officer.get("/cases/" + id).body();
+        assertThat(page).contains("class=\"case-declaration\" data-number=\"" + number + "\"").contains("TEMU2709541");
+        java.util.regex.Matcher crop = java.util.regex.Pattern.compile("src=\"(/passages/\\d+/readings/\\d+/crop\\.jpg)\"")
+                .matcher(page);
+        assertThat(crop.find()).as("a crop of the plate on the case page").isTrue();
+        assertThat(officer.getBytes(crop.group(1))).startsWith((byte) 0xFF, (byte) 0xD8);
+    }
 }

@@ -1,32 +1,35 @@
 package io.epewatch.casework.web;
 
+import java.util.List;
 import java.util.Map;
 
+import io.epewatch.casework.CaseAttachment;
 import io.epewatch.casework.CaseFile;
 import io.epewatch.casework.Cases;
+import io.epewatch.declaration.Declarations;
 import io.epewatch.gate.GateEvents;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
+import io.epewatch.recognition.GateObservations;
 import io.epewatch.risk.Warning;
 import io.epewatch.risk.Warnings;
 import io.epewatch.tracking.MapProperties;
-import io.epewatch.casework.CaseAttachment;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,8 +44,13 @@ class CasePages {
     private final GateEvents gateEvents;
     private final CurrentCaller caller;
     private final MapProperties map;
+    private final GateObservations observations;
+    private final Declarations declarations;
 
-    CasePages(Cases cases, Warnings warnings, GateEvents gateEvents, CurrentCaller caller, MapProperties map) {
+    CasePages(Cases cases, Warnings warnings, GateEvents gateEvents, CurrentCaller caller, MapProperties map,
+              GateObservations observations, Declarations declarations) {
+        this.observations = observations;
+        this.declarations = declarations;
         this.cases = cases;
         this.warnings = warnings;
         this.gateEvents = gateEvents;
@@ -79,6 +87,10 @@ class CasePages {
         model.addAttribute("notes", cases.notes(me.access(), id));
         model.addAttribute("map", map);
         model.addAttribute("attachments", cases.attachments(me.access(), id));
+        // R4.6: the gate's pictures beside the declarations the warning names
+        model.addAttribute("readings", w.gateEventId() == null ? List.of() : observations.readings(me.access(), w.gateEventId()));
+        model.addAttribute("declarations", CaseDocuments.declarationNumbers(w.evidence()).stream()
+                .map(number -> declarations.find(me.access(), number)).flatMap(java.util.Optional::stream).toList());
         return "casework/case";
     }
 
