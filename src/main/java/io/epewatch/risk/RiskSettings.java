@@ -193,6 +193,9 @@ public class RiskSettings {
 
     /** The enterprise a scope names, or null when it names an existing sub-department. */
     private Enterprise target(String scope) {
+        if (scope == null) {
+            throw new InvalidInputException("scope", "choose a sub-department or an enterprise");
+        }
         if (scope.startsWith("enterprise:")) {
             String taxCode = scope.substring("enterprise:".length());
             return enterprises.findForSystem(taxCode).orElseThrow(() -> new NotFoundException("enterprise", taxCode));

@@ -61,14 +61,14 @@ class RiskSettingsPages {
     }
 
     @PostMapping("/risk/settings/watchlist/remove")
-    String unwatch(@RequestParam(required = false) String scope, @RequestParam String value) {
+    String unwatch(@RequestParam(required = false) String scope, @RequestParam(required = false) String value) {
         settings.unwatch(caller.get(), value);
         return redirect(scope, "removed");
     }
 
     /** Saves the thresholds of the chosen scope: a blank field inherits, a filled one overrides. */
     @PostMapping("/risk/settings/thresholds")
-    String thresholds(@RequestParam String scope, @RequestParam Map<String, String> form, Model model) {
+    String thresholds(@RequestParam(required = false) String scope, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> own = new LinkedHashMap<>();
         for (String name : Thresholds.DEFAULTS.asMap().keySet()) {
             String value = form.get(name);
