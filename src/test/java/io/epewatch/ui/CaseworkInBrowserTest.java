@@ -75,6 +75,7 @@ class CaseworkInBrowserTest {
         assertThat(browser.findElement(By.id("case-state")).getAttribute("data-state")).isEqualTo("NEW");
         String caseUrl = browser.getCurrentUrl();
         browser.findElement(By.id("take")).click();
+        awaitState("ANALYSING");
         // sending without an analysis is refused, naming the fields
         browser.findElement(By.id("propose")).click();
         assertThat(browser.findElements(By.cssSelector(".problems li")).stream().map(li -> li.getAttribute("data-field")).toList())
@@ -82,9 +83,10 @@ class CaseworkInBrowserTest {
         browser.findElement(By.id("analysis")).sendKeys("Container TEMU2709541 không có trên tờ khai xuất khẩu nào.");
         browser.findElement(By.id("proposal")).sendKeys("Đề nghị kiểm tra thực tế lô hàng.");
         browser.findElement(By.id("propose")).click();
+        awaitState("PROPOSED");
         assertThat(browser.findElement(By.id("case-analysis")).getText()).contains("TEMU2709541");
         browser.findElement(By.id("escalate")).click();
-        assertThat(browser.findElement(By.id("case-state")).getAttribute("data-state")).isEqualTo("ESCALATED");
+        awaitState("ESCALATED");
         assertThat(browser.findElements(By.id("close"))).as("an officer cannot close").isEmpty();
         browser.manage().deleteAllCookies();
 
@@ -94,10 +96,17 @@ class CaseworkInBrowserTest {
         assertThat(browser.findElement(By.cssSelector("tr.case-row")).getAttribute("data-state")).isEqualTo("ESCALATED");
         browser.get(caseUrl);
         browser.findElement(By.id("order-inspection")).click();
+        awaitState("INSPECTION_ORDERED");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("outcome"))).selectByValue("VIOLATION");
         browser.findElement(By.id("reference")).sendKeys("BB-07/2026/KCX");
         browser.findElement(By.id("close")).click();
-        assertThat(browser.findElement(By.id("case-state")).getAttribute("data-state")).isEqualTo("CLOSED");
+        awaitState("CLOSED");
         assertThat(browser.findElements(By.cssSelector("#case-history tr"))).hasSize(7); // header and six steps
+    }
+
+    /** The page after a step is a new page: wait for it rather than read the one it replaces. */
+    private void awaitState(String state) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> state.equals(b.findElement(By.id("case-state")).getAttribute("data-state")));
     }
 }
