@@ -25,6 +25,24 @@ public final class Timestamps {
         }
     }
 
+    /** A calendar date as YYYY-MM-DD. */
+    public static java.time.LocalDate date(String raw) {
+        try {
+            return java.time.LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be a date as YYYY-MM-DD, like 2026-02-17");
+        }
+    }
+
+    /** A time of day as HH:mm. */
+    public static java.time.LocalTime timeOfDay(String raw) {
+        try {
+            return java.time.LocalTime.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be a time of day as HH:mm, like 07:30");
+        }
+    }
+
     /** Parses an instant of a query or form field, refusing a bad one as {@link InvalidInputException} naming the field. */
     public static Instant parseAny(String raw, String field) {
         try {

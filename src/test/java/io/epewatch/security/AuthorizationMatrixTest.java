@@ -72,6 +72,15 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/enterprises/{taxCode}/cameras/{number}/credentials", EVERYONE, read);
         rule("PUT /api/v1/enterprises/{taxCode}/cameras/{number}/credentials", EDITORS, null);
         rule("GET /api/v1/units", EVERYONE, read);
+        rule("GET /api/v1/calendar/days/{day}", EVERYONE, read);
+        rule("GET /api/v1/calendar/plus-working-days", EVERYONE, read);
+        rule("GET /api/v1/calendar/working-days-between", EVERYONE, read);
+        rule("GET /api/v1/calendar/holidays", EVERYONE, read);
+        rule("GET /api/v1/calendar/announcements", EVERYONE, read);
+        rule("PUT /api/v1/calendar/announcements/{day}", SYSTEM, null);
+        rule("DELETE /api/v1/calendar/announcements/{day}", SYSTEM, null);
+        rule("GET /api/v1/units/{unitId}/working-hours", EVERYONE, read);
+        rule("PUT /api/v1/units/{unitId}/working-hours", ADMINS, null);
         rule("POST /api/v1/units", SYSTEM, null);
         rule("PUT /api/v1/units/{id}", SYSTEM, null);
         rule("POST /api/v1/declarations", NOBODY, ApiTokens.INGEST_DECLARATIONS);
@@ -228,7 +237,7 @@ class AuthorizationMatrixTest {
         variables = Map.ofEntries(Map.entry("taxCode", site.taxCode()), Map.entry("number", "G1"),
                 Map.entry("id", String.valueOf(yard)), Map.entry("username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null)),
                 Map.entry("role", "OFFICER"), Map.entry("readingId", "1"), Map.entry("code", "PORT-CAT-LAI"),
-                Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())),
+                Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())), Map.entry("day", "2031-06-03"),
                 Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"), Map.entry("step", "take"), Map.entry("evidenceId", "00000000-0000-0000-0000-000000000000"));
         // a warehouse note numbered like the camera, at the other enterprise: out of scope for all but HQ
         notes.receive(new io.epewatch.cargo.CargoInputs.NoteInput("G1", otherSite.taxCode(), "RECEIPT", "Bãi phế liệu",
