@@ -145,6 +145,14 @@ class AuthorizationMatrixTest {
         rule("POST /cases/{id}/attachments", casework, null);
         rule("GET /cases/{id}/attachments/{evidenceId}", casework, null);
         rule("POST /warnings/acknowledge", EVERYONE, null);
+        rule("GET /api/v1/incidents", EVERYONE, read);
+        rule("GET /api/v1/incidents/{id}", EVERYONE, read);
+        rule("POST /api/v1/incidents", EDITORS, null);
+        rule("POST /api/v1/incidents/{id}/late-notice", EDITORS, null);
+        rule("POST /api/v1/incidents/{id}/assign", casework, null);
+        rule("POST /api/v1/incidents/{id}/follow-ups", casework, null);
+        rule("POST /api/v1/incidents/{id}/close", casework, null);
+        rule("POST /api/v1/incidents/{id}/measure", EnumSet.of(Role.HEAD), null);
         rule("GET /warnings/stream", EVERYONE, null);
         rule("GET /api/v1/warnings", EVERYONE, read);
         rule("GET /api/v1/warnings/{id}", EVERYONE, read);

@@ -1,0 +1,385 @@
+package io.epewatch.incident;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.epewatch.calendar.WorkingDays;
+import io.epewatch.camera.CameraState;
+import io.epewatch.camera.CameraStateChanged;
+import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.Account;
+import io.epewatch.identity.AuditTrail;
+import io.epewatch.identity.Caller;
+import io.epewatch.identity.Role;
+import io.epewatch.identity.UserAccounts;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.InvalidInputException;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.kernel.Timestamps;
+import io.epewatch.registry.Enterprise;
+import io.epewatch.registry.Enterprises;
+import io.epewatch.registry.SiteDiagram;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Camera and channel incidents (R1.6, R2.3–R2.5): opened by the health monitor when a camera goes down, by the EPE's
+ * Appendix II notification, or by an officer; due in 10 or 3 working days; followed up by the assigned officer every
+ * working day; the head's supervision measure; closed when the monitor sees the cameras back, or by an officer with
+ * a reason. Every step is audited; reads are scoped to the caller.
+ */
+@Service
+public class Incidents {
+
+    private static final String COLUMNS = """
+            id, enterprise_tax_code, kind, origin, planned, notice::text as notice, notified_at, deadline,
+            assigned_officer, supervision_measure, measure_by, closed_at, close_reason, opened_by""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Enterprises enterprises;
+    private final SiteDiagram diagram;
+    private final WorkingDays workingDays;
+    private final UserAccounts accounts;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Incidents(JdbcClient jdbc, JsonMapper json, Enterprises enterprises, SiteDiagram diagram, WorkingDays workingDays,
+              UserAccounts accounts, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.enterprises = enterprises;
+        this.diagram = diagram;
+        this.workingDays = workingDays;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The deadlines as of now, on the calendar as announced now. */
+    public IncidentTimeline timeline() {
+        return new IncidentTimeline(workingDays.calendar(), clock);
+    }
+
+    /**
+     * Files an Appendix II notification (R2.3, R2.4): the EPE's own users for their enterprise, customs staff for an
+     * enterprise in their scope (then it is an officer's incident).
+     */
+    @Transactional
+    public Incident file(Caller caller, NoticeInput input) {
+        InputCheck check = new InputCheck();
+        Enterprise enterprise = null;
+        if (check.require("enterpriseTaxCode", input.enterpriseTaxCode())) {
+            enterprise = enterprises.find(caller.access(), input.enterpriseTaxCode().strip()).orElse(null);
+            if (enterprise == null) {
+                check.reject("enterpriseTaxCode", "is not an enterprise you may notify for");
+            }
+        }
+        IncidentKind kind = check.parse("kind", input.kind(), raw -> IncidentKind.valueOf(raw.strip().toUpperCase()));
+        text(check, "description", input.description(), 2_000);
+        text(check, "effect", input.effect(), 2_000);
+        text(check, "technicalContactName", input.technicalContactName(), 200);
+        text(check, "technicalContactPhone", input.technicalContactPhone(), 50);
+        Instant expected = check.parse("expectedRestoration", input.expectedRestoration(), Timestamps::parse);
+        List<String> cameras = input.affectedCameras() == null ? List.of()
+                : input.affectedCameras().stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
+        if (cameras.isEmpty()) {
+            check.reject("affectedCameras", "name at least one camera by its number on the site diagram");
+        } else if (enterprise != null) {
+            String taxCode = enterprise.taxCode();
+            List<String> unknown = cameras.stream().filter(c -> diagram.findCamera(taxCode, c).isEmpty()).toList();
+            if (!unknown.isEmpty()) {
+                check.reject("affectedCameras", "not on the site diagram: " + String.join(", ", unknown));
+            }
+        }
+        check.throwIfAny();
+        Instant now = clock.instant();
+        AppendixII notice = new AppendixII(enterprise.name(), enterprise.address(), enterprise.taxCode(),
+                input.description().strip(), cameras, input.effect().strip(), expected,
+                input.technicalContactName().strip(), input.technicalContactPhone().strip());
+        Incident.Origin origin = caller.roles().stream().anyMatch(Role::enterpriseSide) ? Incident.Origin.NOTICE
+                : Incident.Origin.OFFICER;
+        long id = insert(enterprise.taxCode(), kind, origin, Boolean.TRUE.equals(input.planned()), notice, now,
+                caller.name(), null);
+        for (String camera : cameras) {
+            jdbc.sql("insert into incident_camera (incident_id, camera_number, down_since) values (?, ?, ?)")
+                    .params(id, camera, Timestamp.from(now)).update();
+        }
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, enterprise.taxCode(), "incident:" + id,
+                Map.of("change", "Appendix II notification filed", "kind", kind.name(), "cameras", cameras,
+                        "planned", Boolean.TRUE.equals(input.planned())));
+        events.publishEvent(new IncidentOpened(id, enterprise.taxCode(), kind, origin));
+        return find(AccessScope.all(), id).orElseThrow();
+    }
+
+    /**
+     * The health monitor saw a camera go down (R2.3, R2.4): it joins the enterprise's open incident of that kind, or
+     * opens one, notified now; a camera back online is marked so, and when all of an incident's cameras are back
+     * the incident closes by itself.
+     */
+    @ApplicationModuleListener
+    void on(CameraStateChanged change) {
+        if (change.to() == CameraState.ONLINE) {
+            restored(change);
+            return;
+        }
+        if (change.outage() == null) {
+            return;
+        }
+        IncidentKind kind = IncidentKind.valueOf(change.outage());
+        Optional<Long> open = jdbc.sql("""
+                        select id from incident where enterprise_tax_code = ? and kind = ? and closed_at is null
+                        order by id limit 1""")
+                .params(change.enterpriseTaxCode(), kind.name()).query(Long.class).optional();
+        long id;
+        if (open.isPresent()) {
+            id = open.get();
+        } else {
+            Optional<Enterprise> enterprise = enterprises.findForSystem(change.enterpriseTaxCode());
+            if (enterprise.isEmpty()) {
+                return;
+            }
+            Enterprise e = enterprise.get();
+            AppendixII notice = new AppendixII(e.name(), e.address(), e.taxCode(),
+                    "Camera " + change.cameraNumber() + " " + change.to() + ": " + (change.reason() == null ? "" : change.reason()),
+                    List.of(change.cameraNumber()), "", null, e.contactName(), e.contactPhone());
+            Long inserted = insert(e.taxCode(), kind, Incident.Origin.MONITOR, false, notice, change.since(), "monitor",
+                    "camera:" + change.cameraId() + ":" + change.since());
+            if (inserted == null) {
+                return; // delivered before
+            }
+            id = inserted;
+            events.publishEvent(new IncidentOpened(id, e.taxCode(), kind, Incident.Origin.MONITOR));
+        }
+        jdbc.sql("""
+                        insert into incident_camera (incident_id, camera_number, down_since) values (?, ?, ?)
+                        on conflict (incident_id, camera_number) do update set back_at = null""")
+                .params(id, change.cameraNumber(), Timestamp.from(change.since())).update();
+    }
+
+    private void restored(CameraStateChanged change) {
+        List<Long> open = jdbc.sql("""
+                        select i.id from incident i join incident_camera c on c.incident_id = i.id
+                        where i.enterprise_tax_code = ? and i.closed_at is null and c.camera_number = ? and c.back_at is null""")
+                .params(change.enterpriseTaxCode(), change.cameraNumber()).query(Long.class).list();
+        for (long id : open) {
+            jdbc.sql("update incident_camera set back_at = ? where incident_id = ? and camera_number = ?")
+                    .params(Timestamp.from(change.since()), id, change.cameraNumber()).update();
+            long stillDown = jdbc.sql("select count(*) from incident_camera where incident_id = ? and back_at is null")
+                    .param(id).query(Long.class).single();
+            if (stillDown == 0) {
+                jdbc.sql("update incident set closed_at = ?, close_reason = ? where id = ? and closed_at is null")
+                        .params(Timestamp.from(change.since()), "Cameras back online (confirmed by the health monitor)", id)
+                        .update();
+                audit.record("monitor", AuditTrail.Actions.CONFIGURATION_CHANGED, change.enterpriseTaxCode(),
+                        "incident:" + id, Map.of("change", "incident closed: cameras back online"));
+            }
+        }
+    }
+
+    /** The EPE's late notice once the deadline has passed (R2.3, R2.4): the reason and the new expected date. */
+    @Transactional
+    public Incident fileLateNotice(Caller caller, long id, String reason, String newExpected) {
+        Incident incident = find(caller.access(), id).orElseThrow(() -> new NotFoundException("incident", String.valueOf(id)));
+        InputCheck check = new InputCheck();
+        if (incident.closedAt() != null) {
+            check.reject("id", "the incident is closed");
+        } else if (incident.overdueSince() == null) {
+            check.reject("id", "the deadline " + incident.deadline() + " has not passed");
+        }
+        text(check, "reason", reason, 2_000);
+        Instant expected = check.parse("newExpectedRestoration", newExpected, Timestamps::parse);
+        if (expected != null && expected.isBefore(clock.instant())) {
+            check.reject("newExpectedRestoration", "must be in the future");
+        }
+        check.throwIfAny();
+        jdbc.sql("insert into incident_late_notice (incident_id, reason, new_expected, by_user, at) values (?, ?, ?, ?, ?)")
+                .params(id, reason.strip(), Timestamp.from(expected), caller.name(), Timestamp.from(clock.instant())).update();
+        audit(caller, incident, Map.of("change", "late notice filed", "newExpected", expected.toString()));
+        return find(caller.access(), id).orElseThrow();
+    }
+
+    /** Assigns the officer who follows the incident (R2.5); an officer may take it, a head names one of the unit. */
+    @Transactional
+    public Incident assign(Caller caller, long id, String username) {
+        Incident incident = open(caller, id);
+        String officer = username == null || username.isBlank() ? caller.name() : username.strip();
+        if (!officer.equals(caller.name()) && !caller.roles().contains(Role.HEAD) && !caller.roles().contains(Role.SYSTEM_ADMIN)) {
+            throw new AccessDeniedException("only a head assigns someone else");
+        }
+        Optional<Account> account = accounts.find(officer);
+        boolean fits = account.isPresent() && account.get().roles().stream().anyMatch(r -> r == Role.OFFICER || r == Role.HEAD)
+                && enterprises.find(scopeOf(account.get()), incident.enterpriseTaxCode()).isPresent();
+        if (!fits) {
+            throw new InvalidInputException("officer", "is not an officer of the unit that manages the enterprise");
+        }
+        jdbc.sql("update incident set assigned_officer = ? where id = ?").params(officer, id).update();
+        audit(caller, incident, Map.of("change", "officer assigned", "officer", officer));
+        return find(caller.access(), id).orElseThrow();
+    }
+
+    /** The assigned officer's update of the day (R2.5); a second one the same day replaces the first. */
+    @Transactional
+    public Incident followUp(Caller caller, long id, String text) {
+        Incident incident = open(caller, id);
+        InputCheck check = new InputCheck();
+        if (!caller.name().equals(incident.assignedOfficer()) && !caller.roles().contains(Role.HEAD)) {
+            check.reject("id", "only the assigned officer or a head records follow-ups");
+        }
+        text(check, "text", text, 2_000);
+        check.throwIfAny();
+        LocalDate today = timeline().today();
+        jdbc.sql("""
+                        insert into incident_follow_up (incident_id, day, text, by_user, at) values (?, ?, ?, ?, ?)
+                        on conflict (incident_id, day) do update set text = excluded.text, by_user = excluded.by_user,
+                            at = excluded.at""")
+                .params(id, Date.valueOf(today), text.strip(), caller.name(), Timestamp.from(clock.instant())).update();
+        audit(caller, incident, Map.of("change", "follow-up recorded", "day", today.toString()));
+        return find(caller.access(), id).orElseThrow();
+    }
+
+    /** The head's supervision measure for the EPE while the outage lasts (R2.5). */
+    @Transactional
+    public Incident recordMeasure(Caller caller, long id, String measure) {
+        if (!caller.roles().contains(Role.HEAD)) {
+            throw new AccessDeniedException("the head decides the supervision measure");
+        }
+        Incident incident = open(caller, id);
+        InputCheck check = new InputCheck();
+        text(check, "measure", measure, 2_000);
+        check.throwIfAny();
+        jdbc.sql("update incident set supervision_measure = ?, measure_by = ? where id = ?")
+                .params(measure.strip(), caller.name(), id).update();
+        audit(caller, incident, Map.of("change", "supervision measure decided", "measure", measure.strip()));
+        return find(caller.access(), id).orElseThrow();
+    }
+
+    /** Closes an incident by hand, with the reason (the monitor closes the ones it can confirm). */
+    @Transactional
+    public Incident close(Caller caller, long id, String reason) {
+        Incident incident = open(caller, id);
+        InputCheck check = new InputCheck();
+        text(check, "reason", reason, 1_000);
+        check.throwIfAny();
+        jdbc.sql("update incident set closed_at = ?, close_reason = ? where id = ? and closed_at is null")
+                .params(Timestamp.from(clock.instant()), reason.strip(), id).update();
+        audit(caller, incident, Map.of("change", "incident closed", "reason", reason.strip()));
+        return find(caller.access(), id).orElseThrow();
+    }
+
+    public Optional<Incident> find(AccessScope scope, long id) {
+        return jdbc.sql("select " + COLUMNS + " from incident where id = ?").param(id).query(this::row).optional()
+                .filter(r -> enterprises.visibleTaxCodes(scope).contains(r.taxCode()))
+                .map(this::complete);
+    }
+
+    /** Newest first; only the open (and overdue) ones when asked. */
+    public List<Incident> list(AccessScope scope, String taxCode, boolean openOnly, int limit) {
+        Set<String> visible = enterprises.visibleTaxCodes(scope, taxCode);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from incident where enterprise_tax_code in (:codes)"
+                        + " and (not :open or closed_at is null) order by notified_at desc, id desc limit :limit")
+                .param("codes", visible).param("open", openOnly).param("limit", Math.min(Math.max(limit, 1), 500))
+                .query(this::row).list().stream().map(this::complete).toList();
+    }
+
+    private Incident open(Caller caller, long id) {
+        Incident incident = find(caller.access(), id).orElseThrow(() -> new NotFoundException("incident", String.valueOf(id)));
+        if (incident.closedAt() != null) {
+            throw new InvalidInputException("id", "the incident is closed");
+        }
+        return incident;
+    }
+
+    private Long insert(String taxCode, IncidentKind kind, Incident.Origin origin, boolean planned, AppendixII notice,
+                        Instant notifiedAt, String by, String sourceKey) {
+        LocalDate deadline = timeline().deadline(kind, notifiedAt);
+        return jdbc.sql("""
+                        insert into incident (enterprise_tax_code, kind, origin, planned, notice, notified_at, deadline,
+                            opened_by, source_key)
+                        values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (source_key) do nothing returning id""")
+                .params(taxCode, kind.name(), origin.name(), planned, json.writeValueAsString(notice),
+                        Timestamp.from(notifiedAt), Date.valueOf(deadline), by, sourceKey)
+                .query(Long.class).optional().orElse(null);
+    }
+
+    /** A stored row before its cameras, follow-ups and notices are read. */
+    private record Row(long id, String taxCode, IncidentKind kind, Incident.Origin origin, boolean planned,
+                       AppendixII notice, Instant notifiedAt, LocalDate deadline, String officer, String measure,
+                       String measureBy, Instant closedAt, String closeReason, String openedBy) {
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        Timestamp closed = rs.getTimestamp("closed_at");
+        return new Row(rs.getLong("id"), rs.getString("enterprise_tax_code"), IncidentKind.valueOf(rs.getString("kind")),
+                Incident.Origin.valueOf(rs.getString("origin")), rs.getBoolean("planned"),
+                json.readValue(rs.getString("notice"), AppendixII.class), rs.getTimestamp("notified_at").toInstant(),
+                rs.getDate("deadline").toLocalDate(), rs.getString("assigned_officer"), rs.getString("supervision_measure"),
+                rs.getString("measure_by"), closed == null ? null : closed.toInstant(), rs.getString("close_reason"),
+                rs.getString("opened_by"));
+    }
+
+    private Incident complete(Row r) {
+        List<Incident.AffectedCamera> cameras = jdbc.sql(
+                        "select camera_number, down_since, back_at from incident_camera where incident_id = ? order by camera_number")
+                .param(r.id()).query((rs, n) -> new Incident.AffectedCamera(rs.getString("camera_number"),
+                        rs.getTimestamp("down_since").toInstant(), instant(rs.getTimestamp("back_at")))).list();
+        List<Incident.FollowUp> followUps = jdbc.sql(
+                        "select day, text, by_user, at from incident_follow_up where incident_id = ? order by day")
+                .param(r.id()).query((rs, n) -> new Incident.FollowUp(rs.getDate("day").toLocalDate(), rs.getString("text"),
+                        rs.getString("by_user"), rs.getTimestamp("at").toInstant())).list();
+        List<Incident.LateNotice> notices = jdbc.sql(
+                        "select reason, new_expected, by_user, at from incident_late_notice where incident_id = ? order by at")
+                .param(r.id()).query((rs, n) -> new Incident.LateNotice(rs.getString("reason"),
+                        rs.getTimestamp("new_expected").toInstant(), rs.getString("by_user"), rs.getTimestamp("at").toInstant()))
+                .list();
+        IncidentTimeline timeline = timeline();
+        LocalDate overdueSince = timeline.overdueSince(r.deadline(), r.closedAt());
+        Incident.Status status = r.closedAt() != null ? Incident.Status.CLOSED
+                : overdueSince != null ? Incident.Status.OVERDUE : Incident.Status.OPEN;
+        Instant lastNotice = notices.isEmpty() ? null : notices.getLast().at();
+        return new Incident(r.id(), r.taxCode(), r.kind(), r.origin(), r.planned(), r.notice(), r.notifiedAt(),
+                r.deadline(), r.officer(), r.measure(), r.measureBy(), r.closedAt(), r.closeReason(), r.openedBy(),
+                cameras, followUps, notices, overdueSince,
+                timeline.lateNoticeDue(r.deadline(), r.closedAt(), lastNotice),
+                r.officer() == null ? List.of() : timeline.missingFollowUps(r.notifiedAt(), r.closedAt(),
+                        followUps.stream().map(Incident.FollowUp::day).toList()), status);
+    }
+
+    private void audit(Caller caller, Incident incident, Map<String, Object> details) {
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, incident.enterpriseTaxCode(),
+                "incident:" + incident.id(), details);
+    }
+
+    private static AccessScope scopeOf(Account account) {
+        return account.unitId() == null ? AccessScope.all() : AccessScope.units(Set.of(account.unitId()));
+    }
+
+    private static void text(InputCheck check, String field, String value, int max) {
+        if (check.require(field, value)) {
+            check.maxLength(field, value, max);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
