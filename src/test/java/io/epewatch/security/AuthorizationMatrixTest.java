@@ -146,6 +146,13 @@ class AuthorizationMatrixTest {
         rule("GET /cases/{id}/attachments/{evidenceId}", casework, null);
         rule("POST /warnings/acknowledge", EVERYONE, null);
         rule("GET /api/v1/incidents", EVERYONE, read);
+        rule("GET /incidents", EVERYONE, null);
+        rule("GET /incidents/{id}", EVERYONE, null);
+        rule("GET /incidents/new", EDITORS, null);
+        rule("POST /incidents", EDITORS, null);
+        rule("POST /incidents/{id}/{step}", EDITORS, null);
+        rule("GET /incidents/{id}/appendix-ii.{format}", EVERYONE, null);
+        rule("GET /incidents/{id}/late-notices/{n}.{format}", EVERYONE, null);
         rule("GET /api/v1/incidents/{id}", EVERYONE, read);
         rule("POST /api/v1/incidents", EDITORS, null);
         rule("POST /api/v1/incidents/{id}/late-notice", EDITORS, null);
@@ -245,7 +252,7 @@ class AuthorizationMatrixTest {
         variables = Map.ofEntries(Map.entry("taxCode", site.taxCode()), Map.entry("number", "G1"),
                 Map.entry("id", String.valueOf(yard)), Map.entry("username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null)),
                 Map.entry("role", "OFFICER"), Map.entry("readingId", "1"), Map.entry("code", "PORT-CAT-LAI"),
-                Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())), Map.entry("day", "2031-06-03"),
+                Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())), Map.entry("day", "2031-06-03"), Map.entry("format", "pdf"), Map.entry("n", "1"),
                 Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"), Map.entry("step", "take"), Map.entry("evidenceId", "00000000-0000-0000-0000-000000000000"));
         // a warehouse note numbered like the camera, at the other enterprise: out of scope for all but HQ
         notes.receive(new io.epewatch.cargo.CargoInputs.NoteInput("G1", otherSite.taxCode(), "RECEIPT", "Bãi phế liệu",
