@@ -44,3 +44,12 @@ create table incident_late_notice (
     by_user             text not null,
     at                  timestamptz not null
 );
+
+-- the manual gate log kept while a gate camera is down (R2.3): each entry is a gate event of source manual-log
+create table incident_gate_entry (
+    incident_id     bigint not null references incident (id),
+    gate_event_id   bigint not null,
+    by_user         text not null,
+    at              timestamptz not null,
+    primary key (incident_id, gate_event_id)
+);

@@ -160,4 +160,31 @@ class IncidentTest {
         assertThat(noticed.get("status").asString()).isEqualTo("OVERDUE");
         assertThat(noticed.get("lateNotices")).hasSize(1);
     }
+
+    @Test
+    @DisplayName("R2.3 manual gate-log entries are gate events of source manual-log and can raise EXIT_WITHOUT_DECLARATION")
+    void manualGateLog() {
+        long id = epe.post("/api/v1/incidents", notice()).json().get("id").asLong();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("cameraNumber", "G2");
+        entry.put("direction", "OUT");
+        entry.put("capturedAt", Instant.now().minusSeconds(120).toString());
+        entry.put("plate", "51C-777.88");
+        entry.put("containerNumbers", List.of("TEMU2709541"));
+        entry.put("entryId", "so-tay-1");
+        assertThat(epe.post("/api/v1/incidents/" + id + "/gate-log", entry).json().at("/errors/0/field").asString())
+                .as("G2 is not one of the incident's cameras").isEqualTo("cameraNumber");
+        entry.put("cameraNumber", "G1");
+        Api.Response written = epe.post("/api/v1/incidents/" + id + "/gate-log", entry);
+        assertThat(written.status()).isEqualTo(201);
+        long passage = written.json().get("id").asLong();
+        assertThat(written.json().get("source").asString()).isEqualTo("manual-log");
+        assertThat(epe.post("/api/v1/incidents/" + id + "/gate-log", entry).json().get("id").asLong())
+                .as("the same entry sent twice is one passage").isEqualTo(passage);
+        assertThat(officer.get("/api/v1/incidents/" + id + "/gate-log").json()).hasSize(1);
+
+        fixtures.awaitEventsHandled();
+        JsonNode warnings = officer.get("/api/v1/warnings?rule=EXIT_WITHOUT_DECLARATION&enterpriseTaxCode=" + site.taxCode()).json();
+        assertThat(warnings.valueStream().map(w -> w.get("gateEventId").asLong()).toList()).contains(passage);
+    }
 }

@@ -159,6 +159,8 @@ class AuthorizationMatrixTest {
         rule("POST /api/v1/incidents/{id}/assign", casework, null);
         rule("POST /api/v1/incidents/{id}/follow-ups", casework, null);
         rule("POST /api/v1/incidents/{id}/close", casework, null);
+        rule("GET /api/v1/incidents/{id}/gate-log", EVERYONE, read);
+        rule("POST /api/v1/incidents/{id}/gate-log", EDITORS, null);
         rule("POST /api/v1/incidents/{id}/measure", EnumSet.of(Role.HEAD), null);
         rule("GET /warnings/stream", EVERYONE, null);
         rule("GET /api/v1/warnings", EVERYONE, read);

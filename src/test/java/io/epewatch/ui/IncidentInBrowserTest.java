@@ -86,6 +86,17 @@ class IncidentInBrowserTest {
         assertThat(browser.findElement(By.id("incident-facts")).getText()).contains("Công ty TNHH Thử nghiệm").contains("sét đánh");
         assertThat(browser.findElement(By.id("appendix-pdf")).getAttribute("href")).endsWith("/appendix-ii.pdf");
 
+        // R2.3 while G1 is down the EPE writes down a truck leaving
+        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
+        browser.findElement(By.id("log-at")).sendKeys(
+                java.time.format.DateTimeFormatter.ofPattern("MMddyyyy").format(yesterday) + "\t0930AM");
+        new Select(browser.findElement(By.name("direction"))).selectByValue("OUT");
+        type("log-plate", "51C-246.80");
+        type("log-containers", "MSKU4670691");
+        browser.findElement(By.cssSelector("#gate-log-form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector("tr.gate-log-entry")).isEmpty());
+        assertThat(browser.findElement(By.id("gate-log")).getText()).contains("51C-246.80").contains("MSKU4670691");
+
         String officer = fixtures.user(Role.OFFICER, site.subDepartment().id(), null);
         signInAs(officer, null);
         browser.get(incidentUrl);

@@ -3,10 +3,13 @@ package io.epewatch.incident.web;
 import java.util.List;
 import java.util.Map;
 
+import io.epewatch.gate.GateEvent;
+import io.epewatch.gate.GateEventInput;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
 import io.epewatch.incident.Incident;
 import io.epewatch.incident.Incidents;
+import io.epewatch.incident.ManualGateLog;
 import io.epewatch.incident.NoticeInput;
 import io.epewatch.kernel.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,12 +32,36 @@ class IncidentApi {
 
     private static final String PEOPLE_OF_BOTH_SIDES = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER')";
 
+    /** One vehicle of the manual gate log; {@code entryId} makes a repeat return the first entry. */
+    record GateLogEntry(String cameraNumber, String direction, String capturedAt, String plate,
+                        List<String> containerNumbers, String entryId) {
+    }
+
     private final Incidents incidents;
+    private final ManualGateLog gateLog;
     private final CurrentCaller caller;
 
-    IncidentApi(Incidents incidents, CurrentCaller caller) {
+    IncidentApi(Incidents incidents, ManualGateLog gateLog, CurrentCaller caller) {
         this.incidents = incidents;
+        this.gateLog = gateLog;
         this.caller = caller;
+    }
+
+    @GetMapping("/{id}/gate-log")
+    @PreAuthorize(Permissions.READ)
+    @Operation(summary = "The manual gate log kept during the incident (R2.3)")
+    List<GateEvent> gateLog(@PathVariable long id) {
+        return gateLog.entries(caller.get().access(), id);
+    }
+
+    @PostMapping("/{id}/gate-log")
+    @PreAuthorize(PEOPLE_OF_BOTH_SIDES)
+    @Operation(summary = "Write a vehicle into the manual gate log: {cameraNumber, direction: IN|OUT, capturedAt, plate, "
+            + "containerNumbers, entryId}; it becomes a gate event of source manual-log")
+    ResponseEntity<GateEvent> writeGateLog(@PathVariable long id, @RequestBody GateLogEntry entry) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(gateLog.write(caller.get(), id, new GateEventInput(null,
+                entry.cameraNumber(), entry.direction(), entry.capturedAt(), entry.plate(), entry.containerNumbers()),
+                entry.entryId()));
     }
 
     @GetMapping

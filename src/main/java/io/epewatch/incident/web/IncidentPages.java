@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.epewatch.gate.GateEventInput;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
@@ -12,6 +13,7 @@ import io.epewatch.identity.Units;
 import io.epewatch.incident.Incident;
 import io.epewatch.incident.IncidentKind;
 import io.epewatch.incident.Incidents;
+import io.epewatch.incident.ManualGateLog;
 import io.epewatch.incident.NoticeInput;
 import io.epewatch.incident.documents.IncidentLetters;
 import io.epewatch.incident.documents.LetterDocx;
@@ -48,15 +50,17 @@ class IncidentPages {
     private static final String BOTH_SIDES = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER')";
 
     private final Incidents incidents;
+    private final ManualGateLog gateLog;
     private final Enterprises enterprises;
     private final SiteDiagram diagram;
     private final Units units;
     private final CurrentCaller caller;
     private final MessageSource messages;
 
-    IncidentPages(Incidents incidents, Enterprises enterprises, SiteDiagram diagram, Units units, CurrentCaller caller,
-                  MessageSource messages) {
+    IncidentPages(Incidents incidents, ManualGateLog gateLog, Enterprises enterprises, SiteDiagram diagram, Units units,
+                  CurrentCaller caller, MessageSource messages) {
         this.incidents = incidents;
+        this.gateLog = gateLog;
         this.enterprises = enterprises;
         this.diagram = diagram;
         this.units = units;
@@ -116,6 +120,9 @@ class IncidentPages {
                 case "close" -> incidents.close(me, id, form.get("reason"));
                 case "late-notice" -> incidents.fileLateNotice(me, id, form.get("reason"),
                         offset(form.get("newExpectedRestoration")));
+                case "gate-log" -> gateLog.write(me, id, new GateEventInput(null, form.get("cameraNumber"),
+                        form.get("direction"), offset(form.get("capturedAt")), form.get("plate"),
+                        containers(form.get("containerNumbers"))), form.get("entryId"));
                 default -> throw new NotFoundException("incident step", step);
             }
         } catch (InvalidInputException e) {
@@ -159,6 +166,8 @@ class IncidentPages {
     private String page(long id, Map<String, String> errors, Model model) {
         Incident incident = find(id);
         model.addAttribute("incident", incident);
+        model.addAttribute("gateLog", gateLog.entries(caller.get().access(), id));
+        model.addAttribute("entryId", java.util.UUID.randomUUID().toString());
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
@@ -191,6 +200,11 @@ class IncidentPages {
     private String subDepartment(Incident incident) {
         return enterprises.findForSystem(incident.enterpriseTaxCode()).flatMap(e -> units.find(e.managingUnitId()))
                 .map(u -> u.name()).orElse("Chi cục Hải quan");
+    }
+
+    /** Container numbers typed in one field, separated by commas (a number may hold spaces: MSKU 467069-1). */
+    private static List<String> containers(String typed) {
+        return typed == null || typed.isBlank() ? List.of() : Arrays.stream(typed.split("[,;\\n]+")).filter(t -> !t.isBlank()).toList();
     }
 
     /** A datetime-local field is a Vietnamese local time: give it Vietnam's offset. */
