@@ -72,6 +72,11 @@ public class Incidents {
         this.clock = clock;
     }
 
+    /** The working calendar as announced now. */
+    public io.epewatch.calendar.WorkingCalendar calendar() {
+        return workingDays.calendar();
+    }
+
     /** The deadlines as of now, on the calendar as announced now. */
     public IncidentTimeline timeline() {
         return new IncidentTimeline(workingDays.calendar(), clock);

@@ -32,6 +32,7 @@ class EnterpriseTimelineTest {
         Api officer = new Api(port, null).signIn(fixtures.user(Role.OFFICER, site.subDepartment().id(), null), Fixtures.PASSWORD);
         String before = officer.get("/enterprises/" + site.taxCode() + "/timeline").body();
         assertThat(before).contains("data-score=\"0\"");
+        assertThat(before).contains("id=\"compliance-score\" data-score=\"100\"");
 
         new Api(port, fixtures.integrationToken(ApiTokens.INGEST_GATE_EVENTS)).post("/api/v1/gate-events", Map.of(
                 "enterpriseTaxCode", site.taxCode(), "cameraNumber", "G1", "direction", "OUT",
