@@ -146,6 +146,9 @@ class AuthorizationMatrixTest {
         rule("GET /cases/{id}/attachments/{evidenceId}", casework, null);
         rule("POST /warnings/acknowledge", EVERYONE, null);
         rule("GET /api/v1/incidents", EVERYONE, read);
+        rule("GET /api/v1/notifications", EVERYONE, null);
+        rule("POST /api/v1/notifications/{id}/read", EVERYONE, null);
+        rule("PUT /api/v1/account/notification-email", EVERYONE, null);
         rule("GET /incidents", EVERYONE, null);
         rule("GET /incidents/{id}", EVERYONE, null);
         rule("GET /incidents/new", EDITORS, null);

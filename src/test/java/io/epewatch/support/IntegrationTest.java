@@ -29,6 +29,10 @@ import org.springframework.context.annotation.Import;
         "epewatch.recognition.watch.enabled=false",
         // timed rules fire within a second of being due, not half a minute
         "epewatch.risk.tick-every=PT1S",
+        // notices: e-mail to the SMTP server NotificationTest runs on this port (refused quickly when it is not up)
+        "spring.mail.host=127.0.0.1", "spring.mail.port=18625",
+        "spring.mail.properties.mail.smtp.connectiontimeout=1000", "spring.mail.properties.mail.smtp.timeout=2000",
+        "epewatch.notification.deliver-every=PT1S", "epewatch.notification.sweep-every=PT1S",
         "epewatch.camera.monitor.probe-timeout=1s",
         // the SSRF guard stays strict, but for these loopback ports, where tests start their simulated cameras
         "epewatch.camera.allowed-loopback-ports=18600-18999"})
