@@ -131,6 +131,7 @@ class NotificationTest {
         JsonNode inbox = officer.get("/api/v1/notifications").json();
         assertThat(inbox.get(0).get("kind").asString()).isEqualTo("INCIDENT_OPENED");
         assertThat(inbox.get(0).get("emailState").asString()).isEqualTo("SENT");
+        assertThat(officer.get("/notifications").body()).contains("class=\"notice-row unread\"").contains("Sự cố ca-mê-ra tại");
         assertThat(officer.post("/api/v1/notifications/" + inbox.get(0).get("id").asLong() + "/read", Map.of()).status())
                 .isEqualTo(204);
         assertThat(epe.post("/api/v1/notifications/" + inbox.get(0).get("id").asLong() + "/read", Map.of()).status())

@@ -149,6 +149,9 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/notifications", EVERYONE, null);
         rule("POST /api/v1/notifications/{id}/read", EVERYONE, null);
         rule("PUT /api/v1/account/notification-email", EVERYONE, null);
+        rule("GET /notifications", EVERYONE, null);
+        rule("POST /notifications/{id}/open", EVERYONE, null);
+        rule("POST /notifications/email", EVERYONE, null);
         rule("GET /incidents", EVERYONE, null);
         rule("GET /incidents/{id}", EVERYONE, null);
         rule("GET /incidents/new", EDITORS, null);
