@@ -34,6 +34,24 @@ public final class Timestamps {
         }
     }
 
+    /** A month as YYYY-MM. */
+    public static java.time.YearMonth month(String raw) {
+        try {
+            return java.time.YearMonth.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be a month as YYYY-MM, like 2026-12");
+        }
+    }
+
+    /** A local date and time as YYYY-MM-DDTHH:mm (Vietnam's, where the caller means it so). */
+    public static java.time.LocalDateTime localDateTime(String raw) {
+        try {
+            return java.time.LocalDateTime.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be a local date and time as YYYY-MM-DDTHH:mm, like 2026-12-03T09:30");
+        }
+    }
+
     /** A time of day as HH:mm. */
     public static java.time.LocalTime timeOfDay(String raw) {
         try {

@@ -10,6 +10,7 @@ import io.epewatch.camera.timeline.CameraTimeline;
 import io.epewatch.identity.AccessScope;
 import io.epewatch.incident.Compliance;
 import io.epewatch.incident.ComplianceScore;
+import io.epewatch.planning.EnterpriseRiskScores;
 import io.epewatch.risk.Warning;
 import io.epewatch.risk.WarningStatus;
 import io.epewatch.risk.Warnings;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * first proposal for HQ analysts to tune; the parts are shown with the score.
  */
 @Component
-class EnterpriseRisk {
+class EnterpriseRisk implements EnterpriseRiskScores {
 
     private static final Duration RECENT = Duration.ofDays(30);
 
@@ -46,6 +47,12 @@ class EnterpriseRisk {
         this.timeline = timeline;
         this.compliance = compliance;
         this.clock = clock;
+    }
+
+    /** For the supervision plan: unscheduled checks are drawn more often for riskier enterprises (R4.3). */
+    @Override
+    public int scoreOf(String taxCode) {
+        return of(AccessScope.all(), taxCode).score();
     }
 
     Score of(AccessScope scope, String taxCode) {

@@ -147,6 +147,12 @@ class AuthorizationMatrixTest {
         rule("POST /warnings/acknowledge", EVERYONE, null);
         rule("GET /api/v1/incidents", EVERYONE, read);
         rule("GET /api/v1/notifications", EVERYONE, null);
+        rule("POST /api/v1/plans", EnumSet.of(Role.HEAD), null);
+        rule("GET /api/v1/plans/{month}", casework, null);
+        rule("GET /api/v1/plans/{month}/export.xlsx", casework, null);
+        rule("GET /api/v1/checks/mine", casework, null);
+        rule("POST /api/v1/checks/{id}/move", EnumSet.of(Role.HEAD), null);
+        rule("POST /api/v1/checks/{id}/result", casework, null);
         rule("POST /api/v1/notifications/{id}/read", EVERYONE, null);
         rule("PUT /api/v1/account/notification-email", EVERYONE, null);
         rule("GET /notifications", EVERYONE, null);
@@ -260,7 +266,7 @@ class AuthorizationMatrixTest {
         variables = Map.ofEntries(Map.entry("taxCode", site.taxCode()), Map.entry("number", "G1"),
                 Map.entry("id", String.valueOf(yard)), Map.entry("username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null)),
                 Map.entry("role", "OFFICER"), Map.entry("readingId", "1"), Map.entry("code", "PORT-CAT-LAI"),
-                Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())), Map.entry("day", "2031-06-03"), Map.entry("format", "pdf"), Map.entry("n", "1"),
+                Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())), Map.entry("day", "2031-06-03"), Map.entry("format", "pdf"), Map.entry("month", "2030-01"), Map.entry("n", "1"),
                 Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"), Map.entry("step", "take"), Map.entry("evidenceId", "00000000-0000-0000-0000-000000000000"));
         // a warehouse note numbered like the camera, at the other enterprise: out of scope for all but HQ
         notes.receive(new io.epewatch.cargo.CargoInputs.NoteInput("G1", otherSite.taxCode(), "RECEIPT", "Bãi phế liệu",
