@@ -9,5 +9,7 @@ public enum NoticeKind {
     /** Its deadline passed without restoration; the EPE owes a late notice. */
     INCIDENT_OVERDUE,
     /** A working day passed without the assigned officer's follow-up (R2.5). */
-    FOLLOW_UP_MISSING
+    FOLLOW_UP_MISSING,
+    /** A planned check is due today (R4.1). */
+    CHECK_DUE_TODAY
 }

@@ -67,6 +67,10 @@ class PlanningTest {
         assertThat(head.post("/api/v1/checks/" + id + "/move", Map.of("at", day + "T18:00")).json().at("/errors/0/field")
                 .asString()).isEqualTo("at");
         assertThat(head.post("/api/v1/checks/" + id + "/move", Map.of("at", day + "T08:00")).status()).isEqualTo(200);
+        if (day.equals(today)) { // on a working day the officer is reminded of it in the app (R4.1)
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> officer.get("/api/v1/notifications")
+                    .json().valueStream().anyMatch(n -> n.get("kind").asString().equals("CHECK_DUE_TODAY")));
+        }
         assertThat(officer.get("/api/v1/checks/mine?from=" + day + "&to=" + day).json().valueStream()
                 .map(c -> c.get("id").asLong()).toList()).contains(id);
         JsonNode recorded = officer.post("/api/v1/checks/" + id + "/result", Map.of("camerasOnline", true,
@@ -74,6 +78,9 @@ class PlanningTest {
         assertThat(recorded.at("/result/gateLogConsistent").asBoolean()).isFalse();
         assertThat(head.post("/api/v1/plans", Map.of("month", month, "capacity", Map.of(first, 2, second, 2))).json()
                 .at("/errors/0/field").asString()).as("no redraw once results are in").isEqualTo("month");
+
+        assertThat(head.get("/plans?month=" + month).body()).contains("id=\"plan-checks\"").contains("Công ty TNHH Thử nghiệm");
+        assertThat(officer.get("/checks").body()).contains("data-id=\"" + id + "\"");
 
         byte[] xlsx = head.getBytes("/api/v1/plans/" + month + "/export.xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {

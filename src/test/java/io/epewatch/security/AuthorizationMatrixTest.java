@@ -148,6 +148,10 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/incidents", EVERYONE, read);
         rule("GET /api/v1/notifications", EVERYONE, null);
         rule("POST /api/v1/plans", EnumSet.of(Role.HEAD), null);
+        rule("GET /plans", casework, null);
+        rule("POST /plans", EnumSet.of(Role.HEAD), null);
+        rule("GET /checks", casework, null);
+        rule("POST /checks/{id}/result", casework, null);
         rule("GET /api/v1/plans/{month}", casework, null);
         rule("GET /api/v1/plans/{month}/export.xlsx", casework, null);
         rule("GET /api/v1/checks/mine", casework, null);
