@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.epewatch.calendar.WorkingDays;
+import io.epewatch.camera.CameraLogbook;
 import io.epewatch.camera.CameraState;
 import io.epewatch.camera.CameraStateChanged;
 import io.epewatch.identity.AccessScope;
@@ -58,9 +59,11 @@ public class Incidents {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CameraLogbook logbook;
 
     Incidents(JdbcClient jdbc, JsonMapper json, Enterprises enterprises, SiteDiagram diagram, WorkingDays workingDays,
-              UserAccounts accounts, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+              UserAccounts accounts, AuditTrail audit, ApplicationEventPublisher events, Clock clock, CameraLogbook logbook) {
+        this.logbook = logbook;
         this.jdbc = jdbc;
         this.json = json;
         this.enterprises = enterprises;
@@ -125,6 +128,13 @@ public class Incidents {
         for (String camera : cameras) {
             jdbc.sql("insert into incident_camera (incident_id, camera_number, down_since) values (?, ?, ?)")
                     .params(id, camera, Timestamp.from(now)).update();
+        }
+        if (Boolean.TRUE.equals(input.planned())) {
+            // R1.6: planned work is written in each camera's logbook, so it reads as announced, not as a failure
+            for (String camera : cameras) {
+                logbook.add(caller, enterprise.taxCode(), new CameraLogbook.ManualEntry(camera, "PLANNED_WORK",
+                        notice.description() + " (thông báo sự cố số " + id + ")", null));
+            }
         }
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, enterprise.taxCode(), "incident:" + id,
                 Map.of("change", "Appendix II notification filed", "kind", kind.name(), "cameras", cameras,

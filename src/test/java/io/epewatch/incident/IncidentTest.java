@@ -187,4 +187,20 @@ class IncidentTest {
         JsonNode warnings = officer.get("/api/v1/warnings?rule=EXIT_WITHOUT_DECLARATION&enterpriseTaxCode=" + site.taxCode()).json();
         assertThat(warnings.valueStream().map(w -> w.get("gateEventId").asLong()).toList()).contains(passage);
     }
+
+    @Test
+    @DisplayName("R1.6 planned work declared in advance is tracked, marked planned, written in the camera logbook, and not held against the EPE")
+    void plannedWork() {
+        Map<String, Object> planned = notice();
+        planned.put("description", "Bảo trì định kỳ đầu ghi hình, cắt điện 2 giờ");
+        planned.put("affectedCameras", List.of("Y1"));
+        planned.put("planned", true);
+        JsonNode incident = epe.post("/api/v1/incidents", planned).json();
+        assertThat(incident.get("planned").asBoolean()).isTrue();
+        JsonNode logbook = officer.get("/api/v1/enterprises/" + site.taxCode() + "/logbook").json();
+        assertThat(logbook.valueStream().anyMatch(e -> "PLANNED_WORK".equals(e.get("kind").asString())
+                && e.get("reason").asString().contains("Bảo trì định kỳ"))).isTrue();
+        assertThat(officer.get("/enterprises/" + site.taxCode() + "/timeline").body())
+                .contains("id=\"compliance-score\" data-score=\"100\"");
+    }
 }
