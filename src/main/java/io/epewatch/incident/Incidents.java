@@ -288,6 +288,9 @@ public class Incidents {
     /** Closes an incident by hand, with the reason (the monitor closes the ones it can confirm). */
     @Transactional
     public Incident close(Caller caller, long id, String reason) {
+        if (!caller.roles().contains(Role.OFFICER) && !caller.roles().contains(Role.HEAD)) {
+            throw new AccessDeniedException("customs officers close incidents; the monitor closes those it sees restored");
+        }
         Incident incident = open(caller, id);
         InputCheck check = new InputCheck();
         text(check, "reason", reason, 1_000);

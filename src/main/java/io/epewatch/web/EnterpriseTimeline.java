@@ -11,6 +11,8 @@ import io.epewatch.gate.GateEvent;
 import io.epewatch.gate.GateEvents;
 import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.CurrentCaller;
+import io.epewatch.incident.Incident;
+import io.epewatch.incident.Incidents;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.risk.Warning;
@@ -38,9 +40,11 @@ class EnterpriseTimeline {
     private final CameraLogbook logbook;
     private final EnterpriseRisk risk;
     private final CurrentCaller caller;
+    private final Incidents incidents;
 
     EnterpriseTimeline(Enterprises enterprises, GateEvents gateEvents, Warnings warnings, WarningText warningText,
-                       CameraLogbook logbook, EnterpriseRisk risk, CurrentCaller caller) {
+                       CameraLogbook logbook, EnterpriseRisk risk, CurrentCaller caller, Incidents incidents) {
+        this.incidents = incidents;
         this.enterprises = enterprises;
         this.gateEvents = gateEvents;
         this.warnings = warnings;
@@ -59,7 +63,8 @@ class EnterpriseTimeline {
         }
         List<Moment> moments = new ArrayList<>();
         for (GateEvent g : gateEvents.latest(visible, PER_KIND)) {
-            moments.add(new Moment(g.capturedAt(), "PASSAGE", g.cameraNumber() + " " + g.direction() + " "
+            // R2.3: passages written down by hand while a gate camera was down are told apart
+            moments.add(new Moment(g.capturedAt(), "manual-log".equals(g.source()) ? "MANUAL" : "PASSAGE", g.cameraNumber() + " " + g.direction() + " "
                     + (g.plate() == null ? "" : g.plate()) + " " + String.join(" ", g.containers().stream()
                     .map(c -> c.number()).toList()), "/passages/" + g.id()));
         }
@@ -69,6 +74,10 @@ class EnterpriseTimeline {
         logbook.entries(scope, taxCode, PER_KIND).forEach(e -> moments.add(new Moment(e.at(), "CAMERA",
                 e.cameraNumber() + " " + (e.state() == null ? e.kind() : e.state()) + (e.reason() == null ? "" : " — " + e.reason()),
                 "/enterprises/" + taxCode + "/cameras/" + e.cameraNumber() + "/monitor")));
+        for (Incident i : incidents.list(scope, taxCode, false, PER_KIND)) {
+            moments.add(new Moment(i.notifiedAt(), "INCIDENT", "#" + i.id() + " " + String.join(", ", i.notice().affectedCameras())
+                    + " — " + i.status() + ", " + i.deadline(), "/incidents/" + i.id()));
+        }
         moments.sort(Comparator.comparing(Moment::at).reversed());
         model.addAttribute("enterprise", enterprises.find(scope, taxCode).orElseThrow());
         model.addAttribute("moments", moments.subList(0, Math.min(moments.size(), 300)));

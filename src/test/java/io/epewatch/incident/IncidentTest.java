@@ -106,6 +106,8 @@ class IncidentTest {
                 Fixtures.PASSWORD);
         assertThat(stranger.get("/api/v1/incidents/" + id).status()).isEqualTo(404);
         assertThat(epe.post("/api/v1/incidents/" + id + "/follow-ups", Map.of("text", "x")).status()).isEqualTo(403);
+        assertThat(epe.form("/incidents/" + id + "/close", "reason=" + java.net.URLEncoder.encode("Đã sửa xong",
+                java.nio.charset.StandardCharsets.UTF_8)).status()).as("the EPE does not close its own incident").isEqualTo(403);
 
         assertThat(officer.post("/api/v1/incidents/" + id + "/assign", Map.of()).json().get("assignedOfficer").asString())
                 .isEqualTo(officerName);
@@ -182,6 +184,9 @@ class IncidentTest {
         assertThat(epe.post("/api/v1/incidents/" + id + "/gate-log", entry).json().get("id").asLong())
                 .as("the same entry sent twice is one passage").isEqualTo(passage);
         assertThat(officer.get("/api/v1/incidents/" + id + "/gate-log").json()).hasSize(1);
+        assertThat(officer.get("/enterprises/" + site.taxCode() + "/timeline").body())
+                .as("the gate's timeline tells the hand-written passage apart").contains("data-kind=\"MANUAL\"")
+                .contains("data-kind=\"INCIDENT\"");
 
         fixtures.awaitEventsHandled();
         JsonNode warnings = officer.get("/api/v1/warnings?rule=EXIT_WITHOUT_DECLARATION&enterpriseTaxCode=" + site.taxCode()).json();
