@@ -9,8 +9,10 @@ import org.springframework.context.MessageSource;
 
 /**
  * Input refused before anything was stored. Rendered as {@code 400 application/problem+json} with an
- * {@code errors} list on the API and as messages beside the fields in the UI.
+ * {@code errors} list on the API and as messages beside the fields in the UI; a page that does not catch it answers
+ * 400, never 500.
  */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
     private final List<FieldProblem> problems;

@@ -49,6 +49,10 @@ class CalendarApiTest {
         assertThat(bad.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .contains("day", "reason", "source");
         assertThat(admin.put("/api/v1/calendar/announcements/2031-01-29", extra).status()).isEqualTo(200);
+        String page = admin.get("/calendar?year=2031").body();
+        assertThat(page).contains("data-day=\"2031-01-23\" data-kind=\"HOLIDAY\"")
+                .contains("data-day=\"2031-01-29\" data-kind=\"ANNOUNCED\"").contains("id=\"announce-form\"");
+        assertThat(officer.get("/calendar?year=2031").body()).doesNotContain("id=\"announce-form\"");
         try {
             assertThat(reader.get("/api/v1/calendar/plus-working-days?from=2031-01-21&days=1").json().get("day").asString())
                     .isEqualTo("2031-01-30");

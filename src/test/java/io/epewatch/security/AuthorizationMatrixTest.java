@@ -80,6 +80,9 @@ class AuthorizationMatrixTest {
         rule("PUT /api/v1/calendar/announcements/{day}", SYSTEM, null);
         rule("DELETE /api/v1/calendar/announcements/{day}", SYSTEM, null);
         rule("GET /api/v1/units/{unitId}/working-hours", EVERYONE, read);
+        rule("GET /calendar", EVERYONE, null);
+        rule("POST /calendar/announcements", SYSTEM, null);
+        rule("POST /calendar/announcements/withdraw", SYSTEM, null);
         rule("PUT /api/v1/units/{unitId}/working-hours", ADMINS, null);
         rule("POST /api/v1/units", SYSTEM, null);
         rule("PUT /api/v1/units/{id}", SYSTEM, null);
