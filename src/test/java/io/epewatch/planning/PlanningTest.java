@@ -80,6 +80,19 @@ class PlanningTest {
                 .at("/errors/0/field").asString()).as("no redraw once results are in").isEqualTo("month");
 
         assertThat(head.get("/plans?month=" + month).body()).contains("id=\"plan-checks\"").contains("Công ty TNHH Thử nghiệm");
+        // the head moves a check from the plan page: refused outside working hours, beside the field
+        long other = checks.valueStream().filter(c -> c.get("id").asLong() != id).findFirst().orElseThrow().get("id").asLong();
+        String otherDay = checks.valueStream().filter(c -> c.get("id").asLong() == other).findFirst().orElseThrow()
+                .get("at").asString().substring(0, 10);
+        assertThat(head.form("/plans/checks/" + other + "/move", "month=" + month + "&at=" + otherDay + "T20:00&officer=" + second)
+                .body()).contains("data-field=\"at\"");
+        assertThat(head.form("/plans/checks/" + other + "/move", "month=" + month + "&at=" + otherDay + "T09:00&officer=" + second)
+                .status()).isIn(302, 303, 200);
+        assertThat(head.get("/api/v1/plans/" + month).json().get("checks").valueStream()
+                .filter(c -> c.get("id").asLong() == other).findFirst().orElseThrow().get("officer").asString()).isEqualTo(second);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(head.getBytes("/api/v1/plans/" + month + "/export.pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("Kế hoạch kiểm tra").contains("Công ty TNHH Thử");
+        }
         assertThat(officer.get("/checks").body()).contains("data-id=\"" + id + "\"");
 
         byte[] xlsx = head.getBytes("/api/v1/plans/" + month + "/export.xlsx");

@@ -154,9 +154,11 @@ class AuthorizationMatrixTest {
         rule("GET /plans", casework, null);
         rule("POST /plans", EnumSet.of(Role.HEAD), null);
         rule("GET /checks", casework, null);
+        rule("POST /plans/checks/{id}/move", EnumSet.of(Role.HEAD), null);
         rule("POST /checks/{id}/result", casework, null);
         rule("GET /api/v1/plans/{month}", casework, null);
         rule("GET /api/v1/plans/{month}/export.xlsx", casework, null);
+        rule("GET /api/v1/plans/{month}/export.pdf", casework, null);
         rule("GET /api/v1/checks/mine", casework, null);
         rule("POST /api/v1/checks/{id}/move", EnumSet.of(Role.HEAD), null);
         rule("POST /api/v1/checks/{id}/result", casework, null);

@@ -13,6 +13,7 @@ import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.kernel.Timestamps;
 import io.epewatch.planning.Checklist;
+import io.epewatch.planning.PlanPdf;
 import io.epewatch.planning.PlanWorkbook;
 import io.epewatch.planning.SupervisionCheck;
 import io.epewatch.planning.SupervisionPlan;
@@ -78,6 +79,17 @@ class PlanningApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("ke-hoach-kiem-tra-" + plan.month() + ".xlsx").build().toString())
                 .body(PlanWorkbook.of(plan, unit));
+    }
+
+    @GetMapping("/plans/{month}/export.pdf")
+    @PreAuthorize(Permissions.CASEWORK)
+    ResponseEntity<byte[]> exportPdf(@PathVariable String month) {
+        SupervisionPlan plan = find(month);
+        String unit = units.find(plan.unitId()).map(u -> u.name()).orElse("");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("ke-hoach-kiem-tra-" + plan.month() + ".pdf").build().toString())
+                .body(PlanPdf.of(plan, unit));
     }
 
     @GetMapping("/checks/mine")

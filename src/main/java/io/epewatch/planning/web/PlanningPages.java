@@ -71,6 +71,19 @@ class PlanningPages {
         return "redirect:/plans?month=" + form.get("month");
     }
 
+    /** The head moves a check to another time or officer. */
+    @PostMapping("/plans/checks/{id}/move")
+    @PreAuthorize(Permissions.CASE_DECISION)
+    String move(@PathVariable long id, @RequestParam(required = false) String at, @RequestParam(required = false) String officer,
+                @RequestParam(required = false) String month, Model model) {
+        try {
+            plans.move(caller.get(), id, at, officer);
+        } catch (InvalidInputException e) {
+            return page(month, e.reasonsByField(messages, LocaleContextHolder.getLocale()), model);
+        }
+        return "redirect:/plans?month=" + (month == null ? "" : month);
+    }
+
     @GetMapping("/checks")
     String mine(Model model) {
         YearMonth now = YearMonth.now(VIETNAM);
