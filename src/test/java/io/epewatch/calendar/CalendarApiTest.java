@@ -80,6 +80,10 @@ class CalendarApiTest {
         assertThat(reversed.json().at("/errors/0/field").asString()).isEqualTo("closes");
         assertThat(unitAdmin.put(path, Map.of("opens", "07:00", "closes", "16:00")).status()).isEqualTo(200);
         assertThat(unitAdmin.get(path).json().get("closes").asString()).isEqualTo("16:00:00");
+        // the same on the calendar page, a wrong time named beside its field
+        assertThat(unitAdmin.form("/calendar/working-hours", "opens=07:15&closes=bảy giờ").body()).contains("data-field=\"closes\"");
+        unitAdmin.form("/calendar/working-hours", "opens=07:15&closes=16:15");
+        assertThat(unitAdmin.get("/calendar").body()).contains("07:15 – 16:15");
         assertThat(unitAdmin.put("/api/v1/units/" + other.subDepartment().id() + "/working-hours",
                 Map.of("opens", "07:00", "closes", "16:00")).status()).isEqualTo(403);
     }

@@ -83,6 +83,7 @@ class AuthorizationMatrixTest {
         rule("GET /calendar", EVERYONE, null);
         rule("POST /calendar/announcements", SYSTEM, null);
         rule("POST /calendar/announcements/withdraw", SYSTEM, null);
+        rule("POST /calendar/working-hours", ADMINS, null);
         rule("PUT /api/v1/units/{unitId}/working-hours", ADMINS, null);
         rule("POST /api/v1/units", SYSTEM, null);
         rule("PUT /api/v1/units/{id}", SYSTEM, null);

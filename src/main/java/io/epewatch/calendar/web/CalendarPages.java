@@ -61,6 +61,23 @@ class CalendarPages {
         return "redirect:/calendar?year=" + day.substring(0, 4);
     }
 
+    /** A unit's administrators (or a system administrator) set its working hours. */
+    @PostMapping("/calendar/working-hours")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN')")
+    String hours(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String opens,
+                 @RequestParam(required = false) String closes, Model model) {
+        Long unit = unitId != null ? unitId : caller.get().unitId();
+        try {
+            if (unit == null) {
+                throw new InvalidInputException("unitId", "choose a sub-department");
+            }
+            workingDays.setHours(caller.get(), unit, opens, closes);
+        } catch (InvalidInputException e) {
+            return page(null, Map.of(), e.reasonsByField(messages, LocaleContextHolder.getLocale()), model);
+        }
+        return "redirect:/calendar?hoursSaved";
+    }
+
     private String page(Integer year, Map<String, String> form, Map<String, String> errors, Model model) {
         int y = year == null || year < 1900 || year > 2100 ? LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear() : year;
         model.addAttribute("year", y);
@@ -68,6 +85,8 @@ class CalendarPages {
         model.addAttribute("announcements", workingDays.adjustments().stream().filter(a -> a.date().getYear() == y).toList());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        Long unit = caller.get().unitId();
+        model.addAttribute("hours", unit == null ? null : workingDays.hours(unit));
         return "calendar/calendar";
     }
 }
