@@ -20,7 +20,6 @@ import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InputCheck;
-import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.kernel.PlateNumber;
 import io.epewatch.kernel.TaxCode;

@@ -26,6 +26,8 @@ class CargoIngestTest {
 
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    io.epewatch.risk.RiskSettings riskSettings;
     @LocalServerPort
     int port;
 
@@ -37,6 +39,10 @@ class CargoIngestTest {
         site = fixtures.site();
         api = new Api(port, fixtures.integrationToken(ApiTokens.INGEST_CARGO, ApiTokens.INGEST_DECLARATIONS,
                 ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ));
+        // the notes here move scrap "ten minutes ago": declared hours round the clock keep OFF_HOURS_MOVEMENT out of
+        // these tests whatever the time of day they run (that rule has its own scenarios)
+        riskSettings.setOverrides(Fixtures.ADMIN, "enterprise:" + site.taxCode(),
+                Map.of("scrapHoursFrom", "00:00", "scrapHoursTo", "23:59:59"));
     }
 
     private Map<String, Object> manifest(String number, String... containers) {
