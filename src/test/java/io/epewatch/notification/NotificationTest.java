@@ -141,9 +141,10 @@ class NotificationTest {
     @Test
     @DisplayName("R2.4 R2.5 a channel outage due on the next working day, then overdue with missing follow-ups, is told once each")
     void deadlinesAndFollowUps() {
-        // due tomorrow: notified two working days ago
-        LocalDate twoAgo = workingDays.calendar().plusWorkingDays(LocalDate.now(IncidentTimeline.VIETNAM), -2);
-        outage("G2", twoAgo.atTime(LocalTime.of(10, 0)).atZone(IncidentTimeline.VIETNAM).toInstant(), "CHANNEL");
+        // due on the next working day: notified three working days before it (on a weekend too)
+        LocalDate nextWorkingDay = workingDays.calendar().plusWorkingDays(LocalDate.now(IncidentTimeline.VIETNAM), 1);
+        LocalDate notified = workingDays.calendar().plusWorkingDays(nextWorkingDay, -3);
+        outage("G2", notified.atTime(LocalTime.of(10, 0)).atZone(IncidentTimeline.VIETNAM).toInstant(), "CHANNEL");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> kinds(epe).contains("DEADLINE_TOMORROW"));
 
         // a month-old equipment outage, followed by the officer, who never wrote an update
