@@ -66,7 +66,7 @@ public class AreaConfirmations {
         check.throwIfAny();
         return new AreaConfirmation(id, enterprise, place, direction, at, plate,
                 containers.stream().map(c -> new AreaConfirmation.ReadContainer(c, ContainerNumber.parse(c).valid())).toList(),
-                Manifests.blankToNull(input.declarationNumber()), null);
+                InputCheck.blankToNull(input.declarationNumber()), null);
     }
 
     enum Direction { IN, OUT }

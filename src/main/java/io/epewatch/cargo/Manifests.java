@@ -77,8 +77,8 @@ public class Manifests {
         List<CargoVehicle> vehicles = CargoChecks.vehicles(check, input.vehicles());
         List<String> containers = CargoChecks.writtenContainers(check, "containerNumbers", input.containerNumbers());
         check.throwIfAny();
-        return new Manifest(number, 0, enterprise, mode, input.transportName().strip(), blankToNull(input.voyage()),
-                blankToNull(input.billOfLading()), loading, discharge, at, vehicles, containers, null);
+        return new Manifest(number, 0, enterprise, mode, input.transportName().strip(), InputCheck.blankToNull(input.voyage()),
+                InputCheck.blankToNull(input.billOfLading()), loading, discharge, at, vehicles, containers, null);
     }
 
     private Manifest stamped(CargoStore.Stored stored) {
@@ -86,10 +86,6 @@ public class Manifests {
         return new Manifest(m.number(), stored.version(), m.enterpriseTaxCode(), m.mode(), m.transportName(), m.voyage(),
                 m.billOfLading(), m.portOfLoading(), m.portOfDischarge(), m.at(), m.vehicles(), m.containerNumbers(),
                 stored.receivedAt());
-    }
-
-    static String blankToNull(String raw) {
-        return raw == null || raw.isBlank() ? null : raw.strip();
     }
 
     enum Mode { SEA, AIR, ROAD, RAIL }

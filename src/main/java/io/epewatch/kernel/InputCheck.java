@@ -21,6 +21,11 @@ public final class InputCheck {
         problems.add(new FieldProblem(field, reason, code, List.of(args)));
     }
 
+    /** Optional text as it is stored: stripped, and null when left blank. */
+    public static String blankToNull(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.strip();
+    }
+
     public boolean require(String field, Object value) {
         boolean present = value != null && !(value instanceof String text && text.isBlank());
         if (!present) {

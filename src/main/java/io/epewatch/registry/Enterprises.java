@@ -100,7 +100,7 @@ public class Enterprises {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(taxCode.value(), input.name().strip(), input.address().strip(), date(input.establishedOn()),
                         date(input.investmentCertificateOn()), Boolean.TRUE.equals(input.operatingWithCameras()),
-                        trim(input.contactName()), trim(input.contactPhone()), input.managingUnitId())
+                        InputCheck.blankToNull(input.contactName()), InputCheck.blankToNull(input.contactPhone()), input.managingUnitId())
                 .query(Long.class).single();
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode.value(), "enterprise:" + taxCode.value(),
                 java.util.Map.of("change", "enterprise registered"));
@@ -123,7 +123,7 @@ public class Enterprises {
                         where id = ?""")
                 .params(input.name().strip(), input.address().strip(), date(input.establishedOn()),
                         date(input.investmentCertificateOn()), Boolean.TRUE.equals(input.operatingWithCameras()),
-                        trim(input.contactName()), trim(input.contactPhone()), input.managingUnitId(), existing.id())
+                        InputCheck.blankToNull(input.contactName()), InputCheck.blankToNull(input.contactPhone()), input.managingUnitId(), existing.id())
                 .update();
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "enterprise:" + taxCode,
                 java.util.Map.of("change", "enterprise updated"));
@@ -176,10 +176,6 @@ public class Enterprises {
 
     private static Date date(LocalDate value) {
         return value == null ? null : Date.valueOf(value);
-    }
-
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Enterprise toEnterprise(ResultSet rs, int row) throws SQLException {

@@ -145,8 +145,8 @@ public class SiteDiagram {
         jdbc.sql("""
                         insert into camera (enterprise_id, number, location_id, stream_url, snapshot_url, onvif_url, direction, specs)
                         values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
-                .params(enterprise.id(), input.number().strip(), input.locationId(), blankToNull(input.streamUrl()),
-                        blankToNull(input.snapshotUrl()), blankToNull(input.onvifUrl()), blankToNull(input.direction()), specsJson(input.specs()))
+                .params(enterprise.id(), input.number().strip(), input.locationId(), InputCheck.blankToNull(input.streamUrl()),
+                        InputCheck.blankToNull(input.snapshotUrl()), InputCheck.blankToNull(input.onvifUrl()), InputCheck.blankToNull(input.direction()), specsJson(input.specs()))
                 .update();
         changed(caller, taxCode, "camera:" + input.number().strip(), "camera added");
         return findCamera(taxCode, input.number().strip()).orElseThrow();
@@ -161,8 +161,8 @@ public class SiteDiagram {
         jdbc.sql("""
                         update camera set number = ?, location_id = ?, stream_url = ?, snapshot_url = ?, onvif_url = ?, direction = ?,
                             specs = ?::jsonb, updated_at = now() where id = ?""")
-                .params(input.number().strip(), input.locationId(), blankToNull(input.streamUrl()),
-                        blankToNull(input.snapshotUrl()), blankToNull(input.onvifUrl()), blankToNull(input.direction()), specsJson(input.specs()),
+                .params(input.number().strip(), input.locationId(), InputCheck.blankToNull(input.streamUrl()),
+                        InputCheck.blankToNull(input.snapshotUrl()), InputCheck.blankToNull(input.onvifUrl()), InputCheck.blankToNull(input.direction()), specsJson(input.specs()),
                         existing.id())
                 .update();
         changed(caller, taxCode, "camera:" + input.number().strip(), "camera updated");
@@ -231,10 +231,6 @@ public class SiteDiagram {
 
     private String specsJson(CameraSpecs specs) {
         return json.writeValueAsString(specs == null ? CameraSpecs.none() : specs);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Camera toCamera(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package io.epewatch.risk;
 
 import java.util.List;
 
+import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.risk.engine.Analysis;
 
@@ -15,8 +16,8 @@ public record WarningQuery(String enterpriseTaxCode, WarningStatus status, Strin
     public static final WarningQuery ALL = new WarningQuery(null, null, null, null, false);
 
     public WarningQuery {
-        enterpriseTaxCode = blankToNull(enterpriseTaxCode);
-        rule = blankToNull(rule);
+        enterpriseTaxCode = InputCheck.blankToNull(enterpriseTaxCode);
+        rule = InputCheck.blankToNull(rule);
         if (rule != null && !Analysis.ruleCodes().contains(rule)) {
             throw new InvalidInputException("rule", "unknown rule '" + rule + "'; one of " + Analysis.ruleCodes());
         }
@@ -30,9 +31,5 @@ public record WarningQuery(String enterpriseTaxCode, WarningStatus status, Strin
     List<String> severities() {
         Severity lowest = atLeast == null ? Severity.LOW : atLeast;
         return java.util.Arrays.stream(Severity.values()).filter(s -> s.compareTo(lowest) >= 0).map(Enum::name).toList();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -8,6 +8,7 @@ import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
 import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.Units;
+import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.risk.RiskSettings;
@@ -47,7 +48,7 @@ class RiskSettingsPages {
 
     @GetMapping("/risk/settings")
     String page(@RequestParam(required = false) String scope, Model model) {
-        return render(blankToNull(scope), Map.of(), Map.of(), Map.of(), model);
+        return render(InputCheck.blankToNull(scope), Map.of(), Map.of(), Map.of(), model);
     }
 
     @PostMapping("/risk/settings/watchlist")
@@ -55,7 +56,7 @@ class RiskSettingsPages {
         try {
             settings.watch(caller.get(), form.get("kind"), form.get("value"), form.get("reason"));
         } catch (InvalidInputException e) {
-            return render(blankToNull(scope), form, Map.of(), reasons(e), model);
+            return render(InputCheck.blankToNull(scope), form, Map.of(), reasons(e), model);
         }
         return redirect(scope, "watched");
     }
@@ -107,11 +108,7 @@ class RiskSettingsPages {
 
     private static String redirect(String scope, String done) {
         return "redirect:" + UriComponentsBuilder.fromPath("/risk/settings")
-                .queryParamIfPresent("scope", java.util.Optional.ofNullable(blankToNull(scope)))
+                .queryParamIfPresent("scope", java.util.Optional.ofNullable(InputCheck.blankToNull(scope)))
                 .queryParam(done).encode().build().toUriString();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
+import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Enterprises;
@@ -57,7 +58,7 @@ class TripPages {
     String start(@RequestParam Map<String, String> form, Model model) {
         try {
             Trip trip = trips.start(caller.get(), new TripInput(form.get("plate"), form.get("enterpriseTaxCode"),
-                    blankToNull(form.get("reference")), form.get("origin"), form.get("destination"), null));
+                    InputCheck.blankToNull(form.get("reference")), form.get("origin"), form.get("destination"), null));
             return "redirect:/trips/" + trip.id();
         } catch (InvalidInputException e) {
             return render(null, null, form, e.reasonsByField(messages, LocaleContextHolder.getLocale()), model);
@@ -90,7 +91,7 @@ class TripPages {
 
     private String render(String taxCode, Trip.Stage stage, Map<String, String> form, Map<String, String> errors,
                           Model model) {
-        String filter = blankToNull(taxCode);
+        String filter = InputCheck.blankToNull(taxCode);
         model.addAttribute("trips", trips.latest(caller.get().access(), filter, stage, 200));
         model.addAttribute("enterprises", enterprises.list(caller.get().access()));
         model.addAttribute("geofences", geofences.list());
@@ -100,9 +101,5 @@ class TripPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "tracking/trips";
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
