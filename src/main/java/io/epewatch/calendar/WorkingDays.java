@@ -66,13 +66,9 @@ public class WorkingDays {
         InputCheck check = new InputCheck();
         LocalDate date = check.parse("day", day, Timestamps::date);
         check.require("dayOff", dayOff);
-        if (check.require("reason", reason)) {
-            check.maxLength("reason", reason, 300);
-        }
+        check.requireText("reason", reason, 300);
         // the law wants the source of every change to a deadline's calendar on record
-        if (check.require("source", source)) {
-            check.maxLength("source", source, 300);
-        }
+        check.requireText("source", source, 300);
         check.throwIfAny();
         Adjustment adjustment = new Adjustment(date, dayOff, reason.strip(), source.strip());
         jdbc.sql("""

@@ -66,9 +66,7 @@ public class Manifests {
         String number = CargoChecks.number(check, "number", input.number());
         String enterprise = CargoChecks.enterprise(check, input.enterpriseTaxCode(), enterprises);
         String mode = check.parse("mode", input.mode(), raw -> InputCheck.parseEnum(Mode.class, raw, "SEA, AIR, ROAD or RAIL").name());
-        if (check.require("transportName", input.transportName())) {
-            check.maxLength("transportName", input.transportName(), 100);
-        }
+        check.requireText("transportName", input.transportName(), 100);
         check.maxLength("voyage", input.voyage(), 35);
         check.maxLength("billOfLading", input.billOfLading(), 35);
         String loading = CargoChecks.place(check, "portOfLoading", input.portOfLoading());

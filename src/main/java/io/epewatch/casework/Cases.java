@@ -104,12 +104,8 @@ public class Cases {
     public CaseFile propose(Caller caller, long id, String analysis, String proposal) {
         CaseFile c = forChange(caller, id, EnumSet.of(CaseState.ANALYSING));
         InputCheck check = new InputCheck();
-        if (check.require("analysis", blank(analysis))) {
-            check.maxLength("analysis", analysis, MAX_TEXT);
-        }
-        if (check.require("proposal", blank(proposal))) {
-            check.maxLength("proposal", proposal, MAX_TEXT);
-        }
+        check.requireText("analysis", analysis, MAX_TEXT);
+        check.requireText("proposal", proposal, MAX_TEXT);
         check.throwIfAny();
         jdbc.sql("update warning_case set analysis = ?, proposal = ? where id = ?")
                 .params(analysis.strip(), proposal.strip(), id).update();
@@ -163,9 +159,7 @@ public class Cases {
     public CaseNote addNote(Caller caller, long id, String text) {
         CaseFile c = find(caller.access(), id).orElseThrow(() -> new NotFoundException("case", String.valueOf(id)));
         InputCheck check = new InputCheck();
-        if (check.require("text", blank(text))) {
-            check.maxLength("text", text, MAX_TEXT);
-        }
+        check.requireText("text", text, MAX_TEXT);
         check.throwIfAny();
         Instant now = clock.instant();
         long noteId = jdbc.sql("insert into case_note (case_id, author, text, at) values (?, ?, ?, ?) returning id")
@@ -183,9 +177,7 @@ public class Cases {
     public CaseAttachment attach(Caller caller, long id, String fileName, String mediaType, byte[] content) {
         CaseFile c = find(caller.access(), id).orElseThrow(() -> new NotFoundException("case", String.valueOf(id)));
         InputCheck check = new InputCheck();
-        if (check.require("fileName", blank(fileName))) {
-            check.maxLength("fileName", fileName, 200);
-        }
+        check.requireText("fileName", fileName, 200);
         if (mediaType == null || !ATTACHABLE.contains(mediaType)) {
             check.reject("file", "must be a PDF, JPEG or PNG file");
         }

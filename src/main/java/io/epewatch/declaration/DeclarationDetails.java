@@ -46,13 +46,9 @@ final class DeclarationDetails {
                 }
                 return digits;
             });
-            if (check.require(at + "description", line.description())) {
-                check.maxLength(at + "description", line.description(), 2_000);
-            }
+            check.requireText(at + "description", line.description(), 2_000);
             BigDecimal quantity = check.parse(at + "quantity", line.quantity(), raw -> amount(raw, true));
-            if (check.require(at + "unit", line.unit())) {
-                check.maxLength(at + "unit", line.unit(), 16);
-            }
+            check.requireText(at + "unit", line.unit(), 16);
             BigDecimal net = check.parseOptional(at + "netWeightKg", line.netWeightKg(), raw -> amount(raw, false));
             BigDecimal gross = check.parseOptional(at + "grossWeightKg", line.grossWeightKg(), raw -> amount(raw, false));
             if (net != null && gross != null && net.compareTo(gross) > 0) {

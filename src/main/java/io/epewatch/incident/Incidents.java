@@ -100,10 +100,10 @@ public class Incidents {
             }
         }
         IncidentKind kind = check.parse("kind", input.kind(), raw -> IncidentKind.valueOf(raw.strip().toUpperCase()));
-        text(check, "description", input.description(), 2_000);
-        text(check, "effect", input.effect(), 2_000);
-        text(check, "technicalContactName", input.technicalContactName(), 200);
-        text(check, "technicalContactPhone", input.technicalContactPhone(), 50);
+        check.requireText("description", input.description(), 2_000);
+        check.requireText("effect", input.effect(), 2_000);
+        check.requireText("technicalContactName", input.technicalContactName(), 200);
+        check.requireText("technicalContactPhone", input.technicalContactPhone(), 50);
         Instant expected = check.parse("expectedRestoration", input.expectedRestoration(), Timestamps::parse);
         List<String> cameras = input.affectedCameras() == null ? List.of()
                 : input.affectedCameras().stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
@@ -218,7 +218,7 @@ public class Incidents {
         } else if (incident.overdueSince() == null) {
             check.reject("id", "the deadline " + incident.deadline() + " has not passed");
         }
-        text(check, "reason", reason, 2_000);
+        check.requireText("reason", reason, 2_000);
         Instant expected = check.parse("newExpectedRestoration", newExpected, Timestamps::parse);
         if (expected != null && expected.isBefore(clock.instant())) {
             check.reject("newExpectedRestoration", "must be in the future");
@@ -257,7 +257,7 @@ public class Incidents {
         if (!caller.name().equals(incident.assignedOfficer()) && !caller.roles().contains(Role.HEAD)) {
             check.reject("id", "only the assigned officer or a head records follow-ups");
         }
-        text(check, "text", text, 2_000);
+        check.requireText("text", text, 2_000);
         check.throwIfAny();
         LocalDate today = timeline().today();
         jdbc.sql("""
@@ -277,7 +277,7 @@ public class Incidents {
         }
         Incident incident = open(caller, id);
         InputCheck check = new InputCheck();
-        text(check, "measure", measure, 2_000);
+        check.requireText("measure", measure, 2_000);
         check.throwIfAny();
         jdbc.sql("update incident set supervision_measure = ?, measure_by = ? where id = ?")
                 .params(measure.strip(), caller.name(), id).update();
@@ -293,7 +293,7 @@ public class Incidents {
         }
         Incident incident = open(caller, id);
         InputCheck check = new InputCheck();
-        text(check, "reason", reason, 1_000);
+        check.requireText("reason", reason, 1_000);
         check.throwIfAny();
         jdbc.sql("update incident set closed_at = ?, close_reason = ? where id = ? and closed_at is null")
                 .params(Timestamp.from(clock.instant()), reason.strip(), id).update();
@@ -389,12 +389,6 @@ public class Incidents {
 
     private static AccessScope scopeOf(Account account) {
         return account.unitId() == null ? AccessScope.all() : AccessScope.units(Set.of(account.unitId()));
-    }
-
-    private static void text(InputCheck check, String field, String value, int max) {
-        if (check.require(field, value)) {
-            check.maxLength(field, value, max);
-        }
     }
 
     private static Instant instant(Timestamp t) {

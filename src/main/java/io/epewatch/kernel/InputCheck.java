@@ -34,6 +34,15 @@ public final class InputCheck {
         return present;
     }
 
+    /** Required text of at most {@code max} characters; a blank value is only "required", never also "too long". */
+    public boolean requireText(String field, String value, int max) {
+        boolean present = require(field, value);
+        if (present) {
+            maxLength(field, value, max);
+        }
+        return present;
+    }
+
     public void maxLength(String field, String value, int max) {
         if (value != null && value.length() > max) {
             reject(field, "maxLength", "must be at most " + max + " characters", max);

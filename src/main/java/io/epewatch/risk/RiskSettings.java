@@ -78,9 +78,7 @@ public class RiskSettings {
         }
         String normal = check.parse("value", value,
                 raw -> container ? ContainerNumber.parse(raw).value() : PlateNumber.parse(raw).value());
-        if (check.require("reason", reason)) {
-            check.maxLength("reason", reason, 500);
-        }
+        check.requireText("reason", reason, 500);
         check.throwIfAny();
         Instant now = clock.instant();
         jdbc.sql("""

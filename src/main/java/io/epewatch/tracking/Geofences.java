@@ -67,9 +67,7 @@ public class Geofences {
             }
             return c;
         });
-        if (check.require("name", input.name())) {
-            check.maxLength("name", input.name(), 200);
-        }
+        check.requireText("name", input.name(), 200);
         Geofence.Kind kind = check.parse("kind", input.kind(), raw -> InputCheck.parseEnum(Geofence.Kind.class, raw,
                 "EPE_SITE, PORT, ICD, BORDER_GATE, PARKING or OTHER"));
         String taxCode = check.parseOptional("enterpriseTaxCode", input.enterpriseTaxCode(), raw -> TaxCode.parse(raw).value());

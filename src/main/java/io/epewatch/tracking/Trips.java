@@ -124,9 +124,7 @@ public class Trips {
         if (trip.stage() != Trip.Stage.STARTED) {
             check.reject("id", "trip " + id + " has already " + (trip.stage() == Trip.Stage.ARRIVED ? "arrived" : "been cancelled"));
         }
-        if (check.require("reason", reason)) {
-            check.maxLength("reason", reason, 500);
-        }
+        check.requireText("reason", reason, 500);
         check.throwIfAny();
         Trip ended = end(trip, Trip.Stage.CANCELLED, clock.instant(), reason.strip());
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, trip.enterpriseTaxCode(), "trip:" + id,

@@ -18,9 +18,7 @@ public final class JsonAnprParser {
 
     public GateObservation parse(JsonAnprEvent event) {
         InputCheck check = new InputCheck();
-        if (check.require("eventId", event.eventId())) {
-            check.maxLength("eventId", event.eventId(), 128);
-        }
+        check.requireText("eventId", event.eventId(), 128);
         check.require("enterpriseTaxCode", event.enterpriseTaxCode());
         check.require("cameraNumber", event.cameraNumber());
         Instant at = check.parse("capturedAt", event.capturedAt(), raw -> instant(raw));
