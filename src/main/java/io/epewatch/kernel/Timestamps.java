@@ -25,12 +25,12 @@ public final class Timestamps {
         }
     }
 
-    /** A calendar date as YYYY-MM-DD. */
+    /** A calendar date as YYYY-MM-DD; the reason is translated for forms ({@code problem.date}). */
     public static java.time.LocalDate date(String raw) {
         try {
             return java.time.LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a date as YYYY-MM-DD, like 2026-02-17");
+            throw new InvalidValue("date", "must be a date (yyyy-mm-dd)");
         }
     }
 

@@ -3,6 +3,7 @@ package io.epewatch.registry.web;
 import java.time.LocalDate;
 
 import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.Timestamps;
 import io.epewatch.registry.Enterprise;
 import io.epewatch.registry.EnterpriseInput;
 
@@ -35,8 +36,8 @@ public class EnterpriseForm {
 
     EnterpriseInput toInput() {
         InputCheck check = new InputCheck();
-        LocalDate established = check.parseOptional("establishedOn", establishedOn, FormValues::date);
-        LocalDate certificate = check.parseOptional("investmentCertificateOn", investmentCertificateOn, FormValues::date);
+        LocalDate established = check.parseOptional("establishedOn", establishedOn, Timestamps::date);
+        LocalDate certificate = check.parseOptional("investmentCertificateOn", investmentCertificateOn, Timestamps::date);
         check.throwIfAny();
         return new EnterpriseInput(taxCode, name, address, established, certificate, operatingWithCameras, contactName,
                 contactPhone, managingUnitId);

@@ -1,7 +1,5 @@
 package io.epewatch.registry.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,14 +9,6 @@ import io.epewatch.kernel.InvalidValue;
 final class FormValues {
 
     private FormValues() {
-    }
-
-    static LocalDate date(String raw) {
-        try {
-            return LocalDate.parse(raw.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidValue("date", "must be a date (yyyy-mm-dd)");
-        }
     }
 
     static Integer integer(String raw) {
