@@ -3,15 +3,18 @@ package io.epewatch.identity;
 /** Authorization expressions shared by the modules' controllers, so each rule is written once. */
 public final class Permissions {
 
+    /** People of any role, not machine tokens: what concerns a person (their notices, their e-mail address). */
+    public static final String PEOPLE = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','EPE_USER','DECLARANT')";
     /** People of any role (their scope then limits what they see) and tokens with the read scope. */
-    public static final String READ = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','EPE_USER','DECLARANT')"
-            + " or hasAuthority('SCOPE_read')";
+    public static final String READ = PEOPLE + " or hasAuthority('SCOPE_read')";
     public static final String INGEST_DECLARATIONS = "hasAuthority('SCOPE_ingest:declarations')";
     public static final String INGEST_GATE_EVENTS = "hasAuthority('SCOPE_ingest:gate-events')";
     public static final String INGEST_CARGO = "hasAuthority('SCOPE_ingest:cargo')";
     public static final String INGEST_GPS = "hasAuthority('SCOPE_ingest:gps')";
+    /** Customs staff and EPE users: both sides of the supervision, each narrowed to their scope by the services. */
+    public static final String CUSTOMS_AND_EPE = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER')";
     /** People who may change registry data; the service narrows this to their scope. */
-    public static final String EDIT_REGISTRY = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER')";
+    public static final String EDIT_REGISTRY = CUSTOMS_AND_EPE;
     public static final String CUSTOMS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER')";
     /** HQ risk analysts (and system administrators): the watch list and the rules' thresholds. */
     public static final String RISK_ANALYSIS = "hasAnyRole('SYSTEM_ADMIN','HQ_ANALYST')";

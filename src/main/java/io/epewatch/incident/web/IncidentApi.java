@@ -30,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Incidents", description = "Camera and channel outages, their deadlines and follow-up (R2.3–R2.5)")
 class IncidentApi {
 
-    private static final String PEOPLE_OF_BOTH_SIDES = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER')";
-
     /** One vehicle of the manual gate log; {@code entryId} makes a repeat return the first entry. */
     record GateLogEntry(String cameraNumber, String direction, String capturedAt, String plate,
                         List<String> containerNumbers, String entryId) {
@@ -55,7 +53,7 @@ class IncidentApi {
     }
 
     @PostMapping("/{id}/gate-log")
-    @PreAuthorize(PEOPLE_OF_BOTH_SIDES)
+    @PreAuthorize(Permissions.CUSTOMS_AND_EPE)
     @Operation(summary = "Write a vehicle into the manual gate log: {cameraNumber, direction: IN|OUT, capturedAt, plate, "
             + "containerNumbers, entryId}; it becomes a gate event of source manual-log")
     ResponseEntity<GateEvent> writeGateLog(@PathVariable long id, @RequestBody GateLogEntry entry) {
@@ -79,7 +77,7 @@ class IncidentApi {
     }
 
     @PostMapping
-    @PreAuthorize(PEOPLE_OF_BOTH_SIDES)
+    @PreAuthorize(Permissions.CUSTOMS_AND_EPE)
     @Operation(summary = "File an Appendix II notification: {enterpriseTaxCode, kind: EQUIPMENT|CHANNEL, description, "
             + "affectedCameras, effect, expectedRestoration, technicalContactName, technicalContactPhone, planned}")
     ResponseEntity<Incident> file(@RequestBody NoticeInput input) {
@@ -87,7 +85,7 @@ class IncidentApi {
     }
 
     @PostMapping("/{id}/late-notice")
-    @PreAuthorize(PEOPLE_OF_BOTH_SIDES)
+    @PreAuthorize(Permissions.CUSTOMS_AND_EPE)
     @Operation(summary = "The EPE's late notice once the deadline has passed: {reason, newExpectedRestoration}")
     Incident lateNotice(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
         return incidents.fileLateNotice(caller.get(), id, value(body, "reason"), value(body, "newExpectedRestoration"));

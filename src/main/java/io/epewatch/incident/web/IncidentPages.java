@@ -47,7 +47,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class IncidentPages {
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final String BOTH_SIDES = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER')";
 
     private final Incidents incidents;
     private final ManualGateLog gateLog;
@@ -81,14 +80,14 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents/new")
-    @PreAuthorize(BOTH_SIDES)
+    @PreAuthorize(Permissions.CUSTOMS_AND_EPE)
     String form(@RequestParam(required = false) String enterpriseTaxCode, Model model) {
         return notice(Map.of("enterpriseTaxCode", enterpriseTaxCode == null ? "" : enterpriseTaxCode), List.of(), Map.of(),
                 model);
     }
 
     @PostMapping("/incidents")
-    @PreAuthorize(BOTH_SIDES)
+    @PreAuthorize(Permissions.CUSTOMS_AND_EPE)
     String file(@RequestParam Map<String, String> form,
                 @RequestParam(name = "affectedCameras", required = false) List<String> cameras, Model model) {
         try {
@@ -109,7 +108,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/{step}")
-    @PreAuthorize(BOTH_SIDES)
+    @PreAuthorize(Permissions.CUSTOMS_AND_EPE)
     String step(@PathVariable long id, @PathVariable String step, @RequestParam Map<String, String> form, Model model) {
         Caller me = caller.get();
         try {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.epewatch.identity.CurrentCaller;
+import io.epewatch.identity.Permissions;
 import io.epewatch.notification.Notice;
 import io.epewatch.notification.Notifications;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,20 +35,20 @@ class NotificationApi {
     }
 
     @GetMapping("/notifications")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','EPE_USER','DECLARANT')")
+    @PreAuthorize(Permissions.PEOPLE)
     List<Notice> inbox() {
         return notifications.inbox(caller.get().name(), 100);
     }
 
     @PostMapping("/notifications/{id}/read")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','EPE_USER','DECLARANT')")
+    @PreAuthorize(Permissions.PEOPLE)
     ResponseEntity<Void> read(@PathVariable long id) {
         notifications.markRead(caller.get(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/account/notification-email")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','EPE_USER','DECLARANT')")
+    @PreAuthorize(Permissions.PEOPLE)
     @Operation(summary = "Where the caller's notices go by e-mail: {email}; blank stops e-mails")
     Map<String, Object> setEmail(@RequestBody(required = false) Map<String, String> body) {
         notifications.setAddress(caller.get(), body == null ? null : body.get("email"));
