@@ -35,6 +35,12 @@ public final class Browser {
         }
     }
 
+    /** The reason shown beside a form field once the page that names it has loaded. */
+    public static String errorBeside(ChromeDriver browser, String field) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> b.findElement(By.cssSelector(".field-error[data-field='" + field + "']"))).getText();
+    }
+
     public static ChromeDriver start() {
         try {
             Path profile = Files.createTempDirectory("epewatch-chromium");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -45,11 +46,6 @@ class IncidentInBrowserTest {
         return "http://localhost:" + port + path;
     }
 
-    private String errorBeside(String field) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(b -> b.findElement(By.cssSelector(".field-error[data-field='" + field + "']"))).getText();
-    }
-
     private void type(String id, String text) {
         browser.findElement(By.id(id)).clear();
         browser.findElement(By.id(id)).sendKeys(text);
@@ -70,8 +66,8 @@ class IncidentInBrowserTest {
         type("description", "Camera G1 ở cổng chính mất nguồn do sét đánh");
         browser.findElement(By.cssSelector("#notice-form button[type=submit]")).click();
         // nothing ticked and fields left empty: each named beside itself, what was typed kept
-        assertThat(errorBeside("affectedCameras")).isNotBlank();
-        assertThat(errorBeside("effect")).isNotBlank();
+        assertThat(Browser.errorBeside(browser, "affectedCameras")).isNotBlank();
+        assertThat(Browser.errorBeside(browser, "effect")).isNotBlank();
         assertThat(browser.findElement(By.id("description")).getDomProperty("value")).contains("sét đánh");
 
         browser.findElement(By.cssSelector("#affected-cameras input[value='G1']")).click();
@@ -101,9 +97,10 @@ class IncidentInBrowserTest {
         signInAs(officer, null);
         browser.get(incidentUrl);
         browser.findElement(By.id("take")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> officer.equals(b.findElement(By.id("incident-officer")).getText()));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(b -> officer.equals(b.findElement(By.id("incident-officer")).getText()));
         browser.findElement(By.cssSelector("#follow-up-form button")).click();
-        assertThat(errorBeside("text")).isNotBlank();
+        assertThat(Browser.errorBeside(browser, "text")).isNotBlank();
         type("follow-up-text", "Đã liên hệ đầu mối kỹ thuật; chờ thay bộ nguồn");
         browser.findElement(By.cssSelector("#follow-up-form button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector("tr.follow-up")).isEmpty());
@@ -114,7 +111,7 @@ class IncidentInBrowserTest {
         browser.get(incidentUrl);
         type("measure", "Cử công chức giám sát trực tiếp tại cổng khi có hàng xuất");
         browser.findElement(By.cssSelector("#measure-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(b ->
                 b.findElement(By.id("incident-measure")).getText().startsWith("Cử công chức"));
 
         // the notice the EPE filed comes as a PDF

@@ -43,11 +43,6 @@ class RiskSettingsInBrowserTest {
         browser.quit();
     }
 
-    private String errorBeside(String field) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(b -> b.findElement(By.cssSelector(".field-error[data-field='" + field + "']"))).getText();
-    }
-
     @Test
     @DisplayName("R5.8 an analyst watches a plate and tunes a sub-department's scrap hours; wrong input is named beside its field")
     void watchAPlateAndTuneASubDepartment() {
@@ -58,7 +53,7 @@ class RiskSettingsInBrowserTest {
         browser.findElement(By.id("value")).sendKeys("not a plate");
         browser.findElement(By.id("reason")).sendKeys("Tin báo của Cục Điều tra chống buôn lậu");
         browser.findElement(By.cssSelector("#watch-form button")).click();
-        assertThat(errorBeside("value")).isNotBlank();
+        assertThat(Browser.errorBeside(browser, "value")).isNotBlank();
         // what was typed stays in the form
         assertThat(browser.findElement(By.id("reason")).getDomProperty("value")).isEqualTo("Tin báo của Cục Điều tra chống buôn lậu");
 
@@ -78,7 +73,7 @@ class RiskSettingsInBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.id("thresholds-form")).isEmpty());
         browser.findElement(By.id("t-scrapHoursTo")).sendKeys("25:00");
         browser.findElement(By.cssSelector("#thresholds-form button")).click();
-        assertThat(errorBeside("scrapHoursTo")).isNotBlank();
+        assertThat(Browser.errorBeside(browser, "scrapHoursTo")).isNotBlank();
 
         browser.findElement(By.id("t-scrapHoursTo")).clear();
         browser.findElement(By.id("t-scrapHoursTo")).sendKeys("22:30");

@@ -45,11 +45,6 @@ class TripsInBrowserTest {
         browser.quit();
     }
 
-    private String errorBeside(String field) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(b -> b.findElement(By.cssSelector(".field-error[data-field='" + field + "']"))).getText();
-    }
-
     @Test
     @DisplayName("R5.7 a trip started by hand shows its track over the geofences; a wrong plate and a missing reason are named")
     void startFollowAndCancelATrip() {
@@ -75,7 +70,7 @@ class TripsInBrowserTest {
         new Select(browser.findElement(By.id("trip-origin"))).selectByValue(origin);
         new Select(browser.findElement(By.id("trip-destination"))).selectByValue(destination);
         browser.findElement(By.cssSelector("#trip-form button")).click();
-        assertThat(errorBeside("plate")).isNotBlank();
+        assertThat(Browser.errorBeside(browser, "plate")).isNotBlank();
         // the choices survive the refusal
         assertThat(new Select(browser.findElement(By.id("trip-origin"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo(origin);
@@ -102,7 +97,7 @@ class TripsInBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#trip-map path.leaflet-interactive"))).hasSizeGreaterThanOrEqualTo(3);
 
         browser.findElement(By.cssSelector("#cancel-form button")).click();
-        assertThat(errorBeside("reason")).isNotBlank();
+        assertThat(Browser.errorBeside(browser, "reason")).isNotBlank();
         browser.findElement(By.id("cancel-reason")).sendKeys("Xe hỏng, hàng chuyển sang xe khác");
         browser.findElement(By.cssSelector("#cancel-form button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
