@@ -11,7 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * EPE Watch. {@code java -jar epewatch.jar} runs the server. Commands run and exit: {@code create-admin --username=NAME}
  * creates the first system administrator (there is no default password in production), {@code rotate-vault-key}
- * re-seals secrets with a new key, {@code verify-audit} checks the audit chain, {@code replay} replays the risk
+ * re-seals secrets with a new key, {@code verify-audit} checks the audit chain against its signed checkpoints,
+ * {@code audit-anchor} prints the newest checkpoint to keep elsewhere, {@code replay} replays the risk
  * engine's fact log and compares its warnings with the stored ones.
  */
 @SpringBootApplication
@@ -20,7 +21,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class EpeWatchApplication {
 
     /** Commands run without the web server and exit: see README, "Operations". */
-    static final java.util.Set<String> COMMANDS = java.util.Set.of("create-admin", "rotate-vault-key", "verify-audit", "replay");
+    static final java.util.Set<String> COMMANDS = java.util.Set.of("create-admin", "rotate-vault-key", "verify-audit", "audit-anchor",
+            "replay");
 
     public static void main(String[] args) throws java.io.IOException {
         if (args.length > 0 && args[0].equals("verify-export")) {

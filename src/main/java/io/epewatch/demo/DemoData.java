@@ -84,7 +84,8 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         // the token follows configuration on every start, so changing it takes effect after a restart
         tokens.register("demo-integration", properties.integrationToken(),
-                Set.of(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ), null);
+                Set.of(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.INGEST_GPS, ApiTokens.INGEST_CARGO,
+                        ApiTokens.READ), null);
         Caller system = new Caller("demo", Set.of(Role.SYSTEM_ADMIN), Set.of(), null, AccessScope.all());
         if (units.findByCode(SUB_DEPARTMENT).isPresent()) {
             // the declarations are re-registered so that they stay inside the matching window however old the data is

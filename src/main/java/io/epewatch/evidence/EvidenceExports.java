@@ -18,6 +18,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.epewatch.identity.AuditTrail;
+import io.epewatch.identity.InstallationKey;
 import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.NotFoundException;
@@ -43,14 +44,14 @@ public class EvidenceExports {
 
     private final EvidenceStore store;
     private final Enterprises enterprises;
-    private final PackageSigner signer;
+    private final InstallationKey signer;
     private final AuditTrail audit;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final java.time.Clock clock;
     private final Path exports;
 
-    EvidenceExports(EvidenceStore store, Enterprises enterprises, PackageSigner signer, AuditTrail audit, JdbcClient jdbc,
+    EvidenceExports(EvidenceStore store, Enterprises enterprises, InstallationKey signer, AuditTrail audit, JdbcClient jdbc,
                     JsonMapper json, java.time.Clock clock, @Value("${epewatch.data-dir:./data}") Path dataDir) {
         this.store = store;
         this.enterprises = enterprises;
@@ -60,15 +61,6 @@ public class EvidenceExports {
         this.json = json;
         this.clock = clock;
         this.exports = dataDir.toAbsolutePath().normalize().resolve("exports");
-    }
-
-    /** What signs packages; implemented by the installation key. */
-    public interface PackageSigner {
-        byte[] sign(byte[] data);
-
-        String publicKeyBase64();
-
-        String fingerprint();
     }
 
     @Transactional

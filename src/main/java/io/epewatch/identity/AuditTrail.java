@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,11 +31,13 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuditCheckpoints checkpoints;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, Clock clock, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     @Transactional(propagation = Propagation.REQUIRED)
@@ -75,9 +79,41 @@ public class AuditTrail {
                 .query(AuditTrail::toRecord).list();
     }
 
-    /** Walks the whole chain and names the first record whose link does not hold. */
+    /** Walks the whole chain against the signed checkpoints and names the first problem. */
     @Transactional(readOnly = true)
     public AuditVerification verify() {
+        return verify(null);
+    }
+
+    /**
+     * Walks the whole chain and compares it with every signed checkpoint, and with {@code anchorLine}, a checkpoint kept
+     * outside this installation ({@code audit-anchor}), when given. Catches an edited or deleted record (the chain),
+     * and the newest records deleted, the table truncated, the chain re-hashed from a point or rebuilt whole (the
+     * checkpoints).
+     */
+    @Transactional(readOnly = true)
+    public AuditVerification verify(String anchorLine) {
+        AuditCheckpoints.Ledger ledger = checkpoints.read();
+        List<AuditCheckpoint> expected = new ArrayList<>(ledger.checkpoints());
+        Instant latest = ledger.latest().map(AuditCheckpoint::at).orElse(null);
+        if (ledger.problem() != null) {
+            return AuditVerification.broken(0, null, ledger.problem(), expected.size(), latest);
+        }
+        if (anchorLine != null) {
+            AuditCheckpoint anchor;
+            try {
+                anchor = checkpoints.parse(anchorLine.strip());
+            } catch (RuntimeException e) {
+                return AuditVerification.broken(0, null, "the anchor is not an audit checkpoint", expected.size(), latest);
+            }
+            if (!checkpoints.signedHere(anchor)) {
+                return AuditVerification.broken(0, null, "the anchor was not signed by this installation's key "
+                        + "(the key, or the anchor, was replaced)", expected.size(), latest);
+            }
+            expected.add(anchor);
+        }
+        expected.sort(java.util.Comparator.comparingLong(AuditCheckpoint::lastId));
+        int next = 0;
         String expectedPrevious = GENESIS;
         Long previousId = null;
         long checked = 0;
@@ -91,18 +127,47 @@ public class AuditTrail {
                     return AuditVerification.broken(checked, record.id(), previousId == null
                             ? "record " + record.id() + " does not follow the start of the trail: a record before it was deleted"
                             : "record " + record.id() + " does not follow record " + previousId
-                                    + ": a record between them was deleted, or record " + previousId + " was edited");
+                                    + ": a record between them was deleted, or record " + previousId + " was edited",
+                            expected.size(), latest);
                 }
                 if (!hashOf(record).equals(record.hash())) {
-                    return AuditVerification.broken(checked, record.id(), "record " + record.id() + " was edited after it was written");
+                    return AuditVerification.broken(checked, record.id(), "record " + record.id() + " was edited after it was written",
+                            expected.size(), latest);
+                }
+                checked++;
+                if (next < expected.size() && expected.get(next).lastId() < record.id()) {
+                    AuditCheckpoint missed = expected.get(next);
+                    return AuditVerification.broken(checked - 1, missed.lastId(), "record " + missed.lastId()
+                            + ", the last of the checkpoint of " + missed.at() + ", is missing: the trail was rewritten",
+                            expected.size(), latest);
+                }
+                while (next < expected.size() && expected.get(next).lastId() == record.id()) {
+                    AuditCheckpoint checkpoint = expected.get(next++);
+                    if (!checkpoint.lastHash().equals(record.hash()) || checkpoint.count() != checked) {
+                        return AuditVerification.broken(checked - 1, record.id(), "record " + record.id()
+                                + " is not the one signed in the checkpoint of " + checkpoint.at() + " ("
+                                + checkpoint.count() + " records then, " + checked + " now up to it): the trail was "
+                                + "rewritten or rebuilt", expected.size(), latest);
+                    }
                 }
                 expectedPrevious = record.hash();
                 previousId = record.id();
-                checked++;
                 after = record.id();
             }
         } while (!page.isEmpty());
-        return AuditVerification.intact(checked);
+        if (next < expected.size()) {
+            AuditCheckpoint beyond = expected.getLast();
+            return AuditVerification.broken(checked, null, "the trail ends " + (previousId == null ? "empty"
+                    : "at record " + previousId + " with " + checked + " records") + ", but the checkpoint of " + beyond.at()
+                    + " signed " + beyond.count() + " records up to record " + beyond.lastId()
+                    + ": the newest records were deleted or the table was emptied", expected.size(), latest);
+        }
+        return AuditVerification.intact(checked, expected.size(), latest);
+    }
+
+    /** The newest signed checkpoint as one line, to be kept outside this installation (the {@code audit-anchor} command). */
+    public Optional<String> anchor() {
+        return checkpoints.write().or(() -> checkpoints.read().latest()).map(checkpoints::line);
     }
 
     static String hashOf(AuditRecord r) {
@@ -114,7 +179,7 @@ public class AuditTrail {
         return value == null ? "" : value.strip();
     }
 
-    private static AuditRecord toRecord(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static AuditRecord toRecord(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new AuditRecord(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                 rs.getString("action"), rs.getString("enterprise_tax_code"), rs.getString("target"),
                 rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
@@ -139,6 +204,8 @@ public class AuditTrail {
         /** A case moved from one state to the next (R4.6–R4.8). */
         public static final String CASE_TRANSITION = "CASE_TRANSITION";
         public static final String CASE_NOTE = "CASE_NOTE";
+        /** A system administrator took the audit trail's anchor away (R3.1). */
+        public static final String AUDIT_ANCHOR_EXPORTED = "AUDIT_ANCHOR_EXPORTED";
 
         private Actions() {
         }

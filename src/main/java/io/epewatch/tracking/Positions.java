@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.PlateNumber;
 import io.epewatch.kernel.Timestamps;
+import io.epewatch.kernel.UnavailableException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -163,9 +164,13 @@ public class Positions {
             return new Receipt(fresh, positions.size() - fresh);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing positions", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("positions could not be stored: " + e.getMessage(), e);
+            throw new UnavailableException("interrupted while storing positions; a repeat is recognised, so send them again", e);
+        } catch (ExecutionException e) {
+            // the writer's transaction rolled back: none of these positions is stored, the sender may send them again
+            throw e.getCause() instanceof org.springframework.dao.DataAccessException access ? access
+                    : new UnavailableException("positions could not be stored now; none of them was stored", e.getCause());
+        } catch (TimeoutException e) {
+            throw new UnavailableException("positions were not stored within 30 s; a repeat is recognised, so send them again", e);
         }
     }
 }

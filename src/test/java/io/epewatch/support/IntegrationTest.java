@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "epewatch.data-dir=target/test-data",
         "epewatch.db.fresh=true",
+        // the database is fresh each run, so are the audit trail's checkpoints
+        "epewatch.audit.checkpoint-file=target/test-data/audit-checkpoints-${random.uuid}.log",
         "logging.file.name=target/test-data/logs/epewatch.log",
         // TOTP is required for these roles in the tests; officers and EPE users sign in with a password alone
         "epewatch.security.mfa-required-roles=SYSTEM_ADMIN,UNIT_ADMIN,HEAD",

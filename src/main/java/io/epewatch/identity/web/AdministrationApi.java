@@ -18,6 +18,7 @@ import io.epewatch.kernel.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,7 +114,15 @@ class AdministrationApi {
 
     @GetMapping("/audit/verification")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Operation(summary = "Walk the audit chain against its signed checkpoints; the first problem if it was rewritten")
     AuditVerification verify() {
         return audit.verify();
+    }
+
+    @GetMapping("/audit/anchor")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Operation(summary = "The newest signed checkpoint, one line to keep outside this installation (verify-audit --anchor=FILE)")
+    ResponseEntity<String> anchor() {
+        return AuditAnchorDownload.of(audit, caller.get());
     }
 }

@@ -127,6 +127,13 @@ class AdministrationPages {
         return "identity/audit";
     }
 
+    /** The newest signed checkpoint as a file to keep elsewhere (R3.1); fetching it is itself audited. */
+    @GetMapping("/admin/audit/anchor")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    org.springframework.http.ResponseEntity<String> anchor() {
+        return AuditAnchorDownload.of(audit, caller.get());
+    }
+
     private static String blank(String value) {
         return value == null ? "" : value;
     }

@@ -7,6 +7,11 @@ import java.util.Map;
 import io.epewatch.kernel.FieldProblem;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
+import io.epewatch.kernel.UnavailableException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -82,6 +87,25 @@ class ProblemResponses {
     ProblemDetail denied(AccessDeniedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this");
         problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    /**
+     * The database went away during the request (or no connection came in time): nothing was committed, so the
+     * client may retry the same request.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessException.class, UnavailableException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS)
+                .body(e instanceof UnavailableException unavailable ? unavailableProblem(unavailable) : DatabaseOutageFilter.problem());
+    }
+
+    private static ProblemDetail unavailableProblem(UnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                e.getMessage() + ". Retry in a few seconds.");
+        problem.setTitle("Service unavailable");
         return problem;
     }
 

@@ -1,4 +1,4 @@
-package io.epewatch.evidence.export;
+package io.epewatch.identity;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,11 +19,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The installation's Ed25519 signing key for export packages, kept in {@code ${epewatch.data-dir}/signing.key} (created
- * at first use, mode 600). Its fingerprint identifies the installation that signed a package.
+ * The installation's Ed25519 key, kept in {@code ${epewatch.data-dir}/signing.key} (created at first use, mode 600)
+ * with its public half in {@code signing.pub}. It signs evidence export packages and the audit trail's checkpoints;
+ * its fingerprint names the installation that signed.
  */
 @Component
-class InstallationKey implements io.epewatch.evidence.EvidenceExports.PackageSigner {
+public class InstallationKey {
 
     private final KeyPair keys;
 
@@ -47,7 +48,6 @@ class InstallationKey implements io.epewatch.evidence.EvidenceExports.PackageSig
         }
     }
 
-    @Override
     public byte[] sign(byte[] data) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
@@ -59,12 +59,22 @@ class InstallationKey implements io.epewatch.evidence.EvidenceExports.PackageSig
         }
     }
 
-    @Override
+    /** Whether {@code signature} over {@code data} was made by this installation's key. */
+    public boolean verify(byte[] data, byte[] signature) {
+        try {
+            Signature check = Signature.getInstance("Ed25519");
+            check.initVerify(keys.getPublic());
+            check.update(data);
+            return check.verify(signature);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public String publicKeyBase64() {
         return Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
     }
 
-    @Override
     public String fingerprint() {
         return fingerprint(keys.getPublic());
     }

@@ -1,0 +1,105 @@
+package io.epewatch.kernel.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.epewatch.EpeWatchApplication;
+import io.epewatch.support.Api;
+import io.epewatch.support.DatabaseSuperuser;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * PostgreSQL dies under a running application (kill -9 of the postmaster): health says DOWN within seconds, requests
+ * are answered 503 problem+json at once instead of hanging and failing with 500, the application brings its
+ * embedded server back by itself, a retried request is then stored once, and the application still stops quickly.
+ */
+class DatabaseOutageTest {
+
+    private static final String TOKEN = "epw_demo_integration_token";
+
+    @Test
+    @DisplayName("a killed PostgreSQL: health DOWN < 5 s, API 503 problem+json < 2 s, restarted by itself, retry stored once, stop < 10 s")
+    void killedDatabaseIsNoticedAnsweredAndBroughtBack() throws Exception {
+        Path dataDir = Files.createTempDirectory("epewatch-outage");
+        ConfigurableApplicationContext app = start(dataDir);
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        Api api = new Api(port, TOKEN);
+        assertThat(api.postWithKey("/api/v1/gate-events", passage("51C-111.11"), "before").status()).isEqualTo(201);
+
+        ProcessHandle postmaster = ProcessHandle.of(DatabaseSuperuser.postmasterPid(dataDir)).orElseThrow();
+        Instant killed = Instant.now();
+        postmaster.destroyForcibly();
+
+        Api probe = new Api(port, null);
+        Duration toDown = awaitHealth(probe, 503, Duration.ofSeconds(5));
+        assertThat(toDown).as("health says DOWN").isLessThan(Duration.ofSeconds(5));
+        Api.Response health = probe.get("/actuator/health");
+        assertThat(health.json().at("/components/db/status").asString()).isEqualTo("DOWN");
+
+        Map<String, Object> during = passage("51C-222.22");
+        Instant asked = Instant.now();
+        Api.Response refused = api.postWithKey("/api/v1/gate-events", during, "during");
+        Duration answeredIn = Duration.between(asked, Instant.now());
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.json().get("detail").asString()).contains("nothing of this request was stored");
+        assertThat(answeredIn).as("503 answered at once").isLessThan(Duration.ofSeconds(2));
+        assertThat(new Api(port, null).get("/login").status()).as("pages too").isEqualTo(503);
+        assertThat(new Api(port, null).get("/actuator/health/liveness").status())
+                .as("the application itself is alive: it restarts its database").isEqualTo(200);
+
+        Duration back = awaitHealth(probe, 200, Duration.ofSeconds(30));
+        Api.Response retried = api.postWithKey("/api/v1/gate-events", during, "during");
+        assertThat(retried.status()).as("the retry with the same key is stored").isEqualTo(201);
+        Api.Response repeated = api.postWithKey("/api/v1/gate-events", during, "during");
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(200);
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from gate_event where plate in ('51C-111.11', '51C-222.22')").query(Long.class).single())
+                .isEqualTo(2);
+
+        Instant stopping = Instant.now();
+        app.close();
+        Duration stopped = Duration.between(stopping, Instant.now());
+        assertThat(stopped).as("shutdown").isLessThan(Duration.ofSeconds(10));
+        System.out.printf("database outage: DOWN after %d ms, 503 in %d ms, back after %d ms (restart delay 3 s), stopped in %d ms%n",
+                toDown.toMillis(), answeredIn.toMillis(), Duration.between(killed, Instant.now()).minus(stopped).toMillis(),
+                stopped.toMillis());
+        assertThat(back).isPositive();
+    }
+
+    private static Map<String, Object> passage(String plate) {
+        return Map.of("enterpriseTaxCode", "0312345678", "cameraNumber", "C01", "direction", "OUT",
+                "capturedAt", Instant.now().minusSeconds(5).toString(), "plate", plate);
+    }
+
+    private static Duration awaitHealth(Api api, int status, Duration within) throws InterruptedException {
+        Instant started = Instant.now();
+        Instant deadline = started.plus(within).plusSeconds(1);
+        while (Instant.now().isBefore(deadline)) {
+            if (api.get("/actuator/health").status() == status) {
+                return Duration.between(started, Instant.now());
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("health did not answer " + status + " within " + within);
+    }
+
+    static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(EpeWatchApplication.class).profiles("demo").run(
+                "--server.port=0", "--epewatch.data-dir=" + dataDir, "--logging.file.name=" + dataDir.resolve("epewatch.log"),
+                "--epewatch.demo.generate-traffic=false", "--epewatch.demo.camera-base-port=0",
+                "--epewatch.demo.camera-faults=false", "--epewatch.camera.monitor.enabled=false",
+                "--epewatch.recognition.watch.enabled=false", "--epewatch.db.restart-after=3s");
+    }
+}
