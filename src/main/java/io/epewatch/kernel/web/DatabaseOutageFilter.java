@@ -48,7 +48,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!availability.available()) {
-            refuse(request, response);
+            refuse(request, response, problem());
             return;
         }
         try {
@@ -59,13 +59,15 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                 throw e;
             }
             response.resetBuffer();
-            refuse(request, response);
+            refuse(request, response, interrupted());
         }
     }
 
     static boolean databaseAway(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // TransactionSystemException: the commit or rollback itself failed, i.e. the connection is gone
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof org.springframework.transaction.TransactionSystemException
                     || cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException
                     || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
@@ -76,7 +78,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
         response.setHeader("Cache-Control", "no-store");
@@ -84,7 +86,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             response.setContentType("application/problem+json");
-            response.getWriter().write(json.writeValueAsString(problem()));
+            response.getWriter().write(json.writeValueAsString(problem));
         } else {
             response.setContentType("text/html");
             response.getWriter().write(PAGE);
@@ -95,6 +97,15 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable; nothing of this request was stored. Retry in a few seconds "
                         + "(with the same Idempotency-Key).");
+        problem.setTitle("Service unavailable");
+        return problem;
+    }
+
+    /** The database went away during the request: whether its commit reached the disk is unknown. */
+    static ProblemDetail interrupted() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database went away during this request, which did not complete. Send it again in a few seconds "
+                        + "with the same Idempotency-Key: a request that was stored after all is recognised, not stored twice.");
         problem.setTitle("Service unavailable");
         return problem;
     }

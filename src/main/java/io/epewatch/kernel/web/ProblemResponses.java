@@ -12,6 +12,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -95,11 +96,11 @@ class ProblemResponses {
      * client may retry the same request.
      */
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class, UnavailableException.class})
+            TransactionSystemException.class, TransientDataAccessException.class, UnavailableException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS)
-                .body(e instanceof UnavailableException unavailable ? unavailableProblem(unavailable) : DatabaseOutageFilter.problem());
+                .body(e instanceof UnavailableException unavailable ? unavailableProblem(unavailable) : DatabaseOutageFilter.interrupted());
     }
 
     private static ProblemDetail unavailableProblem(UnavailableException e) {
