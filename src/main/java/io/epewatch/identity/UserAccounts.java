@@ -25,8 +25,10 @@ public class UserAccounts {
     private final PasswordPolicy policy;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Units units;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, AuditTrail audit, Clock clock) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, AuditTrail audit, Clock clock, Units units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.policy = policy;
@@ -69,6 +71,12 @@ public class UserAccounts {
             }
             if (roles.stream().anyMatch(Role::enterpriseSide) && (enterpriseTaxCode == null || enterpriseTaxCode.isBlank())) {
                 check.reject("enterpriseTaxCode", "enterpriseRequired", "an enterprise-side account belongs to an enterprise");
+            } else if (!customs || unitId != null) {
+                AccountKind kind = AccountKind.of(unitId, enterpriseTaxCode);
+                UnitKind unitKind = unitId == null ? null : units.find(unitId).map(Unit::kind).orElse(null);
+                roles.stream().filter(role -> !kind.mayHold(role, unitKind)).findFirst().ifPresent(role ->
+                        check.reject("roles", "roleMismatch", role + " does not fit a " + kind.name().toLowerCase()
+                                + " account" + (unitKind == null ? "" : " of a " + unitKind)));
             }
         }
         if (username != null && exists(username)) {

@@ -35,7 +35,7 @@ class RiskSettingsTest {
     @BeforeEach
     void setUp() {
         // an analyst of a risk board; any unit will do, the watch list and thresholds are national
-        analyst = new Api(port, null).signIn(fixtures.user(Role.HQ_ANALYST, fixtures.site().subDepartment().id(), null),
+        analyst = new Api(port, null).signIn(fixtures.analyst(),
                 Fixtures.PASSWORD);
         feeds = new Api(port, fixtures.integrationToken(ApiTokens.INGEST_GATE_EVENTS, ApiTokens.INGEST_CARGO, ApiTokens.READ));
     }

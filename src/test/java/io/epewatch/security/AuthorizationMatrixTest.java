@@ -241,6 +241,8 @@ class AuthorizationMatrixTest {
         rule("POST /admin/tokens", SYSTEM, null);
         rule("POST /admin/tokens/{id}/revoke", SYSTEM, null);
         rule("GET /admin/audit", SYSTEM, null);
+        rule("GET /admin/audit/anchor", SYSTEM, null);
+        rule("GET /api/v1/audit/anchor", SYSTEM, null);
     }
 
     /** Open to anyone: sign-in, errors, the API description. Listed so that nothing is open by accident. */
@@ -386,18 +388,12 @@ class AuthorizationMatrixTest {
     private Api signedIn(Role role) {
         Long unit = switch (role) {
             case SYSTEM_ADMIN, EPE_USER, DECLARANT -> null;
-            case HQ_ANALYST -> hqBoard().id();
+            case HQ_ANALYST -> fixtures.hqBoard(Board.RISK_MANAGEMENT).id();
             default -> site.subDepartment().id();
         };
         String taxCode = role.enterpriseSide() ? site.taxCode() : null;
         String username = fixtures.user(role, unit, taxCode);
         return new Api(port, null).signIn(username, Fixtures.PASSWORD, fixtures.enrolTotp(username));
-    }
-
-    private Unit hqBoard() {
-        String suffix = String.valueOf(System.nanoTime() % 1_000_000);
-        Unit general = units.create(Fixtures.ADMIN, "GD" + suffix, "Tổng cục " + suffix, UnitKind.GENERAL_DEPARTMENT, null);
-        return units.create(Fixtures.ADMIN, "RB" + suffix, "Cục QLRR " + suffix, UnitKind.HQ_BOARD, general.id(), Board.RISK_MANAGEMENT);
     }
 
     private static String[] allBut(String scope) {

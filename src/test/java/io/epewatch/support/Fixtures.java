@@ -82,6 +82,18 @@ public class Fixtures {
         return new Site(sub, taxCode);
     }
 
+    /** A headquarters board under a general department of its own: where HQ analysts work (R6.2). */
+    public Unit hqBoard(io.epewatch.identity.Board board) {
+        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+        Unit general = units.create(ADMIN, "GD" + suffix, "Tổng cục " + suffix, UnitKind.GENERAL_DEPARTMENT, null);
+        return units.create(ADMIN, "HQ" + suffix, "Cục " + board + " " + suffix, UnitKind.HQ_BOARD, general.id(), board);
+    }
+
+    /** An HQ risk analyst, at a risk management board. */
+    public String analyst() {
+        return user(Role.HQ_ANALYST, hqBoard(io.epewatch.identity.Board.RISK_MANAGEMENT).id(), null);
+    }
+
     public String user(Role role, Long unitId, String enterpriseTaxCode) {
         String username = role.name().toLowerCase().replace('_', '-') + ThreadLocalRandom.current().nextInt(100000, 999999);
         accounts.create(username, "Người dùng thử " + username, PASSWORD, Set.of(role), unitId, enterpriseTaxCode);

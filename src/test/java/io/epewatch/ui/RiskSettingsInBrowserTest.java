@@ -47,7 +47,7 @@ class RiskSettingsInBrowserTest {
     @DisplayName("R5.8 an analyst watches a plate and tunes a sub-department's scrap hours; wrong input is named beside its field")
     void watchAPlateAndTuneASubDepartment() {
         Fixtures.Site site = fixtures.site();
-        Browser.signIn(browser, port, fixtures.user(Role.HQ_ANALYST, site.subDepartment().id(), null), Fixtures.PASSWORD, null);
+        Browser.signIn(browser, port, fixtures.analyst(), Fixtures.PASSWORD, null);
         browser.get("http://localhost:" + port + "/risk/settings?lang=en");
 
         browser.findElement(By.id("value")).sendKeys("not a plate");

@@ -5,6 +5,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.AccountKind;
+import io.epewatch.identity.Unit;
+import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
 import io.epewatch.identity.Units;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Service;
 /** Loads a person's account, roles and access scope at sign-in. */
 @Service
 class AccountDetails implements UserDetailsService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountDetails.class);
 
     private final JdbcClient jdbc;
     private final Units units;
@@ -48,6 +53,13 @@ class AccountDetails implements UserDetailsService {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         jdbc.sql("select role from user_role where user_id = ?").param(row.id()).query(String.class).list()
                 .forEach(role -> roles.add(Role.valueOf(role)));
+        // a role that does not fit the account (granted before the rule, or written into the table by hand) gives
+        // nothing: an enterprise's user never reads as customs, whatever the table says
+        AccountKind kind = AccountKind.of(row.unitId(), row.enterpriseTaxCode());
+        UnitKind unitKind = row.unitId() == null ? null : units.find(row.unitId()).map(Unit::kind).orElse(null);
+        if (roles.removeIf(role -> !kind.mayHold(role, unitKind))) {
+            log.warn("Account {} holds roles that do not fit a {} account; they are ignored", row.username(), kind);
+        }
         Caller caller = new Caller(row.username(), roles, Set.of(), row.unitId(), scopeOf(roles, row));
         return new SignedInUser(caller, row.displayName(), row.passwordHash(), row.enabled(), row.mustChangePassword(),
                 row.mfaEnabled());

@@ -46,9 +46,18 @@ class AdministrationPages {
     @GetMapping("/admin/users")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN')")
     String users(Model model) {
-        model.addAttribute("accounts", administration.manageable(caller.get()));
+        java.util.List<io.epewatch.identity.Account> accounts = administration.manageable(caller.get());
+        model.addAttribute("accounts", accounts);
         model.addAttribute("units", units.all());
         model.addAttribute("roles", Role.values());
+        // each account is offered only the roles this administrator may grant it (the server checks again)
+        java.util.Map<String, java.util.List<Role>> grantable = new java.util.HashMap<>();
+        for (io.epewatch.identity.Account a : accounts) {
+            grantable.put(a.username(), java.util.Arrays.stream(Role.values()).filter(r -> !a.roles().contains(r))
+                    .filter(r -> !a.username().equals(caller.get().name()))
+                    .filter(r -> administration.mayGrant(caller.get(), r, a.unitId(), a.enterpriseTaxCode())).toList());
+        }
+        model.addAttribute("grantable", grantable);
         return "identity/users";
     }
 

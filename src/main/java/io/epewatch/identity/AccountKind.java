@@ -1,0 +1,30 @@
+package io.epewatch.identity;
+
+/**
+ * Whose account it is: the installation's operators (no unit, no enterprise), customs staff of a unit, or the people
+ * of one enterprise. Which roles an account may hold follows from its kind, whoever grants them: an enterprise's
+ * account never holds a customs role, and customs staff never an enterprise's.
+ */
+public enum AccountKind {
+    INSTALLATION, CUSTOMS, ENTERPRISE;
+
+    public static AccountKind of(Long unitId, String enterpriseTaxCode) {
+        if (enterpriseTaxCode != null && !enterpriseTaxCode.isBlank()) {
+            return ENTERPRISE;
+        }
+        return unitId != null ? CUSTOMS : INSTALLATION;
+    }
+
+    /**
+     * Whether an account of this kind, in a unit of {@code unitKind} (null outside customs), may hold {@code role}.
+     * HQ analysts read nationwide, so only headquarters boards' staff are analysts (R6.2).
+     */
+    public boolean mayHold(Role role, UnitKind unitKind) {
+        return switch (role) {
+            case SYSTEM_ADMIN -> this != ENTERPRISE;
+            case UNIT_ADMIN, HEAD, OFFICER -> this == CUSTOMS;
+            case HQ_ANALYST -> this == CUSTOMS && unitKind == UnitKind.HQ_BOARD;
+            case EPE_USER, DECLARANT -> this == ENTERPRISE;
+        };
+    }
+}
