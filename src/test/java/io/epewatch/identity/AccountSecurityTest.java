@@ -156,17 +156,4 @@ class AccountSecurityTest {
         Api reused = new Api(port, null).signIn(head, Fixtures.PASSWORD);
         assertThat(reused.form("/account/mfa/verify", "code=" + recovery.getFirst()).status()).as("a recovery code works once").isEqualTo(200);
     }
-
-    @Test
-    void repeatedWrongPasswordsLockTheAddressOutForAWhile() {
-        String officer = fixtures.user(Role.OFFICER, fixtures.site().subDepartment().id(), null);
-        for (int i = 0; i < 5; i++) {
-            new Api(port, null).signIn(officer, "wrong-password-" + i);
-        }
-        Api attempt = new Api(port, null);
-        Api.Response login = attempt.form("/login", "username=" + officer + "&password=" + Fixtures.PASSWORD,
-                attempt.get("/login").body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"));
-        assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/login?locked");
-        assertThat(audit.search(new AuditTrail.Query(officer, null, AuditTrail.Actions.SIGN_IN_FAILED, null, null), 10)).hasSize(6);
-    }
 }

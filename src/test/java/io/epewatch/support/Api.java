@@ -20,6 +20,7 @@ public final class Api {
     private final String base;
     private final String token;
     private String csrf;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public Api(int port, String token) {
         this.base = "http://localhost:" + port;
@@ -82,13 +83,19 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /** Sends this header with every later request (a forwarded address, say). */
+    public Api withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     /** Forgets the CSRF token, as a forged cross-site request would lack it. */
     public Api withoutCsrf() {
         csrf = null;
         return this;
     }
 
-    private static String csrfFrom(String html) {
+    public static String csrfFrom(String html) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" (?:value|content)=\"([^\"]+)\"").matcher(html);
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on the page");
@@ -139,6 +146,7 @@ public final class Api {
         if (csrf != null) {
             builder.header("X-CSRF-TOKEN", csrf);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

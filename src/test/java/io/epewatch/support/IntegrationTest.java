@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
         "logging.file.name=target/test-data/logs/epewatch.log",
         // TOTP is required for these roles in the tests; officers and EPE users sign in with a password alone
         "epewatch.security.mfa-required-roles=SYSTEM_ADMIN,UNIT_ADMIN,HEAD",
+        // every test signs in from 127.0.0.1: the per-address limit is tested on its own (TrustedProxyTest)
+        "epewatch.security.max-failed-sign-ins-per-address=1000",
         // the disk-space alarm is tested on its own; a nearly full build machine must not fail the other tests
         "epewatch.evidence.min-free-space=1MB",
         // tests drive probe cycles themselves

@@ -30,8 +30,10 @@ public class MfaAccounts implements SecondFactor, SealedSecrets {
     private final Vault vault;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
-    MfaAccounts(JdbcClient jdbc, Totp totp, Vault vault, AuditTrail audit, Clock clock) {
+    MfaAccounts(JdbcClient jdbc, Totp totp, Vault vault, AuditTrail audit, Clock clock, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.totp = totp;
         this.vault = vault;
@@ -66,13 +68,26 @@ public class MfaAccounts implements SecondFactor, SealedSecrets {
                 .query(Integer.class).single() > 0;
     }
 
-    /** A current TOTP code, or an unused recovery code (then spent). */
+    /**
+     * A current TOTP code, or an unused recovery code (then spent). Failures count against the account like wrong
+     * passwords, so a million codes cannot be tried: while the account must wait, no code is checked.
+     */
     @Override
     @Transactional
     public boolean verify(String username, String code) {
-        if (code == null || code.isBlank()) {
+        if (code == null || code.isBlank() || !throttle.wait(username, null).isZero()) {
             return false;
         }
+        boolean valid = codeHolds(username, code);
+        if (valid) {
+            throttle.succeeded(username);
+        } else {
+            throttle.failed(username, null);
+        }
+        return valid;
+    }
+
+    private boolean codeHolds(String username, String code) {
         String stored = jdbc.sql("select totp_secret from user_account where username = ? and totp_enabled")
                 .param(username).query(String.class).optional().orElse(null);
         if (stored == null) {

@@ -35,12 +35,13 @@ class SignInHandlers {
         SavedRequestAwareAuthenticationSuccessHandler afterSteps = new SavedRequestAwareAuthenticationSuccessHandler();
         return (request, response, authentication) -> {
             SignedInUser user = (SignedInUser) authentication.getPrincipal();
-            throttle.succeeded(user.getUsername(), request.getRemoteAddr());
+            throttle.succeeded(user.getUsername());
             SignInStep step = SignInStep.after(user.mustChangePassword(), user.mfaEnabled(),
                     properties.mfaRequired(user.caller().roles()));
             SignInStep.set(request.getSession(), step);
-            audit.recordAlone(user.getUsername(), Actions.SIGN_IN, null, "user:" + user.getUsername(),
-                    Map.of("address", request.getRemoteAddr(), "next", step.name()));
+            Map<String, Object> details = ClientAddress.of(request).audited();
+            details.put("next", step.name());
+            audit.recordAlone(user.getUsername(), Actions.SIGN_IN, null, "user:" + user.getUsername(), details);
             if (step == SignInStep.DONE) {
                 afterSteps.onAuthenticationSuccess(request, response, authentication);
             } else {
@@ -52,9 +53,11 @@ class SignInHandlers {
     AuthenticationFailureHandler failure() {
         return (request, response, exception) -> {
             String username = request.getParameter("username");
-            throttle.failed(username, request.getRemoteAddr());
-            audit.recordAlone(String.valueOf(username), Actions.SIGN_IN_FAILED, null, "user:" + username,
-                    Map.of("address", request.getRemoteAddr(), "reason", reason(exception)));
+            ClientAddress client = ClientAddress.of(request);
+            throttle.failed(username, client.client());
+            Map<String, Object> details = client.audited();
+            details.put("reason", reason(exception));
+            audit.recordAlone(String.valueOf(username), Actions.SIGN_IN_FAILED, null, "user:" + username, details);
             response.sendRedirect(request.getContextPath() + "/login?error");
         };
     }
@@ -67,7 +70,7 @@ class SignInHandlers {
         };
     }
 
-    /** Refuses a sign-in attempt from an address that is locked out for that account, before checking the password. */
+    /** Refuses a sign-in attempt that must still wait (account or address throttled), before checking the password. */
     OncePerRequestFilter lockout() {
         return new OncePerRequestFilter() {
             @Override
@@ -79,10 +82,13 @@ class SignInHandlers {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String username = request.getParameter("username");
-                if (throttle.locked(username, request.getRemoteAddr())) {
-                    audit.recordAlone(String.valueOf(username), Actions.SIGN_IN_FAILED, null, "user:" + username,
-                            Map.of("address", request.getRemoteAddr(), "reason", "locked out"));
-                    response.sendRedirect(request.getContextPath() + "/login?locked");
+                ClientAddress client = ClientAddress.of(request);
+                java.time.Duration wait = throttle.wait(username, client.client());
+                if (!wait.isZero()) {
+                    Map<String, Object> details = client.audited();
+                    details.put("reason", "throttled: " + wait.toSeconds() + " s to wait");
+                    audit.recordAlone(String.valueOf(username), Actions.SIGN_IN_FAILED, null, "user:" + username, details);
+                    response.sendRedirect(request.getContextPath() + "/login?locked=" + Math.max(1, wait.toSeconds()));
                     return;
                 }
                 chain.doFilter(request, response);

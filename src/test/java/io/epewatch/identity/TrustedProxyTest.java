@@ -1,0 +1,60 @@
+package io.epewatch.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.epewatch.EpeWatchApplication;
+import io.epewatch.support.Api;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Behind a reverse proxy that is named in {@code epewatch.security.trusted-proxies}, its X-Forwarded-For names the
+ * client (throttled per client, audited beside the real peer) and X-Forwarded-Proto makes cookies Secure.
+ */
+class TrustedProxyTest {
+
+    @Test
+    @DisplayName("R3.1 a trusted proxy's client address is throttled per client and audited beside the proxy's own")
+    void aTrustedProxyNamesTheClient() throws Exception {
+        Path dataDir = Files.createTempDirectory("epewatch-proxy");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EpeWatchApplication.class).profiles("demo").run(
+                "--server.port=0", "--epewatch.data-dir=" + dataDir, "--logging.file.name=" + dataDir.resolve("epewatch.log"),
+                "--epewatch.demo.generate-traffic=false", "--epewatch.demo.camera-base-port=0",
+                "--epewatch.camera.monitor.enabled=false", "--epewatch.recognition.watch.enabled=false",
+                "--epewatch.security.trusted-proxies=127.0.0.1")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            // a password sprayer behind the proxy: 20 accounts, one client
+            for (int i = 0; i < 20; i++) {
+                new Api(port, null).withHeader("X-Forwarded-For", "203.0.113.7").signIn("nobody" + i, "wrong-password");
+            }
+            assertThat(attempt(port, "officer", "Demo.Congchuc.2026", "203.0.113.7")).contains("/login?locked=");
+            assertThat(attempt(port, "officer", "Demo.Congchuc.2026", "203.0.113.8")).as("another client of the same proxy")
+                    .doesNotContain("/login");
+
+            List<AuditRecord> failed = app.getBean(AuditTrail.class)
+                    .search(new AuditTrail.Query("nobody3", null, AuditTrail.Actions.SIGN_IN_FAILED, null, null), 5);
+            assertThat(failed.getFirst().details()).contains("\"address\":\"127.0.0.1\"")
+                    .contains("\"client\":\"203.0.113.7\"").contains("\"forwardedFor\":\"203.0.113.7\"");
+
+            Api overTls = new Api(port, null).withHeader("X-Forwarded-For", "203.0.113.9").withHeader("X-Forwarded-Proto", "https");
+            Api.Response login = overTls.form("/login", "username=officer&password=Demo.Congchuc.2026",
+                    Api.csrfFrom(overTls.get("/login").body()));
+            assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).contains("Secure"));
+            assertThat(login.headers().firstValue("Strict-Transport-Security")).isPresent();
+        }
+    }
+
+    private static String attempt(int port, String username, String password, String forwardedFor) {
+        Api browser = new Api(port, null).withHeader("X-Forwarded-For", forwardedFor);
+        Api.Response login = browser.form("/login", "username=" + username + "&password=" + password,
+                Api.csrfFrom(browser.get("/login").body()));
+        return login.headers().firstValue("Location").orElse("");
+    }
+}
