@@ -106,6 +106,18 @@ public class GateEvents {
                 .param("codes", visibleTaxCodes).param("limit", limit).query(this::toEvent).list();
     }
 
+    /** When a vehicle passed the gates of these enterprises between two instants (for scoping its GPS track). */
+    public List<Instant> passagesOf(String plate, Set<String> taxCodes, Instant from, Instant to) {
+        if (taxCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select captured_at from gate_event where plate = :plate and enterprise_tax_code in (:codes)
+                          and captured_at between :from and :to order by captured_at limit 1000""")
+                .param("plate", plate).param("codes", taxCodes).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
     private Optional<GateReceipt> replay(String key, String requestHash) {
         return jdbc.sql("select request_hash, gate_event_id from gate_idempotency where idempotency_key = ?")
                 .param(key)

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InputCheck;
@@ -43,7 +45,8 @@ public class Geofences {
         this.clock = clock;
     }
 
-    public List<Geofence> list() {
+    /** Every geofence, for system processing (placing positions, following trips): no caller scope applies. */
+    public List<Geofence> all() {
         return jdbc.sql("select code, name, kind, enterprise_tax_code, ring::text as ring, updated_at, updated_by from geofence order by code")
                 .query((rs, n) -> new Geofence(rs.getString("code"), rs.getString("name"),
                         Geofence.Kind.valueOf(rs.getString("kind")), rs.getString("enterprise_tax_code"),
@@ -52,8 +55,25 @@ public class Geofences {
                 .list();
     }
 
-    public Optional<Geofence> find(String code) {
-        return list().stream().filter(g -> g.code().equals(normal(code))).findFirst();
+    /**
+     * The geofences a caller may see, like enterprises (R4.2): the shared places (ports, ICDs, border gates, no
+     * enterprise) and the sites of the enterprises in their scope — an EPE user sees its own site, not its neighbours'.
+     */
+    public List<Geofence> list(AccessScope scope) {
+        if (scope.everything()) {
+            return all();
+        }
+        Set<String> visible = enterprises.visibleTaxCodes(scope);
+        return all().stream().filter(g -> g.enterpriseTaxCode() == null || visible.contains(g.enterpriseTaxCode())).toList();
+    }
+
+    public Optional<Geofence> find(AccessScope scope, String code) {
+        return list(scope).stream().filter(g -> g.code().equals(normal(code))).findFirst();
+    }
+
+    /** For system processing: no caller scope applies. */
+    public Optional<Geofence> findForSystem(String code) {
+        return find(AccessScope.all(), code);
     }
 
     /** Creates or replaces a geofence. */
@@ -70,8 +90,14 @@ public class Geofences {
         check.requireText("name", input.name(), 200);
         Geofence.Kind kind = check.parse("kind", input.kind(), raw -> InputCheck.parseEnum(Geofence.Kind.class, raw,
                 "EPE_SITE, PORT, ICD, BORDER_GATE, PARKING or OTHER"));
+        // a geofence of an enterprise outside the caller's scope is as absent as a missing one: neither replaced nor
+        // taken over by naming another enterprise
+        Optional<Geofence> existing = findForSystem(normal(code));
+        if (existing.isPresent() && find(caller.access(), existing.get().code()).isEmpty()) {
+            throw new NotFoundException("geofence", code);
+        }
         String taxCode = check.parseOptional("enterpriseTaxCode", input.enterpriseTaxCode(), raw -> TaxCode.parse(raw).value());
-        if (taxCode != null && enterprises.findForSystem(taxCode).isEmpty()) {
+        if (taxCode != null && enterprises.find(caller.access(), taxCode).isEmpty()) {
             check.reject("enterpriseTaxCode", "is not a registered export processing enterprise");
         }
         List<List<Double>> ring = input.ring() == null ? null : new ArrayList<>(input.ring());
@@ -98,12 +124,13 @@ public class Geofences {
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "geofence:" + normal,
                 Map.of("change", "geofence saved", "corners", ring.size() - 1));
         index = null;
-        return find(normal).orElseThrow();
+        return findForSystem(normal).orElseThrow();
     }
 
     @Transactional
     public void delete(Caller caller, String code) {
         String normal = normal(code);
+        Geofence geofence = find(caller.access(), normal).orElseThrow(() -> new NotFoundException("geofence", code));
         Integer inUse = jdbc.sql("select count(*) from trip where (origin = ? or destination = ?) and stage = 'STARTED'")
                 .params(normal, normal).query(Integer.class).single();
         if (inUse > 0) {
@@ -112,7 +139,7 @@ public class Geofences {
         if (jdbc.sql("delete from geofence where code = ?").param(normal).update() == 0) {
             throw new NotFoundException("geofence", code);
         }
-        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, null, "geofence:" + normal,
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, geofence.enterpriseTaxCode(), "geofence:" + normal,
                 Map.of("change", "geofence deleted"));
         index = null;
     }
@@ -121,7 +148,7 @@ public class Geofences {
     public String zoneOf(double lat, double lon) {
         ZoneIndex current = index;
         if (current == null) {
-            current = new ZoneIndex(list());
+            current = new ZoneIndex(all());
             index = current;
         }
         return current.zoneOf(lat, lon);
@@ -129,7 +156,7 @@ public class Geofences {
 
     /** The centre of a geofence as {@code [lat, lon]}. */
     Optional<double[]> centre(String code) {
-        return find(code).map(g -> {
+        return findForSystem(code).map(g -> {
             Point c = ZoneIndex.polygon(g.ring()).getCentroid();
             return new double[] {c.getY(), c.getX()};
         });

@@ -2,6 +2,7 @@ package io.epewatch.tracking;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,7 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.epewatch.gate.GateEvents;
+import io.epewatch.identity.AccessScope;
 import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.registry.Enterprises;
 import io.epewatch.kernel.PlateNumber;
 import io.epewatch.kernel.Timestamps;
 import io.epewatch.kernel.UnavailableException;
@@ -31,13 +36,25 @@ public class Positions {
     public record Receipt(int accepted, int duplicates) {
     }
 
+    /** How long before and after a passage at an enterprise's gate the vehicle's track concerns that enterprise. */
+    static final Duration AROUND_PASSAGE = Duration.ofHours(12);
+    private static final int MAX_TRACK = 10_000;
+
     private final Geofences geofences;
     private final PositionWriter writer;
     private final TrackingProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Positions(Geofences geofences, PositionWriter writer, TrackingProperties properties, JdbcClient jdbc, Clock clock) {
+    private final Trips trips;
+    private final GateEvents gateEvents;
+    private final Enterprises enterprises;
+
+    Positions(Geofences geofences, PositionWriter writer, TrackingProperties properties, JdbcClient jdbc, Clock clock,
+              Trips trips, GateEvents gateEvents, Enterprises enterprises) {
+        this.trips = trips;
+        this.gateEvents = gateEvents;
+        this.enterprises = enterprises;
         this.geofences = geofences;
         this.writer = writer;
         this.properties = properties;
@@ -75,16 +92,47 @@ public class Positions {
         return store(List.of(p));
     }
 
-    /** A vehicle's positions between two instants, oldest first (at most 10,000). */
-    public List<Position> track(String plate, Instant from, Instant to) {
-        return jdbc.sql("""
-                        select plate, at, lat, lon, speed_kmh, heading, source, zone from vehicle_position
-                        where plate = ? and at between ? and ? order by at limit 10000""")
-                .params(PlateNumber.parse(plate).value(), Timestamp.from(from), Timestamp.from(to))
-                .query((rs, n) -> new Position(rs.getString("plate"), rs.getTimestamp("at").toInstant(), rs.getDouble("lat"),
-                        rs.getDouble("lon"), rs.getFloat("speed_kmh"), rs.getFloat("heading"), rs.getString("source"),
-                        rs.getString("zone")))
-                .list();
+    /**
+     * A vehicle's positions between two instants, oldest first (at most 10,000), as far as the caller may follow it
+     * (R4.2): a vehicle is no enterprise's, so what customs of a unit see of its track is what concerns their
+     * enterprises — its trips for them, and the hours around its passages at their gates. HQ analysts see it whole.
+     *
+     * @throws NotFoundException when the vehicle never concerned an enterprise in the caller's scope
+     */
+    public List<Position> track(AccessScope scope, String plate, Instant from, Instant to) {
+        InputCheck check = new InputCheck();
+        String normal = check.parse("plate", plate, raw -> PlateNumber.parse(raw).value());
+        check.throwIfAny();
+        if (scope.everything()) {
+            return positions(normal, List.of(new TrackWindow(from, to)));
+        }
+        List<TrackWindow> windows = new ArrayList<>();
+        trips.of(scope, normal).forEach(trip -> windows.add(new TrackWindow(trip.startedAt(),
+                trip.endedAt() == null ? clock.instant() : trip.endedAt())));
+        gateEvents.passagesOf(normal, enterprises.visibleTaxCodes(scope), from.minus(AROUND_PASSAGE), to.plus(AROUND_PASSAGE))
+                .forEach(at -> windows.add(new TrackWindow(at.minus(AROUND_PASSAGE), at.plus(AROUND_PASSAGE))));
+        if (windows.isEmpty()) {
+            throw new NotFoundException("vehicle", normal);
+        }
+        return positions(normal, TrackWindow.merged(windows).stream().map(w -> w.clip(from, to)).flatMap(Optional::stream).toList());
+    }
+
+    private List<Position> positions(String plate, List<TrackWindow> windows) {
+        List<Position> track = new ArrayList<>();
+        for (TrackWindow window : windows) {
+            if (track.size() >= MAX_TRACK) {
+                break;
+            }
+            track.addAll(jdbc.sql("""
+                            select plate, at, lat, lon, speed_kmh, heading, source, zone from vehicle_position
+                            where plate = ? and at between ? and ? order by at limit ?""")
+                    .params(plate, Timestamp.from(window.from()), Timestamp.from(window.to()), MAX_TRACK - track.size())
+                    .query((rs, n) -> new Position(rs.getString("plate"), rs.getTimestamp("at").toInstant(), rs.getDouble("lat"),
+                            rs.getDouble("lon"), rs.getFloat("speed_kmh"), rs.getFloat("heading"), rs.getString("source"),
+                            rs.getString("zone")))
+                    .list());
+        }
+        return track;
     }
 
     /** Registers the plate a tracker's device id stands for. */

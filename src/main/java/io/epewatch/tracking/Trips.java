@@ -103,7 +103,7 @@ public class Trips {
         }
         for (Declaration d : declarations.transitsNaming(passage.enterpriseTaxCode(), passage.plate(),
                 passage.capturedAt().minus(Duration.ofDays(7)), passage.capturedAt())) {
-            if (geofences.find(d.transit().origin()).isEmpty() || geofences.find(d.transit().destination()).isEmpty()
+            if (geofences.findForSystem(d.transit().origin()).isEmpty() || geofences.findForSystem(d.transit().destination()).isEmpty()
                     || openTrips().containsKey(passage.plate())) {
                 continue; // a route to a place not drawn yet cannot be followed; note it on the declaration page
             }
@@ -136,6 +136,17 @@ public class Trips {
         Set<String> visible = enterprises.visibleTaxCodes(scope);
         return jdbc.sql("select " + COLUMNS + " from trip where id = ?").param(id).query(Trips::toTrip).optional()
                 .filter(t -> visible.contains(t.enterpriseTaxCode()));
+    }
+
+    /** A vehicle's trips for the enterprises in scope, newest first (at most 500). */
+    public List<Trip> of(AccessScope scope, String plate) {
+        Set<String> visible = enterprises.visibleTaxCodes(scope);
+        if (visible.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from trip where plate = :plate and enterprise_tax_code in (:codes)"
+                        + " order by started_at desc limit 500")
+                .param("plate", plate).param("codes", visible).query(Trips::toTrip).list();
     }
 
     public List<Trip> latest(AccessScope scope, String taxCode, int limit) {
@@ -229,7 +240,7 @@ public class Trips {
     private String zone(InputCheck check, String field, String raw) {
         return check.parse(field, raw, value -> {
             String code = Geofences.normal(value);
-            if (geofences.find(code).isEmpty()) {
+            if (geofences.findForSystem(code).isEmpty()) {
                 throw new IllegalArgumentException("is not a geofence; draw it first (" + code + ")");
             }
             return code;

@@ -110,6 +110,7 @@ class AuthorizationMatrixTest {
         rule("DELETE /api/v1/geofences/{code}", CUSTOMS, null);
         rule("POST /api/v1/trips", CUSTOMS, ApiTokens.INGEST_GPS);
         rule("GET /api/v1/trips/{id}", EVERYONE, read);
+        rule("GET /api/v1/trips/{id}/geofences", EVERYONE, read);
         rule("GET /api/v1/trips", EVERYONE, read);
         rule("POST /trips", CUSTOMS, null);
         rule("POST /trips/{id}/cancel", CUSTOMS, null);
@@ -358,6 +359,43 @@ class AuthorizationMatrixTest {
             });
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    @DisplayName("R4.2 another unit's enterprise's geofence and a vehicle seen only there: 404 for every role in a unit, HQ sees them")
+    void geofencesAndTracksAreScoped() {
+        String zone = "SITE-" + otherSite.taxCode();
+        String plate = String.format("51C-%03d.%02d", 100 + (int) (System.nanoTime() % 900), (int) (System.nanoTime() % 100));
+        Api ingest = new Api(port, fixtures.integrationToken(ApiTokens.SCOPES.toArray(String[]::new)));
+        Api system = signedIn(Role.SYSTEM_ADMIN);
+        List<List<Double>> ring = List.of(List.of(106.70, 10.70), List.of(106.71, 10.70), List.of(106.71, 10.71));
+        assertThat(system.put("/api/v1/geofences/" + zone, Map.of("name", "Khu " + zone, "kind", "EPE_SITE",
+                "enterpriseTaxCode", otherSite.taxCode(), "ring", ring)).status()).isEqualTo(200);
+        assertThat(ingest.post("/api/v1/gate-events", Map.of("enterpriseTaxCode", otherSite.taxCode(), "cameraNumber", "G1",
+                "direction", "OUT", "capturedAt", java.time.Instant.now().minusSeconds(60).toString(), "plate", plate)).status()).isEqualTo(201);
+        List<String> wrong = new ArrayList<>();
+        for (Role role : List.of(Role.OFFICER, Role.HEAD, Role.UNIT_ADMIN, Role.EPE_USER, Role.DECLARANT, Role.HQ_ANALYST)) {
+            Api api = signedIn(role);
+            boolean hq = role == Role.HQ_ANALYST;
+            expect(wrong, role + " GET geofence", api.get("/api/v1/geofences/" + zone).status(), hq ? 200 : 404);
+            boolean listed = api.get("/api/v1/geofences").json().valueStream().anyMatch(g -> g.get("code").asString().equals(zone));
+            expect(wrong, role + " lists it", listed ? 1 : 0, hq ? 1 : 0);
+            if (RULES.get("PUT /api/v1/geofences/{code}").roles().contains(role)) {
+                expect(wrong, role + " PUT geofence", api.put("/api/v1/geofences/" + zone, Map.of("name", "x", "kind", "OTHER",
+                        "ring", ring)).status(), 404);
+                expect(wrong, role + " DELETE geofence", api.delete("/api/v1/geofences/" + zone).status(), 404);
+            }
+            if (RULES.get("GET /api/v1/vehicles/{plate}/track").roles().contains(role)) {
+                expect(wrong, role + " GET track", api.get("/api/v1/vehicles/" + plate + "/track").status(), hq ? 200 : 404);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void expect(List<String> wrong, String what, int actual, int expected) {
+        if (actual != expected) {
+            wrong.add(what + " → " + actual + " (expected " + expected + ")");
+        }
     }
 
     private void check(List<String> wrong, String endpoint, String who, Api api, boolean allowed) {

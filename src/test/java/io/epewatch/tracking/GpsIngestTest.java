@@ -92,6 +92,7 @@ class GpsIngestTest {
                 "coords", Map.of("latitude", lat + 0.0001, "longitude", 106.7901, "speed", 12.5, "heading", 180, "accuracy", 5)));
         assertThat(ingest.post("/api/v1/osmand", json).status()).isEqualTo(200);
 
+        passage(plate, Instant.ofEpochSecond(t + 30)); // the vehicle concerns the officer's enterprise
         JsonNode track = customs.get("/api/v1/vehicles/" + plate + "/track?from=" + Instant.ofEpochSecond(t - 1)
                 + "&to=" + Instant.now()).json();
         assertThat(track).hasSize(3);
@@ -100,6 +101,53 @@ class GpsIngestTest {
         assertThat(track.get(1).has("zone") && !track.get(1).get("zone").isNull()).isFalse();
         assertThat(track.get(2).get("speedKmh").asDouble()).isCloseTo(45.0, org.assertj.core.data.Offset.offset(0.01));
         assertThat(track.get(2).get("zone").asString()).isEqualTo(destination);
+    }
+
+    @Test
+    @DisplayName("R4.2 a vehicle's track is seen by the unit whose enterprise it concerns, around that; other units: 404; HQ: all")
+    void tracksAreScoped() {
+        String plate = plate();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(ingest.post("/api/v1/positions", List.of(
+                Map.of("plate", plate, "lat", 10.81, "lon", 106.71, "time", now.minus(java.time.Duration.ofHours(20)).toString()),
+                Map.of("plate", plate, "lat", 10.82, "lon", 106.72, "time", now.minusSeconds(600).toString()))).status()).isEqualTo(200);
+        String path = "/api/v1/vehicles/" + plate + "/track?from=" + now.minus(java.time.Duration.ofDays(1)) + "&to=" + now;
+        assertThat(customs.get(path).status()).as("a vehicle that never concerned the unit").isEqualTo(404);
+
+        passage(plate, now.minusSeconds(300));
+        JsonNode seen = customs.get(path).json();
+        assertThat(seen).as("only the 12 hours around the passage").hasSize(1);
+        assertThat(seen.get(0).get("lat").asDouble()).isEqualTo(10.82);
+        Api otherUnit = new Api(port, null).signIn(fixtures.user(Role.OFFICER, fixtures.site().subDepartment().id(), null),
+                Fixtures.PASSWORD);
+        assertThat(otherUnit.get(path).status()).isEqualTo(404);
+        Api analyst = new Api(port, null).signIn(fixtures.analyst(), Fixtures.PASSWORD);
+        assertThat(analyst.get(path).json()).hasSize(2);
+        assertThat(customs.get("/api/v1/vehicles/ABC/track").json().at("/errors/0/field").asString()).isEqualTo("plate");
+    }
+
+    @Test
+    @DisplayName("R4.2 geofences are scoped like enterprises: another unit's enterprise's site is neither seen, replaced nor deleted")
+    void geofencesAreScoped() {
+        Api otherUnit = new Api(port, null).signIn(fixtures.user(Role.OFFICER, fixtures.site().subDepartment().id(), null),
+                Fixtures.PASSWORD);
+        assertThat(otherUnit.get("/api/v1/geofences/" + origin).status()).isEqualTo(404);
+        assertThat(otherUnit.get("/api/v1/geofences").json().valueStream().map(g -> g.get("code").asString()))
+                .doesNotContain(origin).contains(destination);
+        assertThat(otherUnit.put("/api/v1/geofences/" + origin, Map.of("name", "Chiếm", "kind", "OTHER",
+                "ring", square(lat, 106.780))).status()).isEqualTo(404);
+        assertThat(otherUnit.delete("/api/v1/geofences/" + origin).status()).isEqualTo(404);
+        assertThat(otherUnit.put("/api/v1/geofences/X-" + origin, Map.of("name", "Của người khác", "kind", "EPE_SITE",
+                "enterpriseTaxCode", site.taxCode(), "ring", square(lat, 106.800))).json().at("/errors/0/field").asString())
+                .isEqualTo("enterpriseTaxCode");
+        Api epe = new Api(port, null).signIn(fixtures.user(Role.EPE_USER, null, fixtures.site().taxCode()), Fixtures.PASSWORD);
+        assertThat(epe.get("/api/v1/geofences").json().valueStream().map(g -> g.get("code").asString())).doesNotContain(origin);
+        assertThat(customs.get("/api/v1/geofences/" + origin).json().get("name").asString()).as("untouched").startsWith("KCX Linh Trung");
+    }
+
+    private void passage(String plate, Instant at) {
+        assertThat(ingest.post("/api/v1/gate-events", Map.of("enterpriseTaxCode", site.taxCode(), "cameraNumber", "G1",
+                "direction", "OUT", "capturedAt", at.toString(), "plate", plate)).status()).isEqualTo(201);
     }
 
     @Test

@@ -39,7 +39,11 @@ class PositionApi {
     private final Clock clock;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    PositionApi(Positions positions, Clock clock, tools.jackson.databind.json.JsonMapper json) {
+    private final io.epewatch.identity.CurrentCaller caller;
+
+    PositionApi(Positions positions, Clock clock, tools.jackson.databind.json.JsonMapper json,
+                io.epewatch.identity.CurrentCaller caller) {
+        this.caller = caller;
         this.positions = positions;
         this.clock = clock;
         this.json = json;
@@ -109,12 +113,13 @@ class PositionApi {
 
     @GetMapping("/vehicles/{plate}/track")
     @PreAuthorize(Permissions.CUSTOMS_WATCH)
-    @Operation(summary = "A vehicle's positions between two instants, the last day by default (customs only: a vehicle is not an enterprise's)")
+    @Operation(summary = "A vehicle's positions between two instants, the last day by default (customs only); a unit sees its "
+            + "trips and the 12 hours around its passages at its enterprises, HQ analysts all; 404 for a vehicle none of them concerns")
     List<Position> track(@PathVariable String plate, @RequestParam(required = false) String from,
                          @RequestParam(required = false) String to) {
         Instant until = to == null || to.isBlank() ? clock.instant() : Timestamps.parseAny(to, "to");
         Instant since = from == null || from.isBlank() ? until.minus(Duration.ofDays(1)) : Timestamps.parseAny(from, "from");
-        return positions.track(plate, since, until);
+        return positions.track(caller.get().access(), plate, since, until);
     }
 
     private ResponseEntity<Void> osmandParameters(Map<String, String> params) {

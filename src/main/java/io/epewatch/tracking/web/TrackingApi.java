@@ -46,13 +46,13 @@ class TrackingApi {
     @GetMapping("/geofences")
     @PreAuthorize(Permissions.READ)
     List<Geofence> geofences() {
-        return geofences.list();
+        return geofences.list(caller.get().access());
     }
 
     @GetMapping("/geofences/{code}")
     @PreAuthorize(Permissions.READ)
     Geofence geofence(@PathVariable String code) {
-        return geofences.find(code).orElseThrow(() -> new NotFoundException("geofence", code));
+        return geofences.find(caller.get().access(), code).orElseThrow(() -> new NotFoundException("geofence", code));
     }
 
     @PutMapping("/geofences/{code}")
@@ -88,6 +88,15 @@ class TrackingApi {
     @PreAuthorize(Permissions.READ)
     Trip trip(@PathVariable long id) {
         return trips.find(caller.get().access(), id).orElseThrow(() -> new NotFoundException("trip", String.valueOf(id)));
+    }
+
+    /** The trip's origin and destination, to draw it even where one is another unit's enterprise's site. */
+    @GetMapping("/trips/{id}/geofences")
+    @PreAuthorize(Permissions.READ)
+    List<Geofence> tripGeofences(@PathVariable long id) {
+        Trip trip = trips.find(caller.get().access(), id).orElseThrow(() -> new NotFoundException("trip", String.valueOf(id)));
+        return java.util.stream.Stream.of(trip.origin(), trip.destination()).distinct()
+                .flatMap(code -> geofences.findForSystem(code).stream()).toList();
     }
 
     @PostMapping("/trips/{id}/cancel")

@@ -94,7 +94,7 @@ class TripPages {
         String filter = InputCheck.blankToNull(taxCode);
         model.addAttribute("trips", trips.latest(caller.get().access(), filter, stage, 200));
         model.addAttribute("enterprises", enterprises.list(caller.get().access()));
-        model.addAttribute("geofences", geofences.list());
+        model.addAttribute("geofences", geofences.list(caller.get().access()));
         model.addAttribute("stages", Trip.Stage.values());
         model.addAttribute("selectedEnterprise", filter);
         model.addAttribute("selectedStage", stage);
