@@ -37,6 +37,11 @@ public final class CsvTable {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException("body", "is not UTF-8 text: save the file as CSV UTF-8");
         }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int line = (int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+            throw new InvalidInputException("body", "line " + line + " contains a NUL character (U+0000), which no field may hold");
+        }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -13,31 +13,60 @@ public final class Timestamps {
     /** How far ahead of our clock a sender's clock may run before its timestamps are refused. */
     public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(15);
 
+    /**
+     * Instants outside this window are refused wherever they are sent: nothing EPE Watch keeps happened before 2000
+     * or is due after 2099 (a transit deadline), and a year 0001 or +999999999 is a sender's bug, not a date to store.
+     */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    /** Calendar dates (holidays, plans) may reach further, but not past what PostgreSQL and the calendar compute. */
+    private static final java.time.LocalDate FIRST_DATE = java.time.LocalDate.of(1900, 1, 1);
+    private static final java.time.LocalDate LAST_DATE = java.time.LocalDate.of(2199, 12, 31);
+
     private Timestamps() {
     }
 
     public static Instant parse(String raw) {
+        Instant instant;
         try {
             // PostgreSQL keeps microseconds: truncate now so a stored value compares equal to a re-sent one
-            return OffsetDateTime.parse(raw.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeParseException e) {
+            instant = OffsetDateTime.parse(raw.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
+        } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("must be an ISO-8601 date-time with offset, like 2026-11-23T08:15:00+07:00");
         }
+        return plausible(instant);
+    }
+
+    /** Refuses an instant outside {@link #EARLIEST} … {@link #LATEST}, naming the window. */
+    public static Instant plausible(Instant instant) {
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+            throw new IllegalArgumentException("is outside the plausible range 2000-01-01 to 2099-12-31 (" + instant + ")");
+        }
+        return instant;
     }
 
     /** A calendar date as YYYY-MM-DD; the reason is translated for forms ({@code problem.date}). */
     public static java.time.LocalDate date(String raw) {
+        java.time.LocalDate date;
         try {
-            return java.time.LocalDate.parse(raw.strip());
+            date = java.time.LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidValue("date", "must be a date (yyyy-mm-dd)");
         }
+        if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+            throw new InvalidValue("date", "must be a date (yyyy-mm-dd)");
+        }
+        return date;
     }
 
     /** A month as YYYY-MM. */
     public static java.time.YearMonth month(String raw) {
         try {
-            return java.time.YearMonth.parse(raw.strip());
+            java.time.YearMonth month = java.time.YearMonth.parse(raw.strip());
+            if (month.getYear() < FIRST_DATE.getYear() || month.getYear() > LAST_DATE.getYear()) {
+                throw new IllegalArgumentException("must be a month between 1900 and 2199");
+            }
+            return month;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("must be a month as YYYY-MM, like 2026-12");
         }
@@ -46,7 +75,11 @@ public final class Timestamps {
     /** A local date and time as YYYY-MM-DDTHH:mm (Vietnam's, where the caller means it so). */
     public static java.time.LocalDateTime localDateTime(String raw) {
         try {
-            return java.time.LocalDateTime.parse(raw.strip());
+            java.time.LocalDateTime local = java.time.LocalDateTime.parse(raw.strip());
+            if (local.getYear() < FIRST_DATE.getYear() || local.getYear() > LAST_DATE.getYear()) {
+                throw new IllegalArgumentException("must be a date and time between 1900 and 2199");
+            }
+            return local;
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("must be a local date and time as YYYY-MM-DDTHH:mm, like 2026-12-03T09:30");
         }

@@ -27,7 +27,8 @@ import io.epewatch.registry.SiteDiagram;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Observations become gate events (the {@code gate} module validates and records them, once per event key) with
@@ -43,9 +44,12 @@ public class GateObservations {
     private final EvidenceStore evidence;
     private final JdbcClient jdbc;
     private final double uncertainBelow;
+    private final TransactionTemplate transaction;
 
     GateObservations(GateEvents gateEvents, Enterprises enterprises, SiteDiagram diagram, EvidenceStore evidence,
-                     JdbcClient jdbc, @Value("${epewatch.recognition.uncertain-below:0.6}") double uncertainBelow) {
+                     JdbcClient jdbc, @Value("${epewatch.recognition.uncertain-below:0.6}") double uncertainBelow,
+                     PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.gateEvents = gateEvents;
         this.enterprises = enterprises;
         this.diagram = diagram;
@@ -65,18 +69,22 @@ public class GateObservations {
      *
      * @throws InvalidInputException naming the field when the observation cannot be a gate event
      */
-    @Transactional
     public GateReceipt record(GateObservation observation) {
         GateEventInput input = new GateEventInput(observation.enterpriseTaxCode(), observation.cameraNumber(),
                 direction(observation), observation.capturedAt() == null ? null : observation.capturedAt().toString(),
                 observation.plate() == null ? null : observation.plate().text(),
                 observation.containers().stream().map(ObservedText::text).toList());
-        GateReceipt receipt;
         try {
-            receipt = gateEvents.record(input, observation.eventKey(), observation.source());
+            return transaction.execute(status -> recordOnce(input, observation));
         } catch (GateEvents.IdempotencyRace race) {
-            receipt = gateEvents.record(input, observation.eventKey(), observation.source());
+            // the same event sent twice at once: the other request committed it; this one rolled back whole and,
+            // in a transaction of its own, now finds it (a retry inside the failed one could only fail again)
+            return transaction.execute(status -> recordOnce(input, observation));
         }
+    }
+
+    private GateReceipt recordOnce(GateEventInput input, GateObservation observation) {
+        GateReceipt receipt = gateEvents.record(input, observation.eventKey(), observation.source());
         if (receipt.created()) {
             keep(receipt.event(), observation);
         }

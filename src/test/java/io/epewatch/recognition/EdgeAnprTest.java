@@ -118,6 +118,27 @@ class EdgeAnprTest {
     }
 
     @Test
+    @DisplayName("an edge camera sending the same event many times at once gets 201 once and 200 for the rest: no 500, one gate event")
+    void concurrentRepeatsAreOneEvent() throws Exception {
+        String xmlPath = "/api/v1/edge-anpr/hikvision/" + site.taxCode() + "/G1";
+        byte[] xml = resource("/anpr/hikvision-anpr.xml");
+        Map<String, Object> json = event("burst-" + UUID.randomUUID(), 0.9);
+        java.util.concurrent.ConcurrentHashMap<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                sent.add(pool.submit(() -> statuses.merge(camera.post("/api/v1/edge-anpr/events", json).status(), 1, Integer::sum)));
+                sent.add(pool.submit(() -> statuses.merge(camera.postTyped(xmlPath, "application/xml", xml).status(), 1, Integer::sum)));
+            }
+            for (var future : sent) {
+                future.get();
+            }
+        }
+        assertThat(statuses).as("answers").containsOnlyKeys(200, 201).containsEntry(201, 2).containsEntry(200, 158);
+        assertThat(gateEvents.latest(java.util.Set.of(site.taxCode()), 10)).hasSize(2);
+    }
+
+    @Test
     @DisplayName("R1.2 a Hikvision ISAPI ANPR alarm (XML alone, or multipart with its pictures) is a gate event; a repeat is not")
     void hikvisionAlarm() throws IOException {
         String path = "/api/v1/edge-anpr/hikvision/" + site.taxCode() + "/G1";

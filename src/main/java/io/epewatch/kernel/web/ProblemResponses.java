@@ -66,6 +66,18 @@ class ProblemResponses {
         return invalid(List.of(new FieldProblem("body", "is not valid JSON: " + firstLine(e.getMostSpecificCause().getMessage()))));
     }
 
+    /** A value read from a JSON tree that cannot be what the field needs (a number beyond range, an object for text). */
+    @ExceptionHandler(tools.jackson.databind.exc.JsonNodeException.class)
+    ProblemDetail jsonValue(tools.jackson.databind.exc.JsonNodeException e) {
+        return invalid(List.of(new FieldProblem("body", "holds a value of the wrong type or out of range")));
+    }
+
+    /** A multipart body without its boundary, or cut short. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail multipart(org.springframework.web.multipart.MultipartException e) {
+        return invalid(List.of(new FieldProblem("body", "is not a complete multipart message (boundary missing or body cut short)")));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
         return invalid(List.of(new FieldProblem(e.getParameterName(), "is required")));

@@ -63,7 +63,7 @@ class EdgeAnprApi {
         Map<String, byte[]> pictures = new LinkedHashMap<>();
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         if (type.startsWith("multipart/")) {
-            for (Part part : request.getParts()) {
+            for (Part part : parts(request)) {
                 byte[] bytes = part.getInputStream().readNBytes(UntrustedXml.MAX_BYTES * 4);
                 String name = part.getSubmittedFileName() != null ? part.getSubmittedFileName() : part.getName();
                 boolean isXml = (part.getContentType() != null && part.getContentType().contains("xml"))
@@ -85,6 +85,15 @@ class EdgeAnprApi {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("stored", false, "reason", "not an ANPR event"));
         }
         return answer(observations.record(observation.get()));
+    }
+
+    /** The parts of a multipart body; one without its boundary, or cut short, is refused as bad input. */
+    private static java.util.Collection<Part> parts(HttpServletRequest request) throws IOException {
+        try {
+            return request.getParts();
+        } catch (ServletException | IllegalStateException e) {
+            throw new InvalidInputException("body", "is not a complete multipart message (boundary missing or body cut short)");
+        }
     }
 
     private static ResponseEntity<GateEvent> answer(GateReceipt receipt) {

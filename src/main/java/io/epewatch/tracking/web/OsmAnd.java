@@ -50,16 +50,49 @@ final class OsmAnd {
     }
 
     static Request fromJson(JsonNode body, Clock clock) {
+        if (!body.isObject()) {
+            throw new InvalidInputException("body", "must be a JSON object {device_id, location: {timestamp, coords}}");
+        }
         JsonNode location = body.path("location");
         JsonNode coords = location.path("coords");
-        Double speedMs = coords.hasNonNull("speed") ? coords.get("speed").asDouble() : null;
-        return new Request(body.path("device_id").isMissingNode() ? null : body.path("device_id").asString(),
-                new PositionInput(null, coords.hasNonNull("latitude") ? coords.get("latitude").asDouble() : null,
-                        coords.hasNonNull("longitude") ? coords.get("longitude").asDouble() : null,
+        Double speedMs = number(coords, "speed", "location.coords.speed");
+        Double heading = number(coords, "heading", "location.coords.heading");
+        return new Request(text(body, "device_id", "device_id"),
+                new PositionInput(null, number(coords, "latitude", "location.coords.latitude"),
+                        number(coords, "longitude", "location.coords.longitude"),
                         speedMs == null || speedMs < 0 ? null : speedMs * KMH_PER_MS,
-                        coords.hasNonNull("heading") && coords.get("heading").asDouble() >= 0 ? coords.get("heading").asDouble() : null,
-                        time(location.path("timestamp").isMissingNode() ? null : location.path("timestamp").asString(), clock),
-                        "osmand"));
+                        heading == null || heading < 0 ? null : heading,
+                        time(text(location, "timestamp", "location.timestamp"), clock), "osmand"));
+    }
+
+    /** A number, or a number written as text (some trackers quote them); anything else is refused naming the field. */
+    private static Double number(JsonNode parent, String name, String field) {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            try {
+                return node.doubleValue();
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(field, "must be a number within range");
+            }
+        }
+        if (node.isString()) {
+            return parse(field, node.stringValue());
+        }
+        throw new InvalidInputException(field, "must be a number");
+    }
+
+    private static String text(JsonNode parent, String name, String field) {
+        JsonNode node = parent.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isString() || node.isNumber()) {
+            return node.asString();
+        }
+        throw new InvalidInputException(field, "must be text");
     }
 
     /** Seconds or milliseconds since 1970, ISO-8601, or {@code yyyy-MM-dd HH:mm:ss} in UTC; now when absent. */
