@@ -41,6 +41,24 @@ class BadInputTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("implausible times (year 0001, year +999999999) are refused naming the field, and nothing is stored")
+    void implausibleTimesAreRefused() {
+        long before = fixtures.count("gate_event");
+        Api.Response ancient = api.post("/api/v1/gate-events", Map.of("enterpriseTaxCode", site.taxCode(), "cameraNumber", "G1",
+                "direction", "OUT", "capturedAt", "0001-01-01T00:00:00Z", "plate", "51C-123.45"));
+        assertThat(fields(ancient)).containsExactly("capturedAt");
+        assertThat(ancient.json().at("/errors/0/reason").asString()).contains("plausible range 2000-01-01 to 2099-12-31");
+        assertThat(fields(api.post("/api/v1/gate-events", Map.of("enterpriseTaxCode", site.taxCode(), "cameraNumber", "G1",
+                "direction", "OUT", "capturedAt", "-999999999-01-01T00:00:00Z", "plate", "51C-123.45")))).containsExactly("capturedAt");
+        Map<String, Object> transit = new LinkedHashMap<>(Map.of("number", Fixtures.declarationNumber(), "typeCode", "E42",
+                "enterpriseTaxCode", site.taxCode(), "direction", "EXPORT", "registeredAt", Instant.now().minusSeconds(60).toString(),
+                "status", "CLEARED", "lane", "GREEN"));
+        transit.put("transit", Map.of("origin", "A", "destination", "B", "deadline", "+999999999-12-31T23:59:59Z"));
+        assertThat(fields(api.post("/api/v1/declarations", transit))).contains("transit.deadline");
+        assertThat(fixtures.count("gate_event")).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonNamesTheBody() {
         long before = fixtures.count("gate_event");
         assertThat(fields(api.post("/api/v1/gate-events", "{\"enterpriseTaxCode\": \"" + site.taxCode() + "\","))).containsExactly("body");
