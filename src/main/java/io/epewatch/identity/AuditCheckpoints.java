@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the audit trail's signed checkpoints to an append-only file outside the database (R3.1), every few minutes
- * while the trail grows and at shutdown, and reads them back for verification. A checkpoint is written only over a
+ * Writes the audit trail's signed checkpoints to an append-only file outside the database (R3.1), half a minute after
+ * start, then every few minutes while the trail grows, and at shutdown, and reads them back for verification. A checkpoint is written only over a
  * trail that still links to the previous checkpoint, so a rewrite is never blessed. Each one is also logged under
  * {@code io.epewatch.audit.checkpoint}, which an operator can route to syslog or a remote collector.
  */
@@ -56,7 +56,7 @@ class AuditCheckpoints {
         this.file = file;
     }
 
-    @Scheduled(initialDelayString = "${epewatch.audit.checkpoint-every:PT5M}", fixedDelayString = "${epewatch.audit.checkpoint-every:PT5M}")
+    @Scheduled(initialDelayString = "${epewatch.audit.first-checkpoint-after:PT30S}", fixedDelayString = "${epewatch.audit.checkpoint-every:PT5M}")
     void everyFewMinutes() {
         try {
             write();

@@ -48,7 +48,7 @@ class AuditChainTest {
         dataDir = Files.createTempDirectory("epewatch-audit");
         app = run(dataDir, "--spring.profiles.active=demo", "--epewatch.demo.generate-traffic=false",
                 "--epewatch.demo.camera-base-port=0", "--epewatch.camera.monitor.enabled=false",
-                "--epewatch.audit.checkpoint-every=PT1H");
+                "--epewatch.audit.checkpoint-every=PT1H", "--epewatch.audit.first-checkpoint-after=PT1H");
         audit = app.getBean(AuditTrail.class);
         checkpoints = app.getBean(AuditCheckpoints.class);
         for (int i = 0; i < 5; i++) {
@@ -202,7 +202,7 @@ class AuditChainTest {
         } finally {
             app = run(dataDir, "--spring.profiles.active=demo", "--epewatch.demo.generate-traffic=false",
                     "--epewatch.demo.camera-base-port=0", "--epewatch.camera.monitor.enabled=false",
-                    "--epewatch.audit.checkpoint-every=PT1H");
+                    "--epewatch.audit.checkpoint-every=PT1H", "--epewatch.audit.first-checkpoint-after=PT1H");
             audit = app.getBean(AuditTrail.class);
             checkpoints = app.getBean(AuditCheckpoints.class);
             connectAsSuperuser();

@@ -29,6 +29,7 @@ public final class DatabaseAvailability implements ApplicationEventPublisherAwar
 
     private final AtomicReference<Outage> outage = new AtomicReference<>();
     private final List<Runnable> onRestored = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onLost = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private volatile ApplicationEventPublisher events;
 
@@ -48,6 +49,7 @@ public final class DatabaseAvailability implements ApplicationEventPublisherAwar
         if (outage.compareAndSet(null, new Outage(reason, clock.instant()))) {
             log.error("Database unavailable: {}. Requests are answered 503 until it is back.", reason);
             publish(ReadinessState.REFUSING_TRAFFIC);
+            onLost.forEach(Runnable::run);
         }
     }
 
@@ -59,6 +61,11 @@ public final class DatabaseAvailability implements ApplicationEventPublisherAwar
             publish(ReadinessState.ACCEPTING_TRAFFIC);
             onRestored.forEach(Runnable::run);
         }
+    }
+
+    /** Runs {@code action} (quickly, on the thread that noticed) each time the database goes away. */
+    void onLost(Runnable action) {
+        onLost.add(action);
     }
 
     /** Runs {@code action} (quickly; on the probe's thread) each time the database is back after an outage. */

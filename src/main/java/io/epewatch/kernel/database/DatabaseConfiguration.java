@@ -47,7 +47,7 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(Database database, DatabaseProperties properties) {
+    DataSource dataSource(Database database, DatabaseProperties properties, DatabaseAvailability availability) {
         HikariDataSource pool = new HikariDataSource();
         pool.setDataSource(database.applicationConnections());
         pool.setMaximumPoolSize(properties.db().poolSize());
@@ -55,7 +55,7 @@ class DatabaseConfiguration {
         pool.setConnectionTimeout(properties.db().connectionTimeout().toMillis());
         pool.setValidationTimeout(Math.min(1000, properties.db().connectionTimeout().toMillis()));
         pool.setPoolName("epewatch");
-        return pool;
+        return new AvailableConnections(pool, availability);
     }
 
     @Bean(destroyMethod = "close")

@@ -12,12 +12,13 @@ import org.springframework.modulith.events.IncompleteEventPublications;
  * queued) are resubmitted, and the warnings they lead to are raised without waiting for a restart. The listeners
  * are idempotent (the risk engine's fact log keys each fact by its source).
  */
-final class OutstandingEvents {
+final class OutstandingEvents implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutstandingEvents.class);
     static final Duration SETTLED = Duration.ofSeconds(10);
 
     private final IncompleteEventPublications incomplete;
+    private volatile Thread pending;
 
     OutstandingEvents(IncompleteEventPublications incomplete, DatabaseAvailability availability) {
         this.incomplete = incomplete;
@@ -25,17 +26,26 @@ final class OutstandingEvents {
     }
 
     private void resubmitSoon() {
-        Thread.ofVirtual().name("resubmit-outstanding-events").start(() -> {
+        pending = Thread.ofVirtual().name("resubmit-outstanding-events").start(() -> {
             try {
                 Thread.sleep(SETTLED);
                 incomplete.resubmitIncompletePublicationsOlderThan(SETTLED);
                 log.info("Events left unhandled during the database outage resubmitted");
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                Thread.currentThread().interrupt(); // stopping: they are resubmitted at the next start
             } catch (RuntimeException e) {
                 log.warn("Events left unhandled during the database outage not resubmitted yet (they are at the next "
                         + "start): {}", e.getMessage());
             }
         });
+    }
+
+    /** Stopping: a resubmission still waiting is left to the next start. */
+    @Override
+    public void close() {
+        Thread waiting = pending;
+        if (waiting != null) {
+            waiting.interrupt();
+        }
     }
 }

@@ -48,7 +48,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!availability.available()) {
-            refuse(request, response, problem());
+            refuse(request, response, "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) ? unreadable() : problem());
             return;
         }
         try {
@@ -97,6 +97,14 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable; nothing of this request was stored. Retry in a few seconds "
                         + "(with the same Idempotency-Key).");
+        problem.setTitle("Service unavailable");
+        return problem;
+    }
+
+    /** A read while the database is away: nothing to say about storing. */
+    static ProblemDetail unreadable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable; EPE Watch is bringing it back. Retry in a few seconds.");
         problem.setTitle("Service unavailable");
         return problem;
     }
