@@ -33,7 +33,7 @@ class SignInThrottlingTest {
         for (int i = 0; i < 8; i++) {
             new Api(port, null).withHeader("X-Forwarded-For", "198.51.100." + i).signIn(officer, "wrong-password-" + i);
         }
-        String location = attempt(officer, Fixtures.PASSWORD, "203.0.113.9");
+        String location = new Api(port, null).withHeader("X-Forwarded-For", "203.0.113.9").signInAttempt(officer, Fixtures.PASSWORD);
         assertThat(location).as("the right password waits too, from a 'new' address").contains("/login?locked=");
 
         List<AuditRecord> failures = audit.search(new AuditTrail.Query(officer, null, AuditTrail.Actions.SIGN_IN_FAILED, null, null), 20);
@@ -51,7 +51,7 @@ class SignInThrottlingTest {
         for (int i = 0; i < 6; i++) {
             new Api(port, null).withHeader("X-Forwarded-For", "192.0.2.77").signIn(target, "wrong-password-" + i);
         }
-        assertThat(attempt(victim, Fixtures.PASSWORD, "192.0.2.77")).doesNotContain("/login");
+        assertThat(new Api(port, null).withHeader("X-Forwarded-For", "192.0.2.77").signInAttempt(victim, Fixtures.PASSWORD)).doesNotContain("/login");
     }
 
     @Test
@@ -68,11 +68,4 @@ class SignInThrottlingTest {
         assertThat(guesser.get("/api/v1/enterprises").status()).isEqualTo(403);
     }
 
-    /** One sign-in through the form with a forwarded address; where it sends the browser. */
-    private String attempt(String username, String password, String forwardedFor) {
-        Api browser = new Api(port, null).withHeader("X-Forwarded-For", forwardedFor);
-        Api.Response login = browser.form("/login", "username=" + username + "&password=" + password,
-                Api.csrfFrom(browser.get("/login").body()));
-        return login.headers().firstValue("Location").orElse("");
-    }
 }

@@ -49,6 +49,12 @@ public final class Api {
         return this;
     }
 
+    /** One attempt at the login form; where it sends the browser ({@code /login?locked=…} when throttled). */
+    public String signInAttempt(String username, String password) {
+        Response login = form("/login", "username=" + encode(username) + "&password=" + encode(password), csrfFrom(get("/login").body()));
+        return login.headers().firstValue("Location").orElse("");
+    }
+
     /** Posts an HTML form with its CSRF token, as the browser does. */
     public Response form(String path, String fields, String token) {
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")

@@ -153,6 +153,18 @@ final class EmbeddedPostgresServer implements Database {
     }
 
     private PGSimpleDataSource connections(String user, String password) {
+        PGSimpleDataSource source = source(user, password);
+        synchronized (handedOut) {
+            handedOut.add(source);
+        }
+        return source;
+    }
+
+    private Connection superuser() throws SQLException {
+        return source(ClusterCredentials.SUPERUSER, credentials.superuser()).getConnection();
+    }
+
+    private PGSimpleDataSource source(String user, String password) {
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setServerNames(new String[] {"127.0.0.1"});
         source.setPortNumbers(new int[] {port});
@@ -162,21 +174,7 @@ final class EmbeddedPostgresServer implements Database {
         source.setConnectTimeout(2);
         source.setTcpKeepAlive(true);
         source.setApplicationName("epewatch");
-        synchronized (handedOut) {
-            handedOut.add(source);
-        }
         return source;
-    }
-
-    private Connection superuser() throws SQLException {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setServerNames(new String[] {"127.0.0.1"});
-        source.setPortNumbers(new int[] {port});
-        source.setDatabaseName("postgres");
-        source.setUser(ClusterCredentials.SUPERUSER);
-        source.setPassword(credentials.superuser());
-        source.setConnectTimeout(2);
-        return source.getConnection();
     }
 
     /** Starts the postmaster on {@code port} and waits until it answers. */

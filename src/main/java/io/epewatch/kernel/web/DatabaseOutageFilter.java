@@ -93,27 +93,25 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         }
     }
 
+    /** Refused up front: the database was known to be away, so nothing of the request was stored. */
     static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; nothing of this request was stored. Retry in a few seconds "
-                        + "(with the same Idempotency-Key).");
-        problem.setTitle("Service unavailable");
-        return problem;
+        return unavailable("The database is unavailable; nothing of this request was stored. Retry in a few seconds "
+                + "(with the same Idempotency-Key).");
     }
 
     /** A read while the database is away: nothing to say about storing. */
     static ProblemDetail unreadable() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; EPE Watch is bringing it back. Retry in a few seconds.");
-        problem.setTitle("Service unavailable");
-        return problem;
+        return unavailable("The database is unavailable; EPE Watch is bringing it back. Retry in a few seconds.");
     }
 
     /** The database went away during the request: whether its commit reached the disk is unknown. */
     static ProblemDetail interrupted() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database went away during this request, which did not complete. Send it again in a few seconds "
-                        + "with the same Idempotency-Key: a request that was stored after all is recognised, not stored twice.");
+        return unavailable("The database went away during this request, which did not complete. Send it again in a few "
+                + "seconds with the same Idempotency-Key: a request that was stored after all is recognised, not stored twice.");
+    }
+
+    static ProblemDetail unavailable(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle("Service unavailable");
         return problem;
     }

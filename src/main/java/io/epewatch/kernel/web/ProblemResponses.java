@@ -116,10 +116,7 @@ class ProblemResponses {
     }
 
     private static ProblemDetail unavailableProblem(UnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                e.getMessage() + ". Retry in a few seconds.");
-        problem.setTitle("Service unavailable");
-        return problem;
+        return DatabaseOutageFilter.unavailable(e.getMessage() + ". Retry in a few seconds.");
     }
 
     @ExceptionHandler(ResponseStatusException.class)
