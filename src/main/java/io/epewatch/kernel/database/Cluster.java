@@ -70,11 +70,8 @@ final class Cluster {
         ClusterCredentials credentials = ClusterCredentials.generate();
         try {
             DataDirectories.writeSecret(passwordFile, credentials.superuser() + "\n");
-            List<String> initdb = new ArrayList<>(prefix(false));
-            initdb.addAll(List.of(binaries.resolve("bin/initdb").toString(), "-D", making.toString(),
-                    "-U", ClusterCredentials.SUPERUSER, "-E", "UTF-8", "--auth-host=scram-sha-256",
-                    "--auth-local=scram-sha-256", "--pwfile=" + passwordFile, "--no-instructions"));
-            run(initdb, null);
+            run("initdb", List.of("-D", making.toString(), "-U", ClusterCredentials.SUPERUSER, "-E", "UTF-8",
+                    "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "--pwfile=" + passwordFile, "--no-instructions"), null);
         } finally {
             Files.deleteIfExists(passwordFile);
         }
@@ -89,15 +86,17 @@ final class Cluster {
     private ClusterCredentials secureEarlierCluster() throws IOException {
         log.warn("The PostgreSQL cluster in {} has no passwords (made by an earlier EPE Watch); setting them up", dataDir);
         ClusterCredentials credentials = ClusterCredentials.generate();
-        List<String> single = new ArrayList<>(prefix(false));
-        single.addAll(List.of(binaries.resolve("bin/postgres").toString(), "--single", "-D", dataDir.toString(),
-                "-c", "fsync=on", "postgres"));
-        run(single, "alter role " + ClusterCredentials.SUPERUSER + " with password '" + credentials.superuser() + "';\n");
+        run("postgres", List.of("--single", "-D", dataDir.toString(), "-c", "fsync=on", "postgres"),
+                "alter role " + ClusterCredentials.SUPERUSER + " with password '" + credentials.superuser() + "';\n");
         credentials.write(dataDir);
         return credentials;
     }
 
-    private void run(List<String> command, String input) throws IOException {
+    /** Runs one of the PostgreSQL programs to its end, its output in the log, {@code input} on its standard input. */
+    private void run(String program, List<String> arguments, String input) throws IOException {
+        List<String> command = new ArrayList<>(prefix(false));
+        command.add(binaries.resolve("bin").resolve(program).toString());
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         try (var stdin = process.getOutputStream()) {
@@ -108,14 +107,14 @@ final class Cluster {
         try {
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IOException(command.get(prefix(false).size()) + " did not finish within 5 minutes");
+                throw new IOException(program + " did not finish within 5 minutes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
         if (process.exitValue() != 0) {
-            throw new IOException(Path.of(command.get(prefix(false).size())).getFileName() + " failed with code "
+            throw new IOException(program + " failed with code "
                     + process.exitValue() + "; see " + logFile + ": " + EmbeddedPostgresServer.tail(logFile));
         }
     }
