@@ -100,7 +100,9 @@ final class PostmasterPidFile {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
             kill.waitFor();
         } catch (IOException e) {
-            log.warn("Could not signal PostgreSQL (pid {}): {}", pid, e.getMessage());
+            // no kill(1) on this machine: Java can send SIGTERM (a "smart" shutdown, which waits for sessions to end)
+            log.warn("Could not send SIG{} to PostgreSQL (pid {}): {}; sending SIGTERM", signal, pid, e.getMessage());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
