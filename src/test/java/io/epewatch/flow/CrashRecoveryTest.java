@@ -115,6 +115,10 @@ class CrashRecoveryTest {
             if (second != null) {
                 second.kill();
             }
+            // a failed run must not leave the PostgreSQL of a killed instance behind
+            if (Files.exists(dataDir.resolve("pg/postmaster.pid"))) {
+                ProcessHandle.of(DatabaseSuperuser.postmasterPid(dataDir)).ifPresent(ProcessHandle::destroy);
+            }
         }
     }
 
