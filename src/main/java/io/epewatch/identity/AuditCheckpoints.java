@@ -85,22 +85,16 @@ class AuditCheckpoints {
         String expectedPrevious = ledger.latest().map(AuditCheckpoint::lastHash).orElse(AuditTrail.GENESIS);
         long count = ledger.latest().map(AuditCheckpoint::count).orElse(0L);
         AuditRecord last = null;
-        List<AuditRecord> page;
-        do {
-            page = jdbc.sql("select * from audit_record where id > ? order by id limit 1000").param(afterId)
-                    .query(AuditTrail::toRecord).list();
-            for (AuditRecord record : page) {
-                if (!record.prevHash().equals(expectedPrevious) || !AuditTrail.hashOf(record).equals(record.hash())) {
-                    log.error("Audit checkpoint not written: record {} does not continue the trail of the last checkpoint; "
-                            + "run verify-audit", record.id());
-                    return Optional.empty();
-                }
-                expectedPrevious = record.hash();
-                afterId = record.id();
-                count++;
-                last = record;
+        for (AuditRecord record : AuditTrail.recordsAfter(jdbc, afterId)) {
+            if (!AuditTrail.continues(record, expectedPrevious)) {
+                log.error("Audit checkpoint not written: record {} does not continue the trail of the last checkpoint; "
+                        + "run verify-audit", record.id());
+                return Optional.empty();
             }
-        } while (!page.isEmpty());
+            expectedPrevious = record.hash();
+            count++;
+            last = record;
+        }
         if (last == null) {
             return Optional.empty();
         }

@@ -117,44 +117,37 @@ public class AuditTrail {
         String expectedPrevious = GENESIS;
         Long previousId = null;
         long checked = 0;
-        List<AuditRecord> page;
-        long after = 0;
-        do {
-            page = jdbc.sql("select * from audit_record where id > ? order by id limit 1000").param(after)
-                    .query(AuditTrail::toRecord).list();
-            for (AuditRecord record : page) {
-                if (!record.prevHash().equals(expectedPrevious)) {
-                    return AuditVerification.broken(checked, record.id(), previousId == null
-                            ? "record " + record.id() + " does not follow the start of the trail: a record before it was deleted"
-                            : "record " + record.id() + " does not follow record " + previousId
-                                    + ": a record between them was deleted, or record " + previousId + " was edited",
-                            expected.size(), latest);
-                }
-                if (!hashOf(record).equals(record.hash())) {
-                    return AuditVerification.broken(checked, record.id(), "record " + record.id() + " was edited after it was written",
-                            expected.size(), latest);
-                }
-                checked++;
-                if (next < expected.size() && expected.get(next).lastId() < record.id()) {
-                    AuditCheckpoint missed = expected.get(next);
-                    return AuditVerification.broken(checked - 1, missed.lastId(), "record " + missed.lastId()
-                            + ", the last of the checkpoint of " + missed.at() + ", is missing: the trail was rewritten",
-                            expected.size(), latest);
-                }
-                while (next < expected.size() && expected.get(next).lastId() == record.id()) {
-                    AuditCheckpoint checkpoint = expected.get(next++);
-                    if (!checkpoint.lastHash().equals(record.hash()) || checkpoint.count() != checked) {
-                        return AuditVerification.broken(checked - 1, record.id(), "record " + record.id()
-                                + " is not the one signed in the checkpoint of " + checkpoint.at() + " ("
-                                + checkpoint.count() + " records then, " + checked + " now up to it): the trail was "
-                                + "rewritten or rebuilt", expected.size(), latest);
-                    }
-                }
-                expectedPrevious = record.hash();
-                previousId = record.id();
-                after = record.id();
+        for (AuditRecord record : recordsAfter(jdbc, 0)) {
+            if (!record.prevHash().equals(expectedPrevious)) {
+                return AuditVerification.broken(checked, record.id(), previousId == null
+                        ? "record " + record.id() + " does not follow the start of the trail: a record before it was deleted"
+                        : "record " + record.id() + " does not follow record " + previousId
+                                + ": a record between them was deleted, or record " + previousId + " was edited",
+                        expected.size(), latest);
             }
-        } while (!page.isEmpty());
+            if (!hashOf(record).equals(record.hash())) {
+                return AuditVerification.broken(checked, record.id(), "record " + record.id() + " was edited after it was written",
+                        expected.size(), latest);
+            }
+            checked++;
+            if (next < expected.size() && expected.get(next).lastId() < record.id()) {
+                AuditCheckpoint missed = expected.get(next);
+                return AuditVerification.broken(checked - 1, missed.lastId(), "record " + missed.lastId()
+                        + ", the last of the checkpoint of " + missed.at() + ", is missing: the trail was rewritten",
+                        expected.size(), latest);
+            }
+            while (next < expected.size() && expected.get(next).lastId() == record.id()) {
+                AuditCheckpoint checkpoint = expected.get(next++);
+                if (!checkpoint.lastHash().equals(record.hash()) || checkpoint.count() != checked) {
+                    return AuditVerification.broken(checked - 1, record.id(), "record " + record.id()
+                            + " is not the one signed in the checkpoint of " + checkpoint.at() + " ("
+                            + checkpoint.count() + " records then, " + checked + " now up to it): the trail was "
+                            + "rewritten or rebuilt", expected.size(), latest);
+                }
+            }
+            expectedPrevious = record.hash();
+            previousId = record.id();
+        }
         if (next < expected.size()) {
             AuditCheckpoint beyond = expected.getLast();
             return AuditVerification.broken(checked, null, "the trail ends " + (previousId == null ? "empty"
@@ -168,6 +161,40 @@ public class AuditTrail {
     /** The newest signed checkpoint as one line, to be kept outside this installation (the {@code audit-anchor} command). */
     public Optional<String> anchor() {
         return checkpoints.write().or(() -> checkpoints.read().latest()).map(checkpoints::line);
+    }
+
+    /** Whether a record continues the chain from {@code previousHash}: it names it, and hashes as it was written. */
+    static boolean continues(AuditRecord record, String previousHash) {
+        return record.prevHash().equals(previousHash) && hashOf(record).equals(record.hash());
+    }
+
+    /** The records after {@code afterId}, oldest first, read a thousand at a time as the walk goes on. */
+    static Iterable<AuditRecord> recordsAfter(JdbcClient jdbc, long afterId) {
+        return () -> new java.util.Iterator<>() {
+            private final java.util.ArrayDeque<AuditRecord> page = new java.util.ArrayDeque<>();
+            private long after = afterId;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (page.isEmpty() && !exhausted) {
+                    page.addAll(jdbc.sql("select * from audit_record where id > ? order by id limit 1000").param(after)
+                            .query(AuditTrail::toRecord).list());
+                    exhausted = page.isEmpty();
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public AuditRecord next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                AuditRecord record = page.removeFirst();
+                after = record.id();
+                return record;
+            }
+        };
     }
 
     static String hashOf(AuditRecord r) {
