@@ -216,6 +216,9 @@ final class EmbeddedPostgresServer implements Database {
         long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
         SQLException last = null;
         while (System.nanoTime() < deadline) {
+            if (closing) {
+                throw new IOException("stopping while PostgreSQL was still starting"); // close() stops it
+            }
             if (!started.isAlive()) {
                 throw new IOException("PostgreSQL exited with code " + started.exitValue() + " while starting; see " + logFile
                         + ": " + tail(logFile));

@@ -40,17 +40,6 @@ final class PostmasterPidFile {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::servesThisDirectory);
     }
 
-    /** The port written by the running server (line 4), for tools that connect to it. */
-    static Optional<Integer> port(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(file);
-        return lines.size() > 3 && lines.get(3).strip().matches("\\d{1,5}") ? Optional.of(Integer.parseInt(lines.get(3).strip()))
-                : Optional.empty();
-    }
-
     /**
      * Stops a server of this directory left by an earlier run: fast shutdown (SIGINT: transactions in flight roll
      * back, everything committed is on disk), then immediate shutdown if it hangs. Returns whether one was found.
