@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import io.epewatch.support.Api;
 import io.epewatch.support.AppProcess;
 import io.epewatch.support.DatabaseSuperuser;
+import io.epewatch.support.QuietDemo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,10 +49,9 @@ class CrashRecoveryTest {
     @DisplayName("kill -9 of PostgreSQL, then of the JVM, during concurrent ingest: 0 acknowledged lost, 0 duplicated, replay agrees")
     void nothingAcknowledgedIsLostNothingIsDoubled() throws Exception {
         Path dataDir = Files.createTempDirectory("epewatch-chaos");
-        String[] server = {"--spring.profiles.active=demo", "--epewatch.demo.generate-traffic=false",
-                "--epewatch.demo.camera-base-port=0", "--epewatch.demo.camera-faults=false",
-                "--epewatch.camera.monitor.enabled=false", "--epewatch.recognition.watch.enabled=false",
-                "--epewatch.risk.tick-every=PT1S"};
+        List<String> quiet = new ArrayList<>(QuietDemo.ARGUMENTS);
+        quiet.add("--epewatch.risk.tick-every=PT1S");
+        String[] server = quiet.toArray(String[]::new);
         AppProcess first = AppProcess.start(dataDir, "first", server).awaitHealthy(Duration.ofSeconds(120));
         AtomicBoolean loading = new AtomicBoolean(true);
         List<Thread> clients = new ArrayList<>();

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.epewatch.EpeWatchApplication;
 import io.epewatch.support.Api;
+import io.epewatch.support.QuietDemo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,12 +22,8 @@ class TrustedProxyTest {
     @DisplayName("R3.1 a trusted proxy's client address is throttled per client and audited beside the proxy's own")
     void aTrustedProxyNamesTheClient() throws Exception {
         Path dataDir = Files.createTempDirectory("epewatch-proxy");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EpeWatchApplication.class).profiles("demo").run(
-                "--server.port=0", "--epewatch.data-dir=" + dataDir, "--logging.file.name=" + dataDir.resolve("epewatch.log"),
-                "--epewatch.demo.generate-traffic=false", "--epewatch.demo.camera-base-port=0",
-                "--epewatch.camera.monitor.enabled=false", "--epewatch.recognition.watch.enabled=false",
-                "--epewatch.security.trusted-proxies=127.0.0.1")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = QuietDemo.start(dataDir, "--epewatch.security.trusted-proxies=127.0.0.1")) {
+            int port = QuietDemo.port(app);
             // a password sprayer behind the proxy: 20 accounts, one client
             for (int i = 0; i < 20; i++) {
                 new Api(port, null).withHeader("X-Forwarded-For", "203.0.113.7").signIn("nobody" + i, "wrong-password");

@@ -8,13 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import io.epewatch.EpeWatchApplication;
 import io.epewatch.support.Api;
 import io.epewatch.support.DatabaseSuperuser;
+import io.epewatch.support.QuietDemo;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,8 +29,8 @@ class DatabaseOutageTest {
     @DisplayName("a killed PostgreSQL: health DOWN < 5 s, API 503 problem+json < 2 s, restarted by itself, retry stored once, stop < 10 s even while it is away")
     void killedDatabaseIsNoticedAnsweredAndBroughtBack() throws Exception {
         Path dataDir = Files.createTempDirectory("epewatch-outage");
-        ConfigurableApplicationContext app = start(dataDir);
-        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        ConfigurableApplicationContext app = QuietDemo.start(dataDir, "--epewatch.db.restart-after=3s");
+        int port = QuietDemo.port(app);
         Api api = new Api(port, TOKEN);
         assertThat(api.postWithKey("/api/v1/gate-events", passage("51C-111.11"), "before").status()).isEqualTo(201);
 
@@ -105,11 +103,4 @@ class DatabaseOutageTest {
         throw new AssertionError("health did not answer " + status + " within " + within);
     }
 
-    static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(EpeWatchApplication.class).profiles("demo").run(
-                "--server.port=0", "--epewatch.data-dir=" + dataDir, "--logging.file.name=" + dataDir.resolve("epewatch.log"),
-                "--epewatch.demo.generate-traffic=false", "--epewatch.demo.camera-base-port=0",
-                "--epewatch.demo.camera-faults=false", "--epewatch.camera.monitor.enabled=false",
-                "--epewatch.recognition.watch.enabled=false", "--epewatch.db.restart-after=3s");
-    }
 }
