@@ -18,11 +18,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rtspTransport   TCP (interleaved, passes firewalls) or UDP
  * @param rtspDecoders    how many RTSP streams are decoded at once (platform threads: FFmpeg is native code)
  * @param rediscoverAfter how long an ONVIF camera's profiles and URIs are trusted before they are read again
+ * @param frozenAfter     how long a picture must stay the same before it counts as frozen (an empty gate at night is
+ *                        still for a while; a hung encoder stays so)
+ * @param degradedConfirmation how long a DEGRADED verdict must hold before it is recorded: it opens a legal incident
+ *                        (R2.3), so a picture problem is confirmed longer than a camera that does not answer at all
+ * @param probeBudget     a probe that took longer than this was starved here (CPU, pauses), not slowed by the camera,
+ *                        and is not counted for or against it
  */
 @ConfigurationProperties("epewatch.camera.monitor")
 public record CameraMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration interval,
                                       @DefaultValue("90s") Duration debounce, @DefaultValue("5s") Duration probeTimeout,
                                       @DefaultValue("200") int concurrency, @DefaultValue("10s") Duration clockSkewLimit,
                                       @DefaultValue("2s") Duration rtspWindow, @DefaultValue("TCP") String rtspTransport,
-                                      @DefaultValue("4") int rtspDecoders, @DefaultValue("10m") Duration rediscoverAfter) {
+                                      @DefaultValue("4") int rtspDecoders, @DefaultValue("10m") Duration rediscoverAfter,
+                                      @DefaultValue("2m") Duration frozenAfter, @DefaultValue("5m") Duration degradedConfirmation,
+                                      @DefaultValue("20s") Duration probeBudget) {
 }

@@ -36,10 +36,11 @@ class DemoCameras {
     }
 
     private static final List<PlannedFault> PLAN = List.of(
-            new PlannedFault(2, 6, DemoData.EPE_ELECTRONICS, List.of("C04"), Fault.OFFLINE),
-            new PlannedFault(7, 10, DemoData.EPE_ELECTRONICS, List.of("C05"), Fault.BLACK),
-            new PlannedFault(11, 14, DemoData.EPE_ELECTRONICS, List.of("C03"), Fault.FROZEN),
-            new PlannedFault(15, 18, DemoData.EPE_GARMENTS, NUMBERS, Fault.OFFLINE));
+            new PlannedFault(1, 5, DemoData.EPE_ELECTRONICS, List.of("C04"), Fault.OFFLINE),
+            // a bad picture is confirmed for 2 minutes before it is logged (epewatch.camera.monitor.degraded-confirmation)
+            new PlannedFault(5, 10, DemoData.EPE_ELECTRONICS, List.of("C05"), Fault.BLACK),
+            new PlannedFault(10, 15, DemoData.EPE_ELECTRONICS, List.of("C03"), Fault.FROZEN),
+            new PlannedFault(15, 19, DemoData.EPE_GARMENTS, NUMBERS, Fault.OFFLINE));
 
     private final Map<String, SimulatedCamera> cameras = new LinkedHashMap<>();
     private final DemoProperties properties;

@@ -81,6 +81,23 @@ final class GateScene {
         return image;
     }
 
+    /**
+     * A live sensor never gives the same picture twice: a few specks of noise in the sky, away from the truck and the
+     * clock. A frozen camera repeats one picture, noise and all.
+     */
+    BufferedImage withNoise(BufferedImage image) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        Graphics2D g = image.createGraphics();
+        int speck = Math.max(2, width / 160);
+        for (int i = 0; i < 12; i++) {
+            int grey = 80 + random.nextInt(120);
+            g.setColor(new Color(grey, grey, grey));
+            g.fillRect(width / 2 + random.nextInt(width / 2 - speck), (int) (height * 0.05) + random.nextInt((int) (height * 0.15)), speck, speck);
+        }
+        g.dispose();
+        return image;
+    }
+
     BufferedImage black() {
         return new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     }

@@ -154,7 +154,7 @@ public final class SimulatedCamera implements AutoCloseable {
     public synchronized void fault(Fault next) {
         Fault previous = fault;
         if (next == Fault.FROZEN) {
-            frozen = scene.paint(elapsedMillis(), cameraClock());
+            frozen = scene.withNoise(scene.paint(elapsedMillis(), cameraClock()));
         }
         fault = next;
         if (sharedServer || previous == next) {
@@ -239,7 +239,7 @@ public final class SimulatedCamera implements AutoCloseable {
         return switch (fault) {
             case BLACK -> scene.black();
             case FROZEN -> frozen;
-            default -> scene.paint(elapsedMillis(), cameraClock());
+            default -> scene.withNoise(scene.paint(elapsedMillis(), cameraClock()));
         };
     }
 

@@ -2,6 +2,8 @@ package io.epewatch.camera.health;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +22,11 @@ import io.epewatch.camera.connector.CameraAddress;
 import io.epewatch.camera.connector.CameraConnector;
 import io.epewatch.camera.connector.CameraConnectors;
 import io.epewatch.camera.connector.CameraFailure;
-import io.epewatch.camera.connector.FrameSample;
 import io.epewatch.camera.connector.Observation;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.SiteDiagram;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its own timeout, so a hung camera never delays the others. Debounced changes go to the status table, the logbook
  * (R1.5) and a {@link CameraStateChanged} event, classified as channel or equipment outage (R2.3, R2.4).
  * Each camera is looked at through its own connector (ONVIF, HTTP snapshot or RTSP); what it shows is judged by
- * {@link QualityCheck} against what the EPE declared.
+ * {@link QualityCheck} against what the EPE declared. A probe that this process starved — it overlapped a stall of
+ * the JVM or ran past its budget — is inconclusive: it is not counted for or against the camera (issue 15).
  */
 @Component
 class HealthMonitor {
@@ -56,7 +59,8 @@ class HealthMonitor {
     private final QualityCheck quality;
     private final Clock clock;
     private final Map<Long, StateDebounce> states = new ConcurrentHashMap<>();
-    private final Map<Long, FrameSample> lastPictures = new ConcurrentHashMap<>();
+    private final Map<Long, Stillness> stillness = new ConcurrentHashMap<>();
+    private final StallWatch stalls = new StallWatch(Duration.ofMillis(500));
 
     HealthMonitor(SiteDiagram diagram, CameraCredentials credentials, CameraLogbook logbook, JdbcClient jdbc,
                   ApplicationEventPublisher events, TransactionTemplate transaction, CameraMonitorProperties properties, Clock clock,
@@ -69,7 +73,7 @@ class HealthMonitor {
         this.transaction = transaction;
         this.properties = properties;
         this.connectors = connectors;
-        this.quality = new QualityCheck(properties.clockSkewLimit());
+        this.quality = new QualityCheck(properties.clockSkewLimit(), properties.frozenAfter());
         this.clock = clock;
     }
 
@@ -94,7 +98,7 @@ class HealthMonitor {
                 running.add(executor.submit(() -> {
                     parallel.acquireUninterruptibly();
                     try {
-                        observe(camera, probe(camera));
+                        probe(camera).ifPresent(result -> observe(camera, result));
                     } catch (RuntimeException e) {
                         log.warn("Probe of camera {} of {} failed: {}", camera.number(), camera.enterpriseTaxCode(), e.getMessage());
                     } finally {
@@ -106,27 +110,55 @@ class HealthMonitor {
         return running.size();
     }
 
-    private ProbeResult probe(Camera camera) {
+    /** What one probe says about the camera; empty when the probe was starved here and says nothing about it. */
+    private Optional<ProbeResult> probe(Camera camera) {
         CameraAddress address = CameraAddress.of(camera, credentials.forSystemUse(camera));
         Optional<CameraConnector> connector = connectors.forCamera(address);
         if (connector.isEmpty()) {
-            return new ProbeResult(clock.instant(), CameraState.OFFLINE, "NO_CONNECTOR: no ONVIF, snapshot or RTSP address this system can use");
+            return Optional.of(new ProbeResult(clock.instant(), CameraState.OFFLINE,
+                    "NO_CONNECTOR: no ONVIF, snapshot or RTSP address this system can use"));
         }
+        long started = System.nanoTime();
+        Observation seen;
         try {
-            Observation seen = connector.get().observe(address);
-            ProbeResult result = quality.judge(clock.instant(), seen, camera.specs(), lastPictures.get(camera.id()));
-            if (seen.sample() != null) {
-                lastPictures.put(camera.id(), seen.sample());
-            }
-            return result;
+            seen = connector.get().observe(address);
         } catch (CameraFailure failure) {
-            lastPictures.remove(camera.id());
-            return new ProbeResult(clock.instant(), CameraState.OFFLINE, failure.reason());
+            if (starved(camera, started)) {
+                return Optional.empty();
+            }
+            stillness.remove(camera.id());
+            return Optional.of(new ProbeResult(clock.instant(), CameraState.OFFLINE, failure.reason()));
         }
+        if (starved(camera, started)) {
+            return Optional.empty();
+        }
+        Instant at = clock.instant();
+        Duration stillFor = null;
+        if (seen.sample() != null) {
+            Stillness still = stillness.merge(camera.id(), new Stillness(seen.sample(), at), (before, now) -> before.next(now.picture(), at));
+            stillFor = still.until(at);
+        }
+        return Optional.of(quality.judge(at, seen, camera.specs(), stillFor));
+    }
+
+    private boolean starved(Camera camera, long startedNanos) {
+        long ended = System.nanoTime();
+        boolean starved = stalls.stalledDuring(startedNanos, ended) || ended - startedNanos > properties.probeBudget().toNanos();
+        if (starved) {
+            log.info("Probe of camera {} of {} was starved here ({} ms); not counted", camera.number(), camera.enterpriseTaxCode(),
+                    (ended - startedNanos) / 1_000_000);
+        }
+        return starved;
+    }
+
+    @PreDestroy
+    void stop() {
+        stalls.close();
     }
 
     private void observe(Camera camera, ProbeResult result) {
-        StateDebounce state = states.computeIfAbsent(camera.id(), id -> new StateDebounce(storedState(id), properties.debounce()));
+        StateDebounce state = states.computeIfAbsent(camera.id(), id -> new StateDebounce(storedState(id), properties.debounce(),
+                properties.degradedConfirmation()));
         Optional<StateDebounce.Change> change;
         synchronized (state) {
             change = state.observe(result);

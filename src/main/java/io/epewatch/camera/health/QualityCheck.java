@@ -20,18 +20,21 @@ final class QualityCheck {
     private static final double FPS_TOLERANCE = 0.8;
 
     private final Duration clockSkewLimit;
+    private final Duration frozenAfter;
 
-    QualityCheck(Duration clockSkewLimit) {
+    QualityCheck(Duration clockSkewLimit, Duration frozenAfter) {
         this.clockSkewLimit = clockSkewLimit;
+        this.frozenAfter = frozenAfter;
     }
 
-    ProbeResult judge(java.time.Instant at, Observation seen, CameraSpecs declared, FrameSample previous) {
+    /** Judges one observation; {@code stillFor} is how long the picture has not changed, null when not known. */
+    ProbeResult judge(java.time.Instant at, Observation seen, CameraSpecs declared, Duration stillFor) {
         List<String> findings = new ArrayList<>();
         FrameSample sample = seen.sample();
         if (sample != null && sample.black()) {
             findings.add("BLACK_IMAGE: mean brightness " + Math.round(sample.meanLuma()) + "/255");
-        } else if (sample != null && sample.sameAs(previous)) {
-            findings.add("FROZEN_IMAGE: the picture has not changed since the last probe");
+        } else if (sample != null && stillFor != null && stillFor.compareTo(frozenAfter) >= 0) {
+            findings.add("FROZEN_IMAGE: the picture has not changed for " + stillFor.toSeconds() + " s");
         }
         if (declared.resolutionWidth() != null && declared.resolutionHeight() != null && seen.width() != null && seen.height() != null
                 && (long) seen.width() * seen.height() < (long) declared.resolutionWidth() * declared.resolutionHeight()) {

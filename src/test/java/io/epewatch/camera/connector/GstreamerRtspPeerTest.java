@@ -59,7 +59,8 @@ class GstreamerRtspPeerTest {
 
     private static CameraConnector rtsp(String transport) {
         CameraMonitorProperties properties = new CameraMonitorProperties(true, Duration.ofSeconds(30), Duration.ofSeconds(60),
-                Duration.ofSeconds(3), 5, Duration.ofSeconds(10), Duration.ofMillis(1500), transport, 2, Duration.ofMinutes(10));
+                Duration.ofSeconds(3), 5, Duration.ofSeconds(10), Duration.ofMillis(1500), transport, 2, Duration.ofMinutes(10),
+                Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(20));
         return new CameraConnectors(properties, AddressCheck.allowingAll(), Clock.systemUTC())
                 .using(CameraConnector.Protocol.RTSP, CameraAddress.of(null, "rtsp://x/", null, null, null)).orElseThrow();
     }

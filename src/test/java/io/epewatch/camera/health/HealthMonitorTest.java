@@ -84,7 +84,8 @@ class HealthMonitorTest {
     /** Debounce 60 s, probe timeout 1.5 s, a short RTSP window: the monitor as configured in production, only faster. */
     private HealthMonitor monitor(HandClock clock, AddressCheck addresses) {
         CameraMonitorProperties properties = new CameraMonitorProperties(true, Duration.ofSeconds(30), Duration.ofSeconds(60),
-                Duration.ofMillis(1500), 50, Duration.ofSeconds(10), Duration.ofMillis(600), "TCP", 2, Duration.ofMinutes(10));
+                Duration.ofMillis(1500), 50, Duration.ofSeconds(10), Duration.ofMillis(600), "TCP", 2, Duration.ofMinutes(10),
+                Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(20));
         return new HealthMonitor(diagram, credentials, logbook, jdbc, events, transaction, properties, clock,
                 new CameraConnectors(properties, addresses, Clock.systemUTC()));
     }
@@ -221,14 +222,15 @@ class HealthMonitorTest {
         try (SimulatedCamera camera = SimulatedCamera.start(Spec.of("G1", "viewer", "Xem-123").withSize(320, 180, 10))) {
             for (String transport : List.of("TCP", "UDP")) {
                 CameraMonitorProperties properties = new CameraMonitorProperties(true, Duration.ofSeconds(30), Duration.ofSeconds(60),
-                        Duration.ofSeconds(2), 5, Duration.ofSeconds(10), Duration.ofMillis(1500), transport, 1, Duration.ofMinutes(10));
+                        Duration.ofSeconds(2), 5, Duration.ofSeconds(10), Duration.ofMillis(1500), transport, 1, Duration.ofMinutes(10),
+                        Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(20));
                 CameraAddress address = CameraAddress.of(null, camera.rtspUrl().toString(), null, "viewer", "Xem-123");
                 CameraConnector rtsp = new CameraConnectors(properties, AddressCheck.allowingAll(), Clock.systemUTC()).forCamera(address).orElseThrow();
                 Observation seen = rtsp.observe(address);
                 assertThat(seen.via()).isEqualTo(CameraConnector.Protocol.RTSP);
                 assertThat(seen.width()).isEqualTo(320);
                 assertThat(seen.fps()).as(transport).isBetween(8.0, 12.0);
-                ProbeResult judged = new QualityCheck(Duration.ofSeconds(10)).judge(Instant.now(), seen,
+                ProbeResult judged = new QualityCheck(Duration.ofSeconds(10), Duration.ofMinutes(2)).judge(Instant.now(), seen,
                         new CameraSpecs(null, null, null, 320, 180, null, null, null, null, null, 25, null, null, null, null, null, null, null, null), null);
                 assertThat(judged.state()).isEqualTo(CameraState.DEGRADED);
                 assertThat(judged.reason()).startsWith("LOW_FRAME_RATE");

@@ -37,6 +37,19 @@ class StateDebounceTest {
     }
 
     @Test
+    @DisplayName("R2.3 a DEGRADED picture is recorded only after its longer confirmation window; OFFLINE keeps the short debounce")
+    void degradedWaitsForItsConfirmation() {
+        StateDebounce camera = new StateDebounce(CameraState.ONLINE, Duration.ofSeconds(60), Duration.ofMinutes(5));
+        for (int t = 0; t < 300; t += 30) {
+            assertThat(camera.observe(at(t, CameraState.DEGRADED))).as("at %d s", t).isEmpty();
+        }
+        assertThat(camera.observe(at(300, CameraState.DEGRADED))).hasValueSatisfying(c -> assertThat(c.since()).isEqualTo(T0));
+        StateDebounce other = new StateDebounce(CameraState.ONLINE, Duration.ofSeconds(60), Duration.ofMinutes(5));
+        other.observe(at(0, CameraState.OFFLINE));
+        assertThat(other.observe(at(60, CameraState.OFFLINE))).isPresent();
+    }
+
+    @Test
     void aFlappingLinkChangesNothing() {
         StateDebounce camera = new StateDebounce(CameraState.ONLINE, Duration.ofSeconds(90));
         for (int t = 0; t < 600; t += 30) {
