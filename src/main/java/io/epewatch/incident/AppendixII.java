@@ -14,4 +14,10 @@ import java.util.List;
 public record AppendixII(String enterpriseName, String address, String taxCode, String description,
                          List<String> affectedCameras, String effect, Instant expectedRestoration,
                          String technicalContactName, String technicalContactPhone) {
+
+    /** The same notice naming these cameras. */
+    AppendixII withCameras(List<String> cameras) {
+        return new AppendixII(enterpriseName, address, taxCode, description, List.copyOf(cameras), effect, expectedRestoration,
+                technicalContactName, technicalContactPhone);
+    }
 }

@@ -57,6 +57,9 @@ public class Compliance {
     private static boolean notified(Incident outage, List<Incident> all, WorkingCalendar calendar) {
         LocalDate began = IncidentTimeline.day(outage.notifiedAt());
         LocalDate until = calendar.plusWorkingDays(began, 1);
+        if (outage.noticeFiledAt() != null && !IncidentTimeline.day(outage.noticeFiledAt()).isAfter(until)) {
+            return true;
+        }
         return all.stream().anyMatch(n -> n.origin() == Incident.Origin.NOTICE
                 && !IncidentTimeline.day(n.notifiedAt()).isBefore(began.minusDays(1))
                 && !IncidentTimeline.day(n.notifiedAt()).isAfter(until)

@@ -12,13 +12,14 @@ import java.util.List;
  * @param lateNoticeDue    overdue and the EPE has filed no late notice since
  * @param missingFollowUps working days after notification on which the assigned officer recorded nothing
  * @param status           closed, else overdue once past the deadline, else open
+ * @param noticeFiledAt    when the EPE filed its Appendix II notice for this incident; null while it has not
  */
 public record Incident(long id, String enterpriseTaxCode, IncidentKind kind, Origin origin, boolean planned,
                        AppendixII notice, Instant notifiedAt, LocalDate deadline, String assignedOfficer,
                        String supervisionMeasure, String measureBy, Instant closedAt, String closeReason,
                        String openedBy, List<AffectedCamera> cameras, List<FollowUp> followUps,
                        List<LateNotice> lateNotices, LocalDate overdueSince, boolean lateNoticeDue,
-                       List<LocalDate> missingFollowUps, Status status) {
+                       List<LocalDate> missingFollowUps, Status status, Instant noticeFiledAt) {
 
     /** Who opened it: the health monitor, the EPE's Appendix II notification, or an officer. */
     public enum Origin { MONITOR, NOTICE, OFFICER }

@@ -46,9 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Incidents {
 
+    /** Cameras that the monitor saw fall within this span of each other are one outage. */
+    private static final java.time.Duration SAME_OUTAGE = java.time.Duration.ofMinutes(15);
+
     private static final String COLUMNS = """
             id, enterprise_tax_code, kind, origin, planned, notice::text as notice, notified_at, deadline,
-            assigned_officer, supervision_measure, measure_by, closed_at, close_reason, opened_by""";
+            assigned_officer, supervision_measure, measure_by, closed_at, close_reason, opened_by, notice_filed_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -123,8 +126,17 @@ public class Incidents {
                 input.technicalContactName().strip(), input.technicalContactPhone().strip());
         Incident.Origin origin = caller.roles().stream().anyMatch(Role::enterpriseSide) ? Incident.Origin.NOTICE
                 : Incident.Origin.OFFICER;
+        if (!Boolean.TRUE.equals(input.planned())) {
+            Optional<Long> seen = monitorIncidentFor(enterprise.taxCode(), cameras);
+            if (seen.isPresent()) {
+                return completeWithNotice(caller, seen.get(), kind, notice, cameras, origin);
+            }
+        }
         long id = insert(enterprise.taxCode(), kind, origin, Boolean.TRUE.equals(input.planned()), notice, now,
                 caller.name(), null);
+        if (origin == Incident.Origin.NOTICE) {
+            jdbc.sql("update incident set notice_filed_at = notified_at where id = ?").param(id).update();
+        }
         for (String camera : cameras) {
             jdbc.sql("insert into incident_camera (incident_id, camera_number, down_since) values (?, ?, ?)")
                     .params(id, camera, Timestamp.from(now)).update();
@@ -143,6 +155,40 @@ public class Incidents {
         return find(AccessScope.all(), id).orElseThrow();
     }
 
+    /** An open incident the monitor opened for one of these cameras, still down. */
+    private Optional<Long> monitorIncidentFor(String taxCode, List<String> cameras) {
+        return jdbc.sql("""
+                        select i.id from incident i join incident_camera c on c.incident_id = i.id
+                        where i.enterprise_tax_code = :taxCode and i.origin = 'MONITOR' and i.closed_at is null
+                            and c.back_at is null and c.camera_number in (:cameras)
+                        order by i.id limit 1""")
+                .param("taxCode", taxCode).param("cameras", cameras).query(Long.class).optional();
+    }
+
+    /**
+     * The EPE's notice for an outage the monitor already opened completes that incident rather than opening a second
+     * one: its Appendix II text replaces the monitor's, its cameras join, the stricter kind wins, and the deadline
+     * still runs from when the outage was seen (R2.3, R2.4).
+     */
+    private Incident completeWithNotice(Caller caller, long id, IncidentKind kind, AppendixII notice, List<String> cameras,
+                                        Incident.Origin origin) {
+        Incident seen = find(AccessScope.all(), id).orElseThrow();
+        IncidentKind stricter = seen.kind() == IncidentKind.CHANNEL ? IncidentKind.CHANNEL : kind;
+        Instant now = clock.instant();
+        jdbc.sql("update incident set notice = ?::jsonb, kind = ?, deadline = ?, notice_filed_at = coalesce(notice_filed_at, ?) where id = ?")
+                .params(json.writeValueAsString(notice), stricter.name(), Date.valueOf(timeline().deadline(stricter, seen.notifiedAt())),
+                        Timestamp.from(now), id).update();
+        for (String camera : cameras) {
+            jdbc.sql("insert into incident_camera (incident_id, camera_number, down_since) values (?, ?, ?) on conflict do nothing")
+                    .params(id, camera, Timestamp.from(now)).update();
+        }
+        listCamerasInNotice(id);
+        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, seen.enterpriseTaxCode(), "incident:" + id,
+                Map.of("change", "Appendix II notification filed for the monitor's incident", "kind", stricter.name(),
+                        "cameras", cameras, "by", origin.name()));
+        return find(AccessScope.all(), id).orElseThrow();
+    }
+
     /**
      * The health monitor saw a camera go down (R2.3, R2.4): it joins the enterprise's open incident of that kind, or
      * opens one, notified now; a camera back online is marked so, and when all of an incident's cameras are back
@@ -158,10 +204,10 @@ public class Incidents {
             return;
         }
         IncidentKind kind = IncidentKind.valueOf(change.outage());
-        Optional<Long> open = jdbc.sql("""
-                        select id from incident where enterprise_tax_code = ? and kind = ? and closed_at is null
-                        order by id limit 1""")
-                .params(change.enterpriseTaxCode(), kind.name()).query(Long.class).optional();
+        Optional<Long> open = openOfKind(change.enterpriseTaxCode(), kind);
+        if (kind == IncidentKind.CHANNEL) {
+            open = joinChannelOutage(change, open);
+        }
         long id;
         if (open.isPresent()) {
             id = open.get();
@@ -186,6 +232,76 @@ public class Incidents {
                         insert into incident_camera (incident_id, camera_number, down_since) values (?, ?, ?)
                         on conflict (incident_id, camera_number) do update set back_at = null""")
                 .params(id, change.cameraNumber(), Timestamp.from(change.since())).update();
+        listCamerasInNotice(id);
+    }
+
+    private Optional<Long> openOfKind(String taxCode, IncidentKind kind) {
+        return jdbc.sql("""
+                        select id from incident where enterprise_tax_code = ? and kind = ? and closed_at is null
+                        order by id limit 1""")
+                .params(taxCode, kind.name()).query(Long.class).optional();
+    }
+
+    /**
+     * R2.4: one outage of the channel is one CHANNEL incident listing all its cameras. The monitor records the cameras
+     * of an outage one after another, and the first ones, seeing the others still up, opened an EQUIPMENT incident;
+     * such an incident, opened by the monitor within {@link #SAME_OUTAGE} of this change and with every camera still
+     * down, becomes (or joins) the channel incident.
+     */
+    private Optional<Long> joinChannelOutage(CameraStateChanged change, Optional<Long> channel) {
+        List<Long> sameOutage = jdbc.sql("""
+                        select i.id from incident i where i.enterprise_tax_code = ? and i.kind = 'EQUIPMENT' and i.origin = 'MONITOR'
+                            and i.closed_at is null and i.notified_at >= ?
+                            and not exists (select 1 from incident_camera c where c.incident_id = i.id and c.back_at is not null)
+                        order by i.id""")
+                .params(change.enterpriseTaxCode(), Timestamp.from(change.since().minus(SAME_OUTAGE))).query(Long.class).list();
+        if (sameOutage.isEmpty()) {
+            return channel;
+        }
+        long target;
+        List<Long> merged;
+        if (channel.isPresent()) {
+            target = channel.get();
+            merged = sameOutage;
+        } else {
+            target = sameOutage.getFirst();
+            merged = sameOutage.subList(1, sameOutage.size());
+            Instant notified = jdbc.sql("select notified_at from incident where id = ?").param(target).query(Timestamp.class).single().toInstant();
+            jdbc.sql("update incident set kind = 'CHANNEL', deadline = ? where id = ?")
+                    .params(Date.valueOf(timeline().deadline(IncidentKind.CHANNEL, notified)), target).update();
+            audit.record("monitor", AuditTrail.Actions.CONFIGURATION_CHANGED, change.enterpriseTaxCode(), "incident:" + target,
+                    Map.of("change", "reclassified as a channel outage: all the enterprise's cameras are down"));
+        }
+        for (long other : merged) {
+            mergeInto(target, other, "monitor", "the same channel outage");
+        }
+        return Optional.of(target);
+    }
+
+    /** Moves the cameras of {@code other} into {@code target} and closes {@code other} as merged. */
+    private void mergeInto(long target, long other, String by, String why) {
+        jdbc.sql("""
+                        insert into incident_camera (incident_id, camera_number, down_since, back_at)
+                        select ?, camera_number, down_since, back_at from incident_camera where incident_id = ?
+                        on conflict (incident_id, camera_number) do nothing""")
+                .params(target, other).update();
+        jdbc.sql("update incident set closed_at = ?, close_reason = ? where id = ? and closed_at is null")
+                .params(Timestamp.from(clock.instant()), "Merged into incident " + target + " (" + why + ")", other).update();
+        String taxCode = jdbc.sql("select enterprise_tax_code from incident where id = ?").param(other).query(String.class).single();
+        audit.record(by, AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "incident:" + other,
+                Map.of("change", "merged into incident " + target, "reason", why));
+        listCamerasInNotice(target);
+    }
+
+    /** The Appendix II form names every camera of the incident, with their count (R2.3). */
+    private void listCamerasInNotice(long id) {
+        List<String> numbers = jdbc.sql("select camera_number from incident_camera where incident_id = ? order by camera_number")
+                .param(id).query(String.class).list();
+        AppendixII notice = json.readValue(jdbc.sql("select notice::text from incident where id = ?").param(id).query(String.class).single(),
+                AppendixII.class);
+        if (!notice.affectedCameras().equals(numbers)) {
+            jdbc.sql("update incident set notice = ?::jsonb where id = ?").params(json.writeValueAsString(notice.withCameras(numbers)), id).update();
+        }
     }
 
     private void restored(CameraStateChanged change) {
@@ -342,7 +458,7 @@ public class Incidents {
     /** A stored row before its cameras, follow-ups and notices are read. */
     private record Row(long id, String taxCode, IncidentKind kind, Incident.Origin origin, boolean planned,
                        AppendixII notice, Instant notifiedAt, LocalDate deadline, String officer, String measure,
-                       String measureBy, Instant closedAt, String closeReason, String openedBy) {
+                       String measureBy, Instant closedAt, String closeReason, String openedBy, Instant noticeFiledAt) {
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {
@@ -352,7 +468,7 @@ public class Incidents {
                 json.readValue(rs.getString("notice"), AppendixII.class), rs.getTimestamp("notified_at").toInstant(),
                 rs.getDate("deadline").toLocalDate(), rs.getString("assigned_officer"), rs.getString("supervision_measure"),
                 rs.getString("measure_by"), closed == null ? null : closed.toInstant(), rs.getString("close_reason"),
-                rs.getString("opened_by"));
+                rs.getString("opened_by"), instant(rs.getTimestamp("notice_filed_at")));
     }
 
     private Incident complete(Row r) {
@@ -379,7 +495,7 @@ public class Incidents {
                 cameras, followUps, notices, overdueSince,
                 timeline.lateNoticeDue(r.deadline(), r.closedAt(), lastNotice),
                 r.officer() == null ? List.of() : timeline.missingFollowUps(r.notifiedAt(), r.closedAt(),
-                        followUps.stream().map(Incident.FollowUp::day).toList()), status);
+                        followUps.stream().map(Incident.FollowUp::day).toList()), status, r.noticeFiledAt());
     }
 
     private void audit(Caller caller, Incident incident, Map<String, Object> details) {

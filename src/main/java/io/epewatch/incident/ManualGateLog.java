@@ -13,6 +13,8 @@ import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
+import io.epewatch.registry.LocationKind;
+import io.epewatch.registry.SiteDiagram;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +33,10 @@ public class ManualGateLog {
     private final GateEvents gateEvents;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final SiteDiagram diagram;
 
-    ManualGateLog(Incidents incidents, GateEvents gateEvents, JdbcClient jdbc, AuditTrail audit) {
+    ManualGateLog(Incidents incidents, GateEvents gateEvents, JdbcClient jdbc, AuditTrail audit, SiteDiagram diagram) {
+        this.diagram = diagram;
         this.incidents = incidents;
         this.gateEvents = gateEvents;
         this.jdbc = jdbc;
@@ -50,9 +54,13 @@ public class ManualGateLog {
         if (incident.closedAt() != null) {
             throw new InvalidInputException("id", "the incident is closed: the cameras record the gate again");
         }
-        if (entry.cameraNumber() == null || !incident.notice().affectedCameras().contains(entry.cameraNumber().strip())) {
-            throw new InvalidInputException("cameraNumber", "must be one of the incident's cameras: "
-                    + String.join(", ", incident.notice().affectedCameras()));
+        List<String> gates = gateCamerasDown(incident);
+        if (gates.isEmpty()) {
+            throw new InvalidInputException("cameraNumber", "none of the incident's gate cameras is down: no manual gate log is kept");
+        }
+        if (entry.cameraNumber() == null || !gates.contains(entry.cameraNumber().strip())) {
+            throw new InvalidInputException("cameraNumber", "must be one of the incident's gate cameras that are down: "
+                    + String.join(", ", gates));
         }
         GateReceipt receipt = gateEvents.record(new GateEventInput(incident.enterpriseTaxCode(), entry.cameraNumber().strip(),
                 entry.direction(), entry.capturedAt(), entry.plate(), entry.containerNumbers()),
@@ -67,6 +75,13 @@ public class ManualGateLog {
                     "incident:" + incidentId, Map.of("change", "manual gate log entry", "gateEvent", passage.id()));
         }
         return passage;
+    }
+
+    /** R2.3: the log is kept for the incident's gate cameras while they are down, and only for them. */
+    public List<String> gateCamerasDown(Incident incident) {
+        return incident.cameras().stream().filter(c -> c.backAt() == null).map(Incident.AffectedCamera::number)
+                .filter(n -> diagram.findCamera(incident.enterpriseTaxCode(), n).map(c -> c.locationKind() == LocationKind.GATE).orElse(false))
+                .toList();
     }
 
     /** The incident's log, in the order the vehicles passed. */

@@ -145,6 +145,59 @@ class IncidentTest {
     }
 
     @Test
+    @DisplayName("R2.4 all cameras falling together are one CHANNEL incident listing them all, though the first ones were seen as equipment")
+    void oneChannelOutageIsOneIncident() {
+        Instant down = Instant.now().minusSeconds(120);
+        cameraChanged("G1", CameraState.OFFLINE, down, "EQUIPMENT");
+        cameraChanged("G2", CameraState.OFFLINE, down, "EQUIPMENT");
+        cameraChanged("Y1", CameraState.OFFLINE, down, "CHANNEL");
+        JsonNode open = officer.get("/api/v1/incidents?open=true&enterpriseTaxCode=" + site.taxCode()).json();
+        assertThat(open).singleElement().satisfies(i -> {
+            assertThat(i.get("kind").asString()).isEqualTo("CHANNEL");
+            assertThat(i.get("cameras").valueStream().map(c -> c.get("number").asString())).containsExactly("G1", "G2", "Y1");
+            assertThat(i.at("/notice/affectedCameras").valueStream().map(JsonNode::asString)).containsExactly("G1", "G2", "Y1");
+            assertThat(java.time.LocalDate.parse(i.get("deadline").asString()))
+                    .as("3 working days, not 10").isBefore(java.time.LocalDate.now().plusDays(8));
+        });
+        assertThat(officer.get("/incidents/" + open.get(0).get("id").asLong() + "/appendix-ii.pdf").status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("R2.3 the EPE's Appendix II notice for an outage the monitor already opened completes that incident, not a second one")
+    void noticeJoinsTheMonitorsIncident() {
+        Instant down = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        cameraChanged("G1", CameraState.OFFLINE, down, "EQUIPMENT");
+        long monitorId = officer.get("/api/v1/incidents?open=true&enterpriseTaxCode=" + site.taxCode()).json().get(0).get("id").asLong();
+        Api.Response filed = epe.post("/api/v1/incidents", notice());
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.json().get("id").asLong()).isEqualTo(monitorId);
+        assertThat(filed.json().at("/notice/technicalContactName").asString()).isEqualTo("Trần Văn Kỹ");
+        assertThat(filed.json().get("noticeFiledAt").isNull()).isFalse();
+        assertThat(Instant.parse(filed.json().get("notifiedAt").asString())).as("the deadline runs from when the outage was seen")
+                .isEqualTo(down);
+        assertThat(officer.get("/api/v1/incidents?open=true&enterpriseTaxCode=" + site.taxCode()).json()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R2.3 the manual gate log is offered for the incident's gate cameras that are down, and only then")
+    void gateLogOnlyForGateCamerasDown() {
+        Map<String, Object> yard = notice();
+        yard.put("affectedCameras", List.of("Y1"));
+        long id = epe.post("/api/v1/incidents", yard).json().get("id").asLong();
+        assertThat(epe.get("/incidents/" + id).body()).doesNotContain("id=\"gate-log-form\"");
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("cameraNumber", "Y1");
+        entry.put("direction", "OUT");
+        entry.put("capturedAt", Instant.now().minusSeconds(120).toString());
+        entry.put("plate", "51C-777.88");
+        assertThat(epe.post("/api/v1/incidents/" + id + "/gate-log", entry).json().at("/errors/0/field").asString())
+                .as("Y1 watches a yard, not a gate").isEqualTo("cameraNumber");
+
+        long gate = epe.post("/api/v1/incidents", notice()).json().get("id").asLong();
+        assertThat(epe.get("/incidents/" + gate).body()).contains("id=\"gate-log-form\"").contains("<option value=\"G1\">G1</option>");
+    }
+
+    @Test
     @DisplayName("R2.4 a channel outage past its 3 working days is overdue until the EPE files its late notice")
     void overdueAndLateNotice() {
         cameraChanged("G2", CameraState.OFFLINE, Instant.now().minus(Duration.ofDays(30)), "CHANNEL");

@@ -166,6 +166,7 @@ class IncidentPages {
         Incident incident = find(id);
         model.addAttribute("incident", incident);
         model.addAttribute("gateLog", gateLog.entries(caller.get().access(), id));
+        model.addAttribute("gateCameras", gateLog.gateCamerasDown(incident));
         model.addAttribute("entryId", java.util.UUID.randomUUID().toString());
         model.addAttribute("errors", errors);
         if (!model.containsAttribute("form")) {
