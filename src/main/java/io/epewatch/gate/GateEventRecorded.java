@@ -3,8 +3,13 @@ package io.epewatch.gate;
 import java.time.Instant;
 import java.util.List;
 
-/** A gate passage was recorded; risk rules evaluate it. */
+/**
+ * A gate passage was recorded; risk rules evaluate it.
+ *
+ * @param source who recorded it: {@code recognition}, an API client, {@code manual-log} (written by hand while the
+ *               camera was down) …
+ */
 public record GateEventRecorded(long gateEventId, String enterpriseTaxCode, String cameraNumber,
                                 GateEvent.Direction direction, Instant capturedAt, String plate,
-                                List<ContainerRead> containers) {
+                                List<ContainerRead> containers, String source) {
 }

@@ -88,7 +88,7 @@ public class GateEvents {
             throw new IdempotencyRace();
         }
         events.publishEvent(new GateEventRecorded(id, passage.enterpriseTaxCode(), passage.cameraNumber(),
-                passage.direction(), passage.capturedAt(), passage.plate(), passage.containers()));
+                passage.direction(), passage.capturedAt(), passage.plate(), passage.containers(), source));
         return new GateReceipt(true, find(AccessScope.all(), id).orElseThrow());
     }
 

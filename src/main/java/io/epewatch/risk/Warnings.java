@@ -21,7 +21,7 @@ public class Warnings {
 
     private static final String COLUMNS = """
             id, rule, enterprise_tax_code, gate_event_id, occurred_at, summary, evidence::text as evidence, status,
-            status_reason, raised_at, status_changed_at, key, severity, score, explanation_vi, occurrences""";
+            status_reason, raised_at, status_changed_at, key, severity, score, explanation_vi, occurrences, last_occurred_at""";
     private static final int MAX_LIST = 500;
 
     private final JdbcClient jdbc;
@@ -120,6 +120,6 @@ public class Warnings {
                 WarningStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
                 rs.getTimestamp("raised_at").toInstant(), changed.toInstant(), rs.getString("key"),
                 Severity.valueOf(rs.getString("severity")), rs.getInt("score"), rs.getString("explanation_vi"),
-                rs.getInt("occurrences"));
+                rs.getInt("occurrences"), rs.getTimestamp("last_occurred_at").toInstant());
     }
 }

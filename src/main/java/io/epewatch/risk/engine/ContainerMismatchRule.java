@@ -58,7 +58,7 @@ final class ContainerMismatchRule implements Rule {
             return;
         }
         String read = String.join(", ", Evidence.validContainers(p));
-        out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
+        out.raise("gate:" + p.id(), "vehicle:" + Evidence.plateKey(p.plate()) + "|" + read, p.enterprise(), p.at(), p.id(),
                 "Vehicle " + p.plate() + " carried " + read + " through camera " + p.camera()
                         + ", not the containers its papers name",
                 "Xe " + p.plate() + " chở container " + read + " qua camera " + p.camera()

@@ -36,7 +36,7 @@ final class ContainerNumberInvalidRule implements Rule {
             case Fact.Passage p -> {
                 List<String> invalid = invalidReads(p.containers());
                 if (!invalid.isEmpty()) {
-                    out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
+                    out.raise("gate:" + p.id(), "read:" + String.join(",", invalid) + "|" + p.camera(), p.enterprise(), p.at(), p.id(),
                             "Container number " + String.join(", ", invalid) + " read at camera " + p.camera()
                                     + " fails the ISO 6346 check",
                             "Số container " + String.join(", ", invalid) + " đọc tại camera " + p.camera()

@@ -54,6 +54,11 @@ final class Evidence {
         return p.containers().stream().filter(Fact.Container::valid).map(Fact.Container::number).toList();
     }
 
+    /** A plate as a warning's subject: letters and digits only, so {@code 51C-123.45} and {@code 51C12345} are one vehicle. */
+    static String plateKey(String plate) {
+        return plate == null ? "(unread)" : plate.replaceAll("[^\\p{L}\\p{N}]", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
     /**
      * Whether a plate read at a gate is the one a document names. Gate reads come from OCR: one slip is allowed
      * ({@link TolerantMatch}); container numbers carry a check digit and are compared exactly.

@@ -10,7 +10,7 @@ import io.epewatch.risk.engine.Fact.Passage;
  * {@code EXIT_WITHOUT_DECLARATION} (R4.4, R4.5, R5.7): a vehicle leaves the EPE carrying a container, or with no
  * container a plate, that no export or transit declaration of the enterprise names within the window around the
  * passage. Every container must be covered; an invalid one cannot be, and {@code CONTAINER_NUMBER_INVALID}
- * says why. Plates are read by OCR and compared allowing one slip. A declaration arriving late resolves it.
+ * says why. The passages of one container (or one plate) fold into one warning. Plates are read by OCR and compared allowing one slip. A declaration arriving late resolves it.
  */
 final class ExitWithoutDeclarationRule implements Rule {
 
@@ -55,7 +55,7 @@ final class ExitWithoutDeclarationRule implements Rule {
         List<String> uncovered = uncovered(p, situation);
         List<String> considered = exports(p, situation).stream().map(Declared::number).toList();
         if (!uncovered.isEmpty()) {
-            out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
+            out.raise("gate:" + p.id(), "container:" + String.join(",", uncovered.stream().sorted().toList()), p.enterprise(), p.at(), p.id(),
                     "Container " + String.join(", ", uncovered) + " left through camera " + p.camera()
                             + " without an export declaration",
                     "Container " + String.join(", ", uncovered) + " ra qua camera " + p.camera()
@@ -63,7 +63,7 @@ final class ExitWithoutDeclarationRule implements Rule {
                     Evidence.of("gateEvent", Evidence.passage(p), "declarationsConsidered", considered,
                             "undeclaredContainers", uncovered));
         } else if (!coversPlate(p, situation)) {
-            out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
+            out.raise("gate:" + p.id(), "vehicle:" + Evidence.plateKey(p.plate()), p.enterprise(), p.at(), p.id(),
                     "Vehicle " + p.plate() + " left through camera " + p.camera() + " without an export declaration",
                     "Xe " + p.plate() + " ra qua camera " + p.camera() + " mà không có tờ khai xuất khẩu",
                     Evidence.of("gateEvent", Evidence.passage(p), "declarationsConsidered", considered,

@@ -34,11 +34,17 @@ public sealed interface Fact {
      *
      * @param location  the name of the camera's location on the site diagram
      * @param scrapArea the location holds scrap or refuse (R1.1)
+     * @param source    who recorded it; {@code manual-log} is written by hand while the camera was down; null when not known
      */
     record Passage(long id, String enterprise, String camera, String location, boolean scrapArea, Direction direction,
-                   Instant at, String plate, List<Container> containers) implements Fact {
+                   Instant at, String plate, List<Container> containers, String source) implements Fact {
         public Passage {
             containers = listOf(containers);
+        }
+
+        /** The camera itself read this passage: it was not down then. */
+        boolean readByCamera() {
+            return source != null && !source.equals("manual-log");
         }
 
     }

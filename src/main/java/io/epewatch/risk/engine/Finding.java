@@ -13,7 +13,9 @@ import io.epewatch.risk.Severity;
  * @param english     the explanation in English
  * @param vietnamese  the explanation in Vietnamese
  * @param evidence    what the rule looked at: references to passages, documents, notes, positions
+ * @param occurrences how many occurrences the warning folds (issue 15), from {@code occurredAt} to {@code lastOccurredAt}
  */
 public record Finding(String key, String rule, String enterprise, Instant occurredAt, Severity severity, int score,
-                      Long gateEventId, String english, String vietnamese, Map<String, Object> evidence) {
+                      Long gateEventId, String english, String vietnamese, Map<String, Object> evidence,
+                      int occurrences, Instant lastOccurredAt) {
 }

@@ -37,7 +37,8 @@ final class GateExitWithoutDeliveryNoteRule implements Rule {
     public void on(Fact fact, Situation situation, Outcome out) {
         switch (fact) {
             case Passage p when p.direction() == Fact.Direction.OUT && !Evidence.validContainers(p).isEmpty()
-                    && situation.site(p.enterprise()).notesConnected && notes(p, situation).isEmpty() -> out.raise("gate:" + p.id(), p.enterprise(), p.at(), p.id(),
+                    && situation.site(p.enterprise()).notesConnected && notes(p, situation).isEmpty() -> out.raise("gate:" + p.id(),
+                    "container:" + String.join(",", Evidence.validContainers(p).stream().sorted().toList()), p.enterprise(), p.at(), p.id(),
                     "Container " + String.join(", ", Evidence.validContainers(p)) + " left through camera "
                             + p.camera() + " with no warehouse delivery note",
                     "Container " + String.join(", ", Evidence.validContainers(p)) + " ra qua camera " + p.camera()

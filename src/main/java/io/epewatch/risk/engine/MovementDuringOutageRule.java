@@ -61,13 +61,16 @@ final class MovementDuringOutageRule implements Rule {
     }
 
     private void judge(Passage p, Situation situation, Outcome out) {
-        List<String> down = situation.site(p.enterprise()).camerasDownAt(p.location(), p.at());
+        List<String> down = new java.util.ArrayList<>(situation.site(p.enterprise()).camerasDownAt(p.location(), p.at()));
+        if (p.readByCamera()) {
+            down.remove(p.camera()); // a camera that read the vehicle was not down (issue 15: no self-contradiction)
+        }
         String subject = "gate:" + p.id();
         if (down.isEmpty()) {
             out.resolve(subject, "Camera states received later show the cameras at " + p.location() + " were up");
             return;
         }
-        out.raise(subject, p.enterprise(), p.at(), p.id(),
+        out.raise(subject, "down:" + p.location() + "|" + String.join(",", down), p.enterprise(), p.at(), p.id(),
                 "Vehicle " + (p.plate() == null ? "(plate not read)" : p.plate()) + " passed " + p.location()
                         + " at " + Evidence.local(p.at()) + " while camera " + String.join(", ", down) + " was down",
                 "Xe " + (p.plate() == null ? "(không đọc được biển số)" : p.plate()) + " qua " + p.location()
@@ -84,7 +87,7 @@ final class MovementDuringOutageRule implements Rule {
         }
         String kind = n.kind() == Fact.NoteKind.DELIVERY ? "delivery" : "receipt";
         String kindVi = n.kind() == Fact.NoteKind.DELIVERY ? "Phiếu xuất kho" : "Phiếu nhập kho";
-        out.raise(subject, n.enterprise(), n.at(), null,
+        out.raise(subject, "down:" + n.location() + "|" + String.join(",", down), n.enterprise(), n.at(), null,
                 "Warehouse " + kind + " note " + n.number() + " at " + n.location() + " at " + Evidence.local(n.at())
                         + " while camera " + String.join(", ", down) + " was down",
                 kindVi + " " + n.number() + " tại " + n.location() + " lúc " + Evidence.local(n.at()) + " khi camera "

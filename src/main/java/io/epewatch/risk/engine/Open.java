@@ -9,17 +9,19 @@ import java.time.Instant;
 final class Open {
 
     final String key;
+    /** The key of the warning this occurrence folds into; its own key when it stands alone. */
+    final String group;
     final String rule;
     final String enterprise;
     final Instant occurredAt;
     final Long gateEventId;
     /** The hash of the evidence last found: the same evidence again is a repeat, not a new occurrence. */
     int evidenceHash;
-    int occurrences = 1;
     boolean resolved;
 
-    Open(Finding finding) {
+    Open(Finding finding, String group) {
         this.key = finding.key();
+        this.group = group;
         this.rule = finding.rule();
         this.enterprise = finding.enterprise();
         this.occurredAt = finding.occurredAt();

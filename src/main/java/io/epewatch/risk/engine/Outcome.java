@@ -28,35 +28,62 @@ final class Outcome {
      */
     void raise(String subject, String enterprise, Instant occurredAt, Long gateEventId, String english,
                String vietnamese, Map<String, Object> evidence) {
+        fold(subject, rule.code() + '|' + subject, enterprise, occurredAt, gateEventId, english, vietnamese, evidence);
+    }
+
+    /**
+     * Raises an occurrence about {@code subject} that folds into the warning about {@code group} (a container, a
+     * vehicle, a camera down): the first open occurrence raises the warning; each further one only counts into it,
+     * with its time, and is not raised again (issue 15). Each occurrence still resolves on its own; the warning
+     * resolves with the last. Repeats make the warning more urgent: five points each, up to 100.
+     */
+    void raise(String subject, String group, String enterprise, Instant occurredAt, Long gateEventId, String english,
+               String vietnamese, Map<String, Object> evidence) {
+        // a container or a plate is a subject within one enterprise: the warning's key names the enterprise
+        fold(subject, rule.code() + '|' + enterprise + '/' + group, enterprise, occurredAt, gateEventId, english, vietnamese, evidence);
+    }
+
+    private void fold(String subject, String groupKey, String enterprise, Instant occurredAt, Long gateEventId, String english,
+                      String vietnamese, Map<String, Object> evidence) {
         String key = rule.code() + '|' + subject;
+        WarningGroup folded = situation.group(groupKey, enterprise);
         Open known = situation.warning(key);
-        if (known == null) {
-            Finding finding = new Finding(key, rule.code(), enterprise, occurredAt, rule.severity(), rule.score(),
-                    gateEventId, english, vietnamese, evidence);
-            situation.remember(new Open(finding));
-            changes.add(new WarningChange.Raised(finding));
-            return;
-        }
         int hash = evidence.hashCode();
-        if (known.resolved) {
-            known.resolved = false;
+        boolean raise;
+        if (known == null || known.resolved) {
+            raise = folded.open == 0; // nothing of the warning open: it is raised (again); else this counts into it
+            folded.open++;
+            if (known == null) {
+                situation.remember(new Open(new Finding(key, rule.code(), enterprise, occurredAt, rule.severity(), rule.score(),
+                        gateEventId, english, vietnamese, evidence, 1, occurredAt), folded.key));
+                folded.occurred(occurredAt);
+            } else {
+                known.resolved = false;
+                known.evidenceHash = hash;
+            }
+        } else if (known.evidenceHash == hash) {
+            return; // the same evidence again: a repeat, nothing new
+        } else {
+            raise = false;
             known.evidenceHash = hash;
-            changes.add(new WarningChange.Raised(again(known, english, vietnamese, evidence)));
-            return;
+            folded.occurred(occurredAt); // found again with more evidence: one more occurrence
         }
-        if (known.evidenceHash == hash) {
-            return;
-        }
-        known.occurrences++;
-        known.evidenceHash = hash;
-        changes.add(new WarningChange.Merged(again(known, english, vietnamese, evidence), known.occurrences));
+        int score = Math.min(100, rule.score() + 5 * (folded.occurrences - 1));
+        Finding finding = new Finding(folded.key, rule.code(), enterprise, folded.first, rule.severity(), score,
+                raise || known == null ? gateEventId : known.gateEventId, english, vietnamese, evidence, folded.occurrences,
+                folded.last);
+        changes.add(raise ? new WarningChange.Raised(finding) : new WarningChange.Merged(finding, folded.occurrences));
     }
 
     void resolve(String subject, String reason) {
         Open known = situation.warning(rule.code() + '|' + subject);
         if (known != null && !known.resolved) {
             known.resolved = true;
-            changes.add(new WarningChange.Resolved(known.key, reason, situation.clock()));
+            WarningGroup folded = situation.group(known.group, known.enterprise);
+            folded.open = Math.max(0, folded.open - 1);
+            if (folded.open == 0) {
+                changes.add(new WarningChange.Resolved(folded.key, reason, situation.clock()));
+            }
         }
     }
 
@@ -79,12 +106,5 @@ final class Outcome {
         List<WarningChange> drained = List.copyOf(changes);
         changes.clear();
         return drained;
-    }
-
-    /** The warning found again; repeats make it more urgent: five points each, up to 100. */
-    private Finding again(Open known, String english, String vietnamese, Map<String, Object> evidence) {
-        int score = Math.min(100, rule.score() + 5 * (known.occurrences - 1));
-        return new Finding(known.key, known.rule, known.enterprise, known.occurredAt, rule.severity(), score,
-                known.gateEventId, english, vietnamese, evidence);
     }
 }

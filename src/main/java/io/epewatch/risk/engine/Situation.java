@@ -44,6 +44,7 @@ final class Situation {
     private final Map<Long, TripRun> trips = new HashMap<>();
     private final Map<String, Fact.Watch> watchlist = new TreeMap<>();
     private final Map<String, Open> warnings = new HashMap<>();
+    private final Map<String, WarningGroup> groups = new HashMap<>();
     private final Map<String, Thresholds> settings = new HashMap<>();
     private Instant clock = Instant.EPOCH;
 
@@ -100,6 +101,10 @@ final class Situation {
 
     void remember(Open warning) {
         warnings.put(warning.key, warning);
+    }
+
+    WarningGroup group(String key, String enterprise) {
+        return groups.computeIfAbsent(key, k -> new WarningGroup(k, enterprise));
     }
 
     /**
@@ -218,6 +223,7 @@ final class Situation {
         currentPlate = null;
         current = null;
         warnings.values().removeIf(w -> w.occurredAt.isBefore(clock.minus(thresholds(w.enterprise).retention())));
+        groups.values().removeIf(g -> g.last.isBefore(clock.minus(thresholds(g.enterprise).retention())));
     }
 
     /** How much the engine holds, for the benchmark's flat-memory check and the metrics. */
@@ -228,6 +234,7 @@ final class Situation {
         sizes.put("vehicles", vehicles.size());
         sizes.put("trips", trips.size());
         sizes.put("warnings", warnings.size());
+        sizes.put("warningGroups", groups.size());
         return sizes;
     }
 }

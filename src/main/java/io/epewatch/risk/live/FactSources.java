@@ -68,7 +68,7 @@ class FactSources {
         analysis.accept("gate:" + passage.gateEventId(), new Fact.Passage(passage.gateEventId(),
                 passage.enterpriseTaxCode(), passage.cameraNumber(), location, camera.map(this::holdsScrap).orElse(false),
                 Fact.Direction.valueOf(passage.direction().name()), passage.capturedAt(), passage.plate(),
-                passage.containers().stream().map(c -> new Fact.Container(c.number(), c.valid())).toList()));
+                passage.containers().stream().map(c -> new Fact.Container(c.number(), c.valid())).toList(), passage.source()));
     }
 
     @Async

@@ -30,26 +30,28 @@ class WarningStore {
                 Finding f = raised.finding();
                 yield jdbc.sql("""
                                 insert into warning (key, rule, enterprise_tax_code, gate_event_id, occurred_at, summary,
-                                    explanation_vi, evidence, severity, score, status, raised_at, status_changed_at)
-                                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'OPEN', ?, ?)
+                                    explanation_vi, evidence, severity, score, status, raised_at, status_changed_at,
+                                    occurrences, last_occurred_at)
+                                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'OPEN', ?, ?, ?, ?)
                                 on conflict (key) do update set status = 'OPEN', status_reason = null,
                                     summary = excluded.summary, explanation_vi = excluded.explanation_vi,
                                     evidence = excluded.evidence, score = excluded.score,
-                                    status_changed_at = excluded.status_changed_at
+                                    status_changed_at = excluded.status_changed_at, occurrences = excluded.occurrences,
+                                    last_occurred_at = greatest(warning.last_occurred_at, excluded.last_occurred_at)
                                 where warning.status <> 'OPEN'
                                 returning id""")
                         .params(f.key(), f.rule(), f.enterprise(), f.gateEventId(), Timestamp.from(f.occurredAt()),
                                 f.english(), f.vietnamese(), json.writeValueAsString(f.evidence()), f.severity().name(),
-                                f.score(), at, at)
+                                f.score(), at, at, f.occurrences(), Timestamp.from(f.lastOccurredAt()))
                         .query(Long.class).optional();
             }
             case WarningChange.Merged merged -> {
                 Finding f = merged.finding();
                 jdbc.sql("""
                                 update warning set summary = ?, explanation_vi = ?, evidence = ?::jsonb, score = ?,
-                                    occurrences = ? where key = ?""")
+                                    occurrences = ?, last_occurred_at = greatest(last_occurred_at, ?) where key = ?""")
                         .params(f.english(), f.vietnamese(), json.writeValueAsString(f.evidence()), f.score(),
-                                merged.occurrences(), f.key()).update();
+                                merged.occurrences(), Timestamp.from(f.lastOccurredAt()), f.key()).update();
                 yield Optional.empty();
             }
             case WarningChange.Resolved resolved -> {

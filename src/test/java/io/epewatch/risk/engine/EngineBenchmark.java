@@ -157,7 +157,7 @@ public final class EngineBenchmark {
                 String container = valid ? containers[truck] : containers[truck].substring(0, 10) + "0";
                 return new Fact.Passage(++passageId, enterprise, "C01", "Cổng chính", random.nextInt(50) == 0,
                         random.nextBoolean() ? Fact.Direction.OUT : Fact.Direction.IN, at, plates[truck],
-                        List.of(new Fact.Container(container, valid && !container.equals(containers[truck]) ? false : valid)));
+                        List.of(new Fact.Container(container, valid && !container.equals(containers[truck]) ? false : valid)), "recognition");
             }
             if (roll < DECLARATIONS) {
                 declared[declaredCount++ % declared.length] = truck;
