@@ -25,4 +25,9 @@ public record Caller(String name, Set<Role> roles, Set<String> scopes, Long unit
     public boolean isCustoms() {
         return has(Role.SYSTEM_ADMIN) || has(Role.UNIT_ADMIN) || has(Role.HEAD) || has(Role.OFFICER);
     }
+
+    /** Whether this caller may see customs' risk targeting — warnings, risk scores, cases (issue 15): not the EPE's people. */
+    public boolean seesRisk() {
+        return isCustoms() || has(Role.HQ_ANALYST);
+    }
 }

@@ -22,6 +22,11 @@ public final class Permissions {
     public static final String CASEWORK = "hasAnyRole('HEAD','OFFICER')";
     /** Heads decide: order an inspection, close a case (R4.8). */
     public static final String CASE_DECISION = "hasRole('HEAD')";
+    /**
+     * Risk warnings and scores are customs' targeting: customs staff, HQ analysts and read tokens, never the
+     * supervised enterprise's people (issue 15); the risk module also hides them from enterprise-side scopes.
+     */
+    public static final String RISK_WARNINGS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST') or hasAuthority('SCOPE_read')";
     /** People who watch cameras (R4.7); the camera module narrows this per camera. */
     public static final String CUSTOMS_WATCH = "hasAnyRole('SYSTEM_ADMIN','HEAD','OFFICER','HQ_ANALYST')";
 

@@ -15,7 +15,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads warnings, always within the caller's scope. */
+/**
+ * Reads warnings, always within the caller's scope. Warnings are customs' risk targeting: an enterprise-side scope (an
+ * EPE's own staff, a declarant, a token of an enterprise) sees none of them, not even its own enterprise's (issue 15),
+ * or the supervised party would learn what customs looks for.
+ */
 @Service
 public class Warnings {
 
@@ -43,7 +47,7 @@ public class Warnings {
 
     /** Newest first, narrowed by the query, never beyond the caller's scope. */
     public List<Warning> list(AccessScope scope, WarningQuery query, int limit) {
-        Set<String> visible = enterprises.visibleTaxCodes(scope);
+        Set<String> visible = visibleTaxCodes(scope);
         if (visible.isEmpty()) {
             return List.of();
         }
@@ -65,11 +69,11 @@ public class Warnings {
 
     public Optional<Warning> find(AccessScope scope, long id) {
         return jdbc.sql("select " + COLUMNS + " from warning where id = ?").param(id).query(this::toWarning).optional()
-                .filter(w -> enterprises.visibleTaxCodes(scope).contains(w.enterpriseTaxCode()));
+                .filter(w -> visibleTaxCodes(scope).contains(w.enterpriseTaxCode()));
     }
 
     public long countOpen(AccessScope scope) {
-        Set<String> visible = enterprises.visibleTaxCodes(scope);
+        Set<String> visible = visibleTaxCodes(scope);
         if (visible.isEmpty()) {
             return 0;
         }
@@ -85,7 +89,7 @@ public class Warnings {
      */
     @org.springframework.transaction.annotation.Transactional
     public int acknowledge(io.epewatch.identity.Caller caller, java.util.Collection<Long> ids) {
-        Set<String> visible = enterprises.visibleTaxCodes(caller.access());
+        Set<String> visible = visibleTaxCodes(caller.access());
         if (visible.isEmpty() || ids.isEmpty()) {
             return 0;
         }
@@ -121,5 +125,10 @@ public class Warnings {
                 rs.getTimestamp("raised_at").toInstant(), changed.toInstant(), rs.getString("key"),
                 Severity.valueOf(rs.getString("severity")), rs.getInt("score"), rs.getString("explanation_vi"),
                 rs.getInt("occurrences"), rs.getTimestamp("last_occurred_at").toInstant());
+    }
+
+    /** The enterprises whose warnings this scope may read: none for an enterprise-side scope. */
+    private Set<String> visibleTaxCodes(AccessScope scope) {
+        return scope.enterpriseTaxCode() != null ? Set.of() : enterprises.visibleTaxCodes(scope);
     }
 }

@@ -45,6 +45,8 @@ class AuthorizationMatrixTest {
     private static final Set<Role> SYSTEM = EnumSet.of(Role.SYSTEM_ADMIN);
     private static final Set<Role> WATCHERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.HEAD, Role.OFFICER, Role.HQ_ANALYST);
     private static final Set<Role> NOBODY = EnumSet.noneOf(Role.class);
+    /** Customs' risk targeting: never the supervised enterprise's people (issue 15). */
+    private static final Set<Role> RISK = EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.HEAD, Role.OFFICER, Role.HQ_ANALYST);
 
     /** Who may call an endpoint: people by role, and an integration token by one of its scopes (null: no token). */
     record Rule(Set<Role> roles, String tokenScope) {
@@ -149,7 +151,7 @@ class AuthorizationMatrixTest {
         rule("POST /cases/{id}/{step}", casework, null);
         rule("POST /cases/{id}/attachments", casework, null);
         rule("GET /cases/{id}/attachments/{evidenceId}", casework, null);
-        rule("POST /warnings/acknowledge", EVERYONE, null);
+        rule("POST /warnings/acknowledge", RISK, null);
         rule("GET /api/v1/incidents", EVERYONE, read);
         rule("GET /api/v1/notifications", EVERYONE, null);
         rule("POST /api/v1/plans", EnumSet.of(Role.HEAD), null);
@@ -185,9 +187,9 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/incidents/{id}/gate-log", EVERYONE, read);
         rule("POST /api/v1/incidents/{id}/gate-log", EDITORS, null);
         rule("POST /api/v1/incidents/{id}/measure", EnumSet.of(Role.HEAD), null);
-        rule("GET /warnings/stream", EVERYONE, null);
-        rule("GET /api/v1/warnings", EVERYONE, read);
-        rule("GET /api/v1/warnings/{id}", EVERYONE, read);
+        rule("GET /warnings/stream", RISK, null);
+        rule("GET /api/v1/warnings", RISK, read);
+        rule("GET /api/v1/warnings/{id}", RISK, read);
         rule("GET /api/v1/users", ADMINS, null);
         rule("POST /api/v1/users", ADMINS, null);
         rule("PUT /api/v1/users/{username}/roles/{role}", ADMINS, null);
@@ -217,10 +219,13 @@ class AuthorizationMatrixTest {
         for (String page : List.of("/", "/dashboard/counters", "/enterprises", "/enterprises/new", "/enterprises/{taxCode}",
                 "/enterprises/{taxCode}/edit", "/enterprises/{taxCode}/locations/{id}", "/enterprises/{taxCode}/cameras/{number}",
                 "/enterprises/{taxCode}/monitor", "/enterprises/{taxCode}/cameras/{number}/monitor", "/enterprises/{taxCode}/timeline",
-                "/warnings", "/warnings/rows", "/geofences", "/trips", "/trips/{id}", "/warnings/{id}", "/passages", "/passages/{id}", "/passages/to-check",
+                "/geofences", "/trips", "/trips/{id}", "/passages", "/passages/{id}", "/passages/to-check",
                 "/passages/{id}/readings/{readingId}/crop.jpg", "/passages/{id}/readings/{readingId}/frame.jpg", "/declarations", "/declarations/{number}", "/units",
                 "/account/password", "/account/mfa", "/account/mfa/verify")) {
             rule("GET " + page, EVERYONE, null);
+        }
+        for (String page : List.of("/warnings", "/warnings/rows", "/warnings/{id}")) {
+            rule("GET " + page, RISK, null);
         }
         rule("POST /enterprises", CUSTOMS, null);
         rule("POST /enterprises/{taxCode}", CUSTOMS, null);

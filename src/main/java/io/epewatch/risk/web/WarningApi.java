@@ -33,7 +33,7 @@ class WarningApi {
     }
 
     @GetMapping
-    @PreAuthorize(Permissions.READ)
+    @PreAuthorize(Permissions.RISK_WARNINGS)
     @Operation(summary = "Warnings in the caller's scope, newest first",
             description = "rule narrows to one rule code, severity to that severity and above, unseen=true to the "
                     + "warnings nobody has marked as seen")
@@ -48,7 +48,7 @@ class WarningApi {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(Permissions.READ)
+    @PreAuthorize(Permissions.RISK_WARNINGS)
     Warning get(@PathVariable long id) {
         return warnings.find(caller.get().access(), id).orElseThrow(() -> new NotFoundException("warning", String.valueOf(id)));
     }

@@ -13,6 +13,8 @@ import io.epewatch.risk.WarningQuery;
 import io.epewatch.risk.WarningStatus;
 import io.epewatch.risk.Warnings;
 import io.epewatch.risk.engine.Analysis;
+import io.epewatch.identity.Permissions;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Warning list and detail for officers (R4.6: the evidence beside the warning). */
 @Controller
+@PreAuthorize(Permissions.RISK_WARNINGS)
 class WarningPages {
 
     private final Warnings warnings;

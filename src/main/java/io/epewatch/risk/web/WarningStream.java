@@ -10,6 +10,8 @@ import io.epewatch.risk.WarningRaised;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import io.epewatch.identity.Permissions;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -35,6 +37,7 @@ class WarningStream {
         this.caller = caller;
     }
 
+    @PreAuthorize(Permissions.RISK_WARNINGS)
     @GetMapping(path = "/warnings/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() throws IOException {
         SseEmitter emitter = new SseEmitter(TIMEOUT_MS);
