@@ -28,6 +28,10 @@ class DemoCameras {
     static final String USERNAME = "haiquan";
     static final String PASSWORD = "Demo.Camera.2026";
     static final List<String> NUMBERS = List.of("C01", "C02", "C03", "C04", "C05", "C06");
+    /** The cameras at gates and storage doors, which gate recognition watches: each has trucks of its own. */
+    static final List<String> GATES = List.of("C01", "C02", "C03");
+    /** Of those, the ones trucks leave through (C01 out, C03 both ways): their trucks need export declarations. */
+    static final List<String> EXITS = List.of("C01", "C03");
 
     private static final Logger log = LoggerFactory.getLogger(DemoCameras.class);
 
@@ -43,6 +47,7 @@ class DemoCameras {
             new PlannedFault(15, 19, DemoData.EPE_GARMENTS, NUMBERS, Fault.OFFLINE));
 
     private final Map<String, SimulatedCamera> cameras = new LinkedHashMap<>();
+    private final Map<String, DemoVehicles> lanes = new LinkedHashMap<>();
     private final DemoProperties properties;
     private final long started = System.nanoTime();
 
@@ -58,7 +63,13 @@ class DemoCameras {
                 SimulatedCamera.Spec spec = SimulatedCamera.Spec.of(number, USERNAME, PASSWORD)
                         .withSize(weak ? 1280 : 1920, weak ? 720 : 1080, weak ? 25 : 30)
                         .showing(plates.get(i % plates.size()), containers.get(i % containers.size()));
-                cameras.put(key(taxCode, number), port == 0 ? SimulatedCamera.start(spec) : SimulatedCamera.start(spec, port + 2 * i, port + 2 * i + 1));
+                SimulatedCamera camera = port == 0 ? SimulatedCamera.start(spec) : SimulatedCamera.start(spec, port + 2 * i, port + 2 * i + 1);
+                if (GATES.contains(number)) {
+                    DemoVehicles lane = new DemoVehicles(i);
+                    camera.drive(lane.traffic());
+                    lanes.put(key(taxCode, number), lane);
+                }
+                cameras.put(key(taxCode, number), camera);
                 i++;
             }
         }
@@ -67,6 +78,11 @@ class DemoCameras {
 
     SimulatedCamera camera(String taxCode, String number) {
         return cameras.get(key(taxCode, number));
+    }
+
+    /** The trucks a gate camera shows; null for a camera that watches no gate. */
+    DemoVehicles lane(String taxCode, String number) {
+        return lanes.get(key(taxCode, number));
     }
 
     private static String key(String taxCode, String number) {

@@ -1,23 +1,28 @@
 package io.epewatch.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.epewatch.gate.GateEventInput;
 import io.epewatch.gate.GateEvents;
-import io.epewatch.kernel.ContainerNumber;
+import io.epewatch.declaration.DeclarationInput;
+import io.epewatch.declaration.Declarations;
+import io.epewatch.simulator.Traffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts a gate passage every few seconds, cycling through what a real gate sees: declared containers leaving
- * (no warning), trucks coming in, an undeclared container leaving (EXIT_WITHOUT_DECLARATION) and a misread
- * check digit (CONTAINER_NUMBER_INVALID). Goes through the same service as the ingest API.
+ * Posts a gate passage now and then, for demos without gate recognition (with it, the simulated cameras' trucks are
+ * the traffic): mostly declared trucks leaving and trucks coming in, one in thirty leaving undeclared
+ * (EXIT_WITHOUT_DECLARATION) and one in forty with a misread check digit (CONTAINER_NUMBER_INVALID) — a real day's mix
+ * (issue 15). Goes through the same services as the ingest API.
  */
 @Component
 @Profile("demo & !command")
@@ -25,23 +30,31 @@ import org.springframework.stereotype.Component;
 class DemoGateTraffic {
 
     private static final Logger log = LoggerFactory.getLogger(DemoGateTraffic.class);
+    /** Lanes of their own, apart from the cameras' (0–11). */
+    private static final DemoVehicles ELECTRONICS = new DemoVehicles(20);
+    private static final DemoVehicles GARMENTS = new DemoVehicles(21);
 
     private final GateEvents gateEvents;
+    private final Declarations declarations;
     private final DemoData data;
     private final Clock clock;
-    /** Starts from the clock so that a restarted demo does not send the same containers again. */
+    private final boolean recognitionWatches;
+    /** Starts from the clock so that a restarted demo does not send the same trucks again. */
     private final AtomicLong tick;
 
-    DemoGateTraffic(GateEvents gateEvents, DemoData data, Clock clock) {
+    DemoGateTraffic(GateEvents gateEvents, Declarations declarations, DemoData data, Clock clock,
+                    @Value("${epewatch.recognition.watch.enabled:true}") boolean recognitionWatches) {
         this.gateEvents = gateEvents;
+        this.declarations = declarations;
         this.data = data;
         this.clock = clock;
-        this.tick = new AtomicLong(clock.instant().getEpochSecond() / 6 * 6);
+        this.recognitionWatches = recognitionWatches;
+        this.tick = new AtomicLong(clock.instant().getEpochSecond());
     }
 
-    @Scheduled(initialDelayString = "${epewatch.demo.gate-event-interval:5s}", fixedDelayString = "${epewatch.demo.gate-event-interval:5s}")
+    @Scheduled(initialDelayString = "${epewatch.demo.gate-event-interval:60s}", fixedDelayString = "${epewatch.demo.gate-event-interval:60s}")
     void post() {
-        if (!data.ready()) {
+        if (!data.ready() || recognitionWatches) {
             return;
         }
         long n = tick.getAndIncrement();
@@ -54,19 +67,23 @@ class DemoGateTraffic {
 
     private GateEventInput passage(long n) {
         String now = clock.instant().toString();
-        String serial = String.format("%06d", 100000 + n % 900000);
-        return switch ((int) (n % 6)) {
-            case 0 -> new GateEventInput(DemoData.EPE_ELECTRONICS, "C01", "OUT", now, DemoData.DECLARED_PLATES.get(0),
-                    List.of(DemoData.DECLARED_CONTAINERS.get(n % 12 < 6 ? 0 : 1)));
-            case 1 -> new GateEventInput(DemoData.EPE_GARMENTS, "C02", "IN", now, "51D-" + serial.substring(0, 3) + "." + serial.substring(3, 5),
-                    List.of(ContainerNumber.withCheckDigit("TGHU" + serial).value()));
-            case 2 -> new GateEventInput(DemoData.EPE_ELECTRONICS, "C01", "OUT", now, "51C-" + serial.substring(1, 4) + "." + serial.substring(4),
-                    List.of(ContainerNumber.withCheckDigit("CSQU" + serial).value()));
-            case 3 -> new GateEventInput(DemoData.EPE_GARMENTS, "C01", "OUT", now, "51D-678.90", List.of(DemoData.DECLARED_CONTAINERS.get(3)));
-            case 4 -> new GateEventInput(DemoData.EPE_ELECTRONICS, "C01", "OUT", now, DemoData.DECLARED_PLATES.get(1), List.of());
-            default -> new GateEventInput(DemoData.EPE_GARMENTS, "C01", "OUT", now, "29H-" + serial.substring(0, 3) + "." + serial.substring(3, 5),
-                    List.of(misread(ContainerNumber.withCheckDigit("MSCU" + serial).value())));
-        };
+        boolean electronics = n % 2 == 0;
+        String taxCode = electronics ? DemoData.EPE_ELECTRONICS : DemoData.EPE_GARMENTS;
+        DemoVehicles lane = electronics ? ELECTRONICS : GARMENTS;
+        Traffic.Vehicle vehicle = lane.vehicle(n);
+        String container = vehicle.container().replace(" ", "");
+        if (n % 3 == 1) {
+            return new GateEventInput(taxCode, "C02", "IN", now, vehicle.plate(), List.of(container));
+        }
+        if (n % 40 == 14) {
+            return new GateEventInput(taxCode, "C01", "OUT", now, vehicle.plate(), List.of(misread(container)));
+        }
+        if (n % 30 != 5) {
+            declarations.receive(new DeclarationInput(lane.declarationNumber(n), "E52", taxCode, "EXPORT",
+                    clock.instant().minus(Duration.ofMinutes(40)).toString(), "CLEARED", "GREEN", List.of(vehicle.plate()),
+                    List.of(container)));
+        }
+        return new GateEventInput(taxCode, "C01", "OUT", now, vehicle.plate(), List.of(container));
     }
 
     /** The same number with its check digit read one off, as a dirty door plate gives. */

@@ -25,15 +25,17 @@ final class GateScene {
     private final int width;
     private final int height;
     private final String name;
-    private final String plate;
-    private final String container;
+    private volatile Traffic traffic;
 
     GateScene(int width, int height, String name, String plate, String container) {
         this.width = width;
         this.height = height;
         this.name = name;
-        this.plate = plate;
-        this.container = container;
+        this.traffic = Traffic.constant(plate, container);
+    }
+
+    void drive(Traffic next) {
+        traffic = next;
     }
 
     /** The picture at {@code elapsedMillis} into the scene, with {@code clock} burnt in. */
@@ -52,7 +54,13 @@ final class GateScene {
         g.setColor(new Color(180, 40, 40));
         g.fillRect((int) (40 * u), (int) (height * 0.2), (int) (14 * u), (int) (height * 0.4));
 
-        long inCycle = elapsedMillis % (CROSSING_MILLIS + GAP_MILLIS);
+        Traffic lane = traffic;
+        long t = lane.onWallClock() ? clock.toEpochMilli() : elapsedMillis;
+        long cycle = lane.cycle().toMillis();
+        long inCycle = Math.floorMod(t, cycle);
+        Traffic.Vehicle vehicle = lane.vehicles().apply(Math.floorDiv(t, cycle));
+        String plate = vehicle.plate();
+        String container = vehicle.container();
         double phase = Math.min(1.0, inCycle / (double) CROSSING_MILLIS);
         int truckWidth = (int) (330 * u);
         int x = (int) (-truckWidth + phase * (width + truckWidth));

@@ -150,6 +150,11 @@ public final class SimulatedCamera implements AutoCloseable {
         return rtsp == null ? null : URI.create("rtsp://127.0.0.1:" + rtsp.port() + RtspServer.PATH);
     }
 
+    /** Sends these trucks across the picture from now on. */
+    public void drive(Traffic traffic) {
+        scene.drive(traffic);
+    }
+
     /** Breaks the camera (or mends it, with {@link Fault#NONE}); effective at once. */
     public synchronized void fault(Fault next) {
         Fault previous = fault;
