@@ -10,7 +10,13 @@ import java.time.Instant;
  */
 public record CaseFile(long id, long warningId, String enterpriseTaxCode, String rule, int score, String summary,
                        CaseState state, String assignee, String analysis, String proposal, Outcome outcome,
-                       String violationReference, String openedBy, Instant openedAt, Instant stateSince) {
+                       String violationReference, String openedBy, Instant openedAt, Instant stateSince,
+                       String summaryVi) {
+
+    /** The summary in the reader's language. */
+    public String summaryIn(java.util.Locale locale) {
+        return "vi".equals(locale.getLanguage()) && summaryVi != null ? summaryVi : summary;
+    }
 
     public enum Outcome { NO_VIOLATION, VIOLATION }
 }

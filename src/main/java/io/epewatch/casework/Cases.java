@@ -42,7 +42,7 @@ public class Cases {
 
     private static final int MAX_TEXT = 10_000;
     private static final String COLUMNS = """
-            c.id, c.warning_id, c.enterprise_tax_code, w.rule, w.score, w.summary, c.state, c.assignee, c.analysis,
+            c.id, c.warning_id, c.enterprise_tax_code, w.rule, w.score, w.summary, w.explanation_vi, c.state, c.assignee, c.analysis,
             c.proposal, c.outcome, c.violation_reference, c.opened_by, c.opened_at, c.state_since""";
     private static final String FROM = " from warning_case c join warning w on w.id = c.warning_id ";
 
@@ -81,7 +81,8 @@ public class Cases {
                         values (?, ?, 'NEW', ?, ?, ?) on conflict (warning_id) do nothing returning id""")
                 .params(warningId, warning.enterpriseTaxCode(), caller.name(), now, now).query(Long.class).optional()
                 .orElseGet(() -> jdbc.sql("select id from warning_case where warning_id = ?").param(warningId).query(Long.class).single());
-        record(id, null, CaseState.NEW, caller, "opened from warning " + warningId + " (" + warning.rule() + ")",
+        // the steps the system writes itself carry no note: the page says them in the reader's language (issue 15)
+        record(id, null, CaseState.NEW, caller, null,
                 warning.enterpriseTaxCode());
         if (warning.gateEventId() != null) {
             for (EvidenceItem item : evidence.linkedTo(new EvidenceLink(EvidenceLink.Kind.GATE_EVENT,
@@ -96,7 +97,7 @@ public class Cases {
     public CaseFile take(Caller caller, long id) {
         CaseFile c = forChange(caller, id, EnumSet.of(CaseState.NEW, CaseState.ANALYSING));
         jdbc.sql("update warning_case set assignee = ? where id = ?").params(caller.name(), id).update();
-        return move(caller, c, CaseState.ANALYSING, "taken by " + caller.name());
+        return move(caller, c, CaseState.ANALYSING, null);
     }
 
     /** R4.6: the officer's analysis (declaration, route, travel time, images) and the handling proposed under the law. */
@@ -332,6 +333,7 @@ public class Cases {
                 rs.getString("rule"), rs.getInt("score"), rs.getString("summary"), CaseState.valueOf(rs.getString("state")),
                 rs.getString("assignee"), rs.getString("analysis"), rs.getString("proposal"),
                 outcome == null ? null : CaseFile.Outcome.valueOf(outcome), rs.getString("violation_reference"),
-                rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("state_since").toInstant());
+                rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("state_since").toInstant(),
+                rs.getString("explanation_vi"));
     }
 }

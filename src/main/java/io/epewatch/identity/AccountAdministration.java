@@ -101,6 +101,13 @@ public class AccountAdministration {
         return fits(role, unitId, enterpriseTaxCode) && authorized(admin, role, unitId, enterpriseTaxCode);
     }
 
+    /** The roles this administrator grants to some account: what the form to open an account offers (issue 15). */
+    public java.util.List<Role> grantableRoles(Caller admin) {
+        return java.util.Arrays.stream(Role.values()).filter(role -> admin.has(Role.SYSTEM_ADMIN) || admin.has(Role.UNIT_ADMIN)
+                && !role.administrative() && (role != Role.HQ_ANALYST || units.find(admin.unitId()).map(Unit::itBoard).orElse(false)))
+                .toList();
+    }
+
     /** Whether {@code admin} administers this role for this account, whether or not the role fits it. */
     private boolean authorized(Caller admin, Role role, Long unitId, String enterpriseTaxCode) {
         if (admin.has(Role.SYSTEM_ADMIN)) {

@@ -217,8 +217,7 @@ public class Incidents {
                 return;
             }
             Enterprise e = enterprise.get();
-            AppendixII notice = new AppendixII(e.name(), e.address(), e.taxCode(),
-                    "Camera " + change.cameraNumber() + " " + change.to() + ": " + (change.reason() == null ? "" : change.reason()),
+            AppendixII notice = new AppendixII(e.name(), e.address(), e.taxCode(), monitorDescription(change),
                     List.of(change.cameraNumber()), "", null, e.contactName(), e.contactPhone());
             Long inserted = insert(e.taxCode(), kind, Incident.Origin.MONITOR, false, notice, change.since(), "monitor",
                     "camera:" + change.cameraId() + ":" + change.since());
@@ -233,6 +232,17 @@ public class Incidents {
                         on conflict (incident_id, camera_number) do update set back_at = null""")
                 .params(id, change.cameraNumber(), Timestamp.from(change.since())).update();
         listCamerasInNotice(id);
+    }
+
+    /**
+     * What the monitor writes in the Appendix II form, in Vietnamese like the form itself (issue 15), with the
+     * monitor's technical reason kept after it.
+     */
+    private static String monitorDescription(CameraStateChanged change) {
+        String what = change.to() == CameraState.OFFLINE ? "mất tín hiệu" : "có hình ảnh không đạt yêu cầu";
+        return "Hệ thống giám sát tự động ghi nhận ca-mê-ra " + change.cameraNumber() + " " + what + " từ "
+                + java.time.format.DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                        .format(change.since()) + "." + (change.reason() == null ? "" : " Chi tiết kỹ thuật: " + change.reason());
     }
 
     private Optional<Long> openOfKind(String taxCode, IncidentKind kind) {

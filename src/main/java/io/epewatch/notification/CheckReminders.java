@@ -38,7 +38,7 @@ class CheckReminders {
                     (c.unscheduled() ? "Kiểm tra đột xuất" : "Kiểm tra theo kế hoạch") + " doanh nghiệp " + c.enterpriseName()
                             + " (" + c.enterpriseTaxCode() + ") lúc " + TIME.format(c.at()) + ".\nCheck of "
                             + c.enterpriseName() + " today at " + TIME.format(c.at()) + ".",
-                    "/checks");
+                    "/checks", List.of(c.enterpriseName(), TIME.format(c.at()), c.enterpriseTaxCode(), c.unscheduled() ? "1" : "0"));
         }
     }
 }

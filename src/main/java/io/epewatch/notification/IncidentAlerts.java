@@ -52,7 +52,7 @@ class IncidentAlerts {
                 "Sự cố " + kind(i) + " số " + i.id() + ", ca-mê-ra " + String.join(", ", i.notice().affectedCameras())
                         + ". Hạn khắc phục: " + DAY.format(i.deadline()) + ".\n"
                         + "Camera incident " + i.id() + " at " + i.notice().enterpriseName() + "; due " + DAY.format(i.deadline()) + ".",
-                link(i)));
+                link(i), args(i, DAY.format(i.deadline()), String.join(", ", i.notice().affectedCameras()))));
     }
 
     @Scheduled(fixedDelayString = "${epewatch.notification.sweep-every:PT15M}", initialDelayString = "PT10S")
@@ -67,7 +67,7 @@ class IncidentAlerts {
                         NoticeKind.DEADLINE_TOMORROW,
                         "Sự cố số " + i.id() + " phải khắc phục xong trong ngày làm việc tới (" + DAY.format(i.deadline()) + ")",
                         i.notice().enterpriseName() + ": hạn khắc phục sự cố " + i.id() + " là " + DAY.format(i.deadline())
-                                + ".\nIncident " + i.id() + " is due on the next working day.", link(i));
+                                + ".\nIncident " + i.id() + " is due on the next working day.", link(i), args(i, DAY.format(i.deadline())));
             }
             if (i.overdueSince() != null) {
                 notifications.notify(union(enterprisePeople(people, i), following, customs(people, i, Set.of(Role.HEAD))),
@@ -75,7 +75,8 @@ class IncidentAlerts {
                         "Sự cố số " + i.id() + " đã quá hạn khắc phục (" + DAY.format(i.deadline()) + ")",
                         i.notice().enterpriseName() + " chưa khắc phục sự cố " + i.id() + " đúng hạn "
                                 + DAY.format(i.deadline()) + "; doanh nghiệp phải gửi văn bản thông báo lý do và thời gian dự kiến."
-                                + "\nIncident " + i.id() + " is overdue: the enterprise must send a late notice.", link(i));
+                                + "\nIncident " + i.id() + " is overdue: the enterprise must send a late notice.", link(i),
+                        args(i, DAY.format(i.deadline())));
             }
             for (LocalDate missing : i.missingFollowUps()) {
                 notifications.notify(union(following, customs(people, i, Set.of(Role.HEAD))), "missing:" + i.id() + ":" + missing,
@@ -83,9 +84,16 @@ class IncidentAlerts {
                         "Chưa cập nhật tình hình sự cố số " + i.id() + " ngày " + DAY.format(missing),
                         "Ngày làm việc " + DAY.format(missing) + " không có cập nhật tình hình khắc phục sự cố " + i.id()
                                 + " (" + i.notice().enterpriseName() + ").\nNo follow-up of incident " + i.id() + " on "
-                                + DAY.format(missing) + ".", link(i));
+                                + DAY.format(missing) + ".", link(i), args(i, DAY.format(missing)));
             }
         }
+    }
+
+    /** The arguments of an incident's notice: its number, the enterprise, then these. */
+    private static List<String> args(Incident i, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(String.valueOf(i.id()), i.notice().enterpriseName()));
+        args.addAll(List.of(more));
+        return args;
     }
 
     private static List<String> enterprisePeople(List<Account> people, Incident i) {

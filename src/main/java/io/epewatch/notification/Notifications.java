@@ -36,27 +36,42 @@ public class Notifications {
     @Transactional
     public int notify(Collection<String> recipients, String dedupeKey, NoticeKind kind, String subject, String body,
                       String link) {
+        return notify(recipients, dedupeKey, kind, subject, body, link, null);
+    }
+
+    /**
+     * As {@link #notify(Collection, String, NoticeKind, String, String, String)}; the inbox says the notice in the
+     * reader's language from its kind and {@code args} (messages {@code notice.subject.KIND}, {@code notice.body.KIND}).
+     */
+    @Transactional
+    public int notify(Collection<String> recipients, String dedupeKey, NoticeKind kind, String subject, String body,
+                      String link, List<String> args) {
         int given = 0;
         Timestamp now = Timestamp.from(clock.instant());
         for (String recipient : recipients.stream().distinct().toList()) {
             boolean mail = address(recipient).isPresent();
             given += jdbc.sql("""
-                            insert into notification (recipient, kind, subject, body, link, dedupe_key, created_at, email_state)
-                            values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (recipient, dedupe_key) do nothing""")
-                    .params(recipient, kind.name(), subject, body, link, dedupeKey, now, mail ? "PENDING" : "NONE").update();
+                            insert into notification (recipient, kind, subject, body, link, dedupe_key, created_at, email_state, args)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (recipient, dedupe_key) do nothing""")
+                    .params(recipient, kind.name(), subject, body, link, dedupeKey, now, mail ? "PENDING" : "NONE",
+                            args == null ? null : args.toArray(String[]::new)).update();
         }
         return given;
     }
 
     public List<Notice> inbox(String username, int limit) {
         return jdbc.sql("""
-                        select id, kind, subject, body, link, created_at, read_at, email_state from notification
+                        select id, kind, subject, body, link, created_at, read_at, email_state, args from notification
                         where recipient = ? order by created_at desc, id desc limit ?""")
                 .params(username, Math.min(Math.max(limit, 1), 500))
                 .query((rs, n) -> new Notice(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), rs.getString("subject"),
                         rs.getString("body"), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("read_at") == null ? null : rs.getTimestamp("read_at").toInstant(),
-                        rs.getString("email_state"))).list();
+                        rs.getString("email_state"), args(rs.getArray("args")))).list();
+    }
+
+    private static List<String> args(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? null : List.of((String[]) array.getArray());
     }
 
     public long unread(String username) {

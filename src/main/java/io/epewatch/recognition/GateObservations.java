@@ -73,7 +73,10 @@ public class GateObservations {
         GateEventInput input = new GateEventInput(observation.enterpriseTaxCode(), observation.cameraNumber(),
                 direction(observation), observation.capturedAt() == null ? null : observation.capturedAt().toString(),
                 observation.plate() == null ? null : observation.plate().text(),
-                observation.containers().stream().map(ObservedText::text).toList());
+                // only confident reads are the passage's containers: an uncertain one stays among the readings, with
+                // its crop, for an officer to confirm, and does not stand beside the real one as its equal (issue 15)
+                observation.containers().stream().filter(c -> c.status(uncertainBelow) == ObservedText.Status.CONFIDENT)
+                        .map(ObservedText::text).toList());
         try {
             return transaction.execute(status -> recordOnce(input, observation));
         } catch (GateEvents.IdempotencyRace race) {

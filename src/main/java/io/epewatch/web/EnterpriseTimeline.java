@@ -18,6 +18,8 @@ import io.epewatch.registry.Enterprises;
 import io.epewatch.risk.Warning;
 import io.epewatch.risk.WarningText;
 import io.epewatch.risk.Warnings;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +43,15 @@ class EnterpriseTimeline {
     private final EnterpriseRisk risk;
     private final CurrentCaller caller;
     private final Incidents incidents;
+    private final MessageSource messages;
+    private final CameraReason reasons;
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     EnterpriseTimeline(Enterprises enterprises, GateEvents gateEvents, Warnings warnings, WarningText warningText,
-                       CameraLogbook logbook, EnterpriseRisk risk, CurrentCaller caller, Incidents incidents) {
+                       CameraLogbook logbook, EnterpriseRisk risk, CurrentCaller caller, Incidents incidents,
+                       MessageSource messages, CameraReason reasons) {
+        this.messages = messages;
+        this.reasons = reasons;
         this.incidents = incidents;
         this.enterprises = enterprises;
         this.gateEvents = gateEvents;
@@ -64,24 +72,30 @@ class EnterpriseTimeline {
         List<Moment> moments = new ArrayList<>();
         for (GateEvent g : gateEvents.latest(visible, PER_KIND)) {
             // R2.3: passages written down by hand while a gate camera was down are told apart
-            moments.add(new Moment(g.capturedAt(), "manual-log".equals(g.source()) ? "MANUAL" : "PASSAGE", g.cameraNumber() + " " + g.direction() + " "
-                    + (g.plate() == null ? "" : g.plate()) + " " + String.join(" ", g.containers().stream()
-                    .map(c -> c.number()).toList()), "/passages/" + g.id()));
+            moments.add(new Moment(g.capturedAt(), "manual-log".equals(g.source()) ? "MANUAL" : "PASSAGE", g.cameraNumber() + " "
+                    + say("gate.direction." + g.direction()) + " " + (g.plate() == null ? "" : g.plate()) + " "
+                    + String.join(" ", g.containers().stream().map(c -> c.number()).toList()), "/passages/" + g.id()));
         }
         for (Warning w : warnings.list(scope, taxCode, null, PER_KIND)) {
             moments.add(new Moment(w.occurredAt(), "WARNING", warningText.summary(w), "/warnings/" + w.id()));
         }
         logbook.entries(scope, taxCode, PER_KIND).forEach(e -> moments.add(new Moment(e.at(), "CAMERA",
-                e.cameraNumber() + " " + (e.state() == null ? e.kind() : e.state()) + (e.reason() == null ? "" : " — " + e.reason()),
+                e.cameraNumber() + " " + (e.state() == null ? say("logbook.kind." + e.kind()) : say("state." + e.state()))
+                        + (e.reason() == null ? "" : " — " + reasons.words(e.reason())),
                 "/enterprises/" + taxCode + "/cameras/" + e.cameraNumber() + "/monitor")));
         for (Incident i : incidents.list(scope, taxCode, false, PER_KIND)) {
             moments.add(new Moment(i.notifiedAt(), "INCIDENT", "#" + i.id() + " " + String.join(", ", i.notice().affectedCameras())
-                    + " — " + i.status() + ", " + i.deadline(), "/incidents/" + i.id()));
+                    + " — " + say("incident.status." + i.status()) + ", " + say("incident.deadlineOn", DATE.format(i.deadline())),
+                    "/incidents/" + i.id()));
         }
         moments.sort(Comparator.comparing(Moment::at).reversed());
         model.addAttribute("enterprise", enterprises.find(scope, taxCode).orElseThrow());
         model.addAttribute("moments", moments.subList(0, Math.min(moments.size(), 300)));
         model.addAttribute("risk", risk.of(scope, taxCode));
         return "timeline";
+    }
+
+    private String say(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 }

@@ -86,7 +86,7 @@ public class Fixtures {
     public Unit hqBoard(io.epewatch.identity.Board board) {
         String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
         Unit general = units.create(ADMIN, "GD" + suffix, "Tổng cục " + suffix, UnitKind.GENERAL_DEPARTMENT, null);
-        return units.create(ADMIN, "HQ" + suffix, "Cục " + board + " " + suffix, UnitKind.HQ_BOARD, general.id(), board);
+        return units.create(ADMIN, "HQ" + suffix, "Cục nghiệp vụ " + suffix, UnitKind.HQ_BOARD, general.id(), board);
     }
 
     /** An HQ risk analyst, at a risk management board. */

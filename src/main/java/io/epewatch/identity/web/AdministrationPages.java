@@ -49,7 +49,7 @@ class AdministrationPages {
         java.util.List<io.epewatch.identity.Account> accounts = administration.manageable(caller.get());
         model.addAttribute("accounts", accounts);
         model.addAttribute("units", units.all());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", administration.grantableRoles(caller.get()));
         // each account is offered only the roles this administrator may grant it (the server checks again)
         java.util.Map<String, java.util.List<Role>> grantable = new java.util.HashMap<>();
         for (io.epewatch.identity.Account a : accounts) {
