@@ -119,7 +119,7 @@ public class WorkingDays {
         LocalTime from = check.parse("opens", opens, Timestamps::timeOfDay);
         LocalTime to = check.parse("closes", closes, Timestamps::timeOfDay);
         if (from != null && to != null && !from.isBefore(to)) {
-            check.reject("closes", "must be after opens");
+            check.reject("closes", "closesAfterOpens", "must be after opens");
         }
         check.throwIfAny();
         jdbc.sql("""

@@ -78,11 +78,11 @@ public class CameraLogbook {
         if (check.require("cameraNumber", entry.cameraNumber())) {
             camera = diagram.findCamera(taxCode, entry.cameraNumber().strip()).orElse(null);
             if (camera == null) {
-                check.reject("cameraNumber", "no camera with this number on the site diagram");
+                check.reject("cameraNumber", "cameraNotOnDiagram", "no camera with this number on the site diagram");
             }
         }
         if (check.require("kind", entry.kind()) && !MANUAL_KINDS.contains(entry.kind())) {
-            check.reject("kind", "must be one of " + String.join(", ", new java.util.TreeSet<>(MANUAL_KINDS)));
+            check.reject("kind", "logbookKind", "must be one of " + String.join(", ", new java.util.TreeSet<>(MANUAL_KINDS)));
         }
         check.require("reason", entry.reason());
         check.maxLength("reason", entry.reason(), 1000);

@@ -140,7 +140,7 @@ public class Cases {
         CaseFile.Outcome decided = check.parse("outcome", outcome,
                 raw -> InputCheck.parseEnum(CaseFile.Outcome.class, raw, "NO_VIOLATION or VIOLATION"));
         if (decided == CaseFile.Outcome.VIOLATION && blank(reference) == null) {
-            check.reject("reference", "is required for a violation: the number of its record (biên bản)");
+            check.reject("reference", "violationReference", "is required for a violation: the number of its record (biên bản)");
         }
         check.maxLength("reference", reference, 100);
         check.throwIfAny();
@@ -180,12 +180,12 @@ public class Cases {
         InputCheck check = new InputCheck();
         check.requireText("fileName", fileName, 200);
         if (mediaType == null || !ATTACHABLE.contains(mediaType)) {
-            check.reject("file", "must be a PDF, JPEG or PNG file");
+            check.reject("file", "fileType", "must be a PDF, JPEG or PNG file");
         }
         if (content == null || content.length == 0) {
-            check.reject("file", "is empty");
+            check.reject("file", "fileEmpty", "is empty");
         } else if (content.length > MAX_ATTACHMENT) {
-            check.reject("file", "is larger than 10 MB");
+            check.reject("file", "fileTooLarge", "is larger than 10 MB", 10);
         }
         check.throwIfAny();
         Instant now = clock.instant();

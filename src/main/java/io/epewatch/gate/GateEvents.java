@@ -149,7 +149,7 @@ public class GateEvents {
         List<ContainerRead> containers = new ArrayList<>();
         List<String> raws = input.containerNumbers() == null ? List.of() : input.containerNumbers();
         if (raws.size() > MAX_CONTAINERS) {
-            check.reject("containerNumbers", "at most " + MAX_CONTAINERS + " containers pass in one vehicle");
+            check.reject("containerNumbers", "containersPerVehicle", "at most " + MAX_CONTAINERS + " containers pass in one vehicle", MAX_CONTAINERS);
         } else {
             for (int i = 0; i < raws.size(); i++) {
                 // a gate records what was read: a wrong check digit is kept and flagged by the risk rules
@@ -160,7 +160,7 @@ public class GateEvents {
             }
         }
         if ((input.plate() == null || input.plate().isBlank()) && raws.isEmpty()) {
-            check.reject("plate", "a passage needs a plate or at least one container number");
+            check.reject("plate", "plateOrContainer", "a passage needs a plate or at least one container number");
         }
         check.throwIfAny();
         return new GateEvent(0, taxCode.value(), camera.number(), camera.locationKind().name(), direction, capturedAt,

@@ -57,8 +57,9 @@ public class ApiTokens {
     public String issue(Caller admin, String name, Set<String> scopes, Instant expiresAt) {
         requireAdmin(admin);
         InputCheck check = new InputCheck();
-        if (check.require("name", name) && !name.strip().matches("[A-Za-z0-9._-]{3,64}")) {
-            check.reject("name", "tokenName", "use 3 to 64 letters, digits, dot, dash or underscore");
+        // letters of any language (Vietnamese names with diacritics), digits, spaces and . _ - (issue 15)
+        if (check.require("name", name) && !name.strip().matches("[\\p{L}\\p{M}\\p{N} ._-]{3,64}")) {
+            check.reject("name", "tokenName", "use 3 to 64 letters, digits, spaces, dot, dash or underscore");
         }
         if (scopes == null || scopes.isEmpty()) {
             check.reject("scopes", "scopesRequired", "at least one scope is required");

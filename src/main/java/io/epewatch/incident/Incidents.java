@@ -99,7 +99,7 @@ public class Incidents {
         if (check.require("enterpriseTaxCode", input.enterpriseTaxCode())) {
             enterprise = enterprises.find(caller.access(), input.enterpriseTaxCode().strip()).orElse(null);
             if (enterprise == null) {
-                check.reject("enterpriseTaxCode", "is not an enterprise you may notify for");
+                check.reject("enterpriseTaxCode", "notifyEnterprise", "is not an enterprise you may notify for");
             }
         }
         IncidentKind kind = check.parse("kind", input.kind(), raw -> IncidentKind.valueOf(raw.strip().toUpperCase()));
@@ -111,12 +111,12 @@ public class Incidents {
         List<String> cameras = input.affectedCameras() == null ? List.of()
                 : input.affectedCameras().stream().filter(c -> c != null && !c.isBlank()).map(String::strip).distinct().toList();
         if (cameras.isEmpty()) {
-            check.reject("affectedCameras", "name at least one camera by its number on the site diagram");
+            check.reject("affectedCameras", "camerasRequired", "name at least one camera by its number on the site diagram");
         } else if (enterprise != null) {
             String taxCode = enterprise.taxCode();
             List<String> unknown = cameras.stream().filter(c -> diagram.findCamera(taxCode, c).isEmpty()).toList();
             if (!unknown.isEmpty()) {
-                check.reject("affectedCameras", "not on the site diagram: " + String.join(", ", unknown));
+                check.reject("affectedCameras", "camerasUnknown", "not on the site diagram: " + String.join(", ", unknown), String.join(", ", unknown));
             }
         }
         check.throwIfAny();
@@ -340,14 +340,14 @@ public class Incidents {
         Incident incident = find(caller.access(), id).orElseThrow(() -> new NotFoundException("incident", String.valueOf(id)));
         InputCheck check = new InputCheck();
         if (incident.closedAt() != null) {
-            check.reject("id", "the incident is closed");
+            check.reject("id", "incidentClosed", "the incident is closed");
         } else if (incident.overdueSince() == null) {
-            check.reject("id", "the deadline " + incident.deadline() + " has not passed");
+            check.reject("id", "deadlineNotPassed", "the deadline " + incident.deadline() + " has not passed", incident.deadline().toString());
         }
         check.requireText("reason", reason, 2_000);
         Instant expected = check.parse("newExpectedRestoration", newExpected, Timestamps::parse);
         if (expected != null && expected.isBefore(clock.instant())) {
-            check.reject("newExpectedRestoration", "must be in the future");
+            check.reject("newExpectedRestoration", "mustBeFuture", "must be in the future");
         }
         check.throwIfAny();
         jdbc.sql("insert into incident_late_notice (incident_id, reason, new_expected, by_user, at) values (?, ?, ?, ?, ?)")
@@ -381,7 +381,7 @@ public class Incidents {
         Incident incident = open(caller, id);
         InputCheck check = new InputCheck();
         if (!caller.name().equals(incident.assignedOfficer()) && !caller.roles().contains(Role.HEAD)) {
-            check.reject("id", "only the assigned officer or a head records follow-ups");
+            check.reject("id", "followUpByAssignee", "only the assigned officer or a head records follow-ups");
         }
         check.requireText("text", text, 2_000);
         check.throwIfAny();

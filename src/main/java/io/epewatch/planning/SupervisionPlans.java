@@ -80,17 +80,17 @@ public class SupervisionPlans {
         InputCheck check = new InputCheck();
         YearMonth ym = check.parse("month", month, Timestamps::month);
         if (ym != null && ym.isBefore(YearMonth.now(clock.withZone(VIETNAM)))) {
-            check.reject("month", "is past");
+            check.reject("month", "monthPast", "is past");
         }
         Map<String, Integer> officers = new LinkedHashMap<>();
         if (capacity == null || capacity.isEmpty()) {
-            check.reject("capacity", "name at least one officer and how many checks they can do");
+            check.reject("capacity", "capacityRequired", "name at least one officer and how many checks they can do");
         } else {
             capacity.forEach((officer, n) -> {
                 if (n == null || n < 1 || n > 200) {
-                    check.reject("capacity." + officer, "must be between 1 and 200 checks");
+                    check.reject("capacity." + officer, "capacityRange", "must be between 1 and 200 checks", 1, 200);
                 } else if (!officerOf(officer, unit)) {
-                    check.reject("capacity." + officer, "is not an officer of the sub-department");
+                    check.reject("capacity." + officer, "notOfficerOfUnit", "is not an officer of the sub-department");
                 } else {
                     officers.put(officer, n);
                 }
@@ -148,7 +148,7 @@ public class SupervisionPlans {
         }
         String who = officer == null || officer.isBlank() ? current.officer() : officer.strip();
         if (!officerOf(who, unit)) {
-            check.reject("officer", "is not an officer of the sub-department");
+            check.reject("officer", "notOfficerOfUnit", "is not an officer of the sub-department");
         }
         check.throwIfAny();
         jdbc.sql("update supervision_check set at = ?, officer = ?, moved_by = ? where id = ?")

@@ -74,7 +74,7 @@ public class RiskSettings {
         InputCheck check = new InputCheck();
         boolean container = "CONTAINER".equalsIgnoreCase(kind == null ? "" : kind.strip());
         if (!container && !"PLATE".equalsIgnoreCase(kind == null ? "" : kind.strip())) {
-            check.reject("kind", "must be PLATE or CONTAINER");
+            check.reject("kind", "watchKind", "must be PLATE or CONTAINER");
         }
         String normal = check.parse("value", value,
                 raw -> container ? ContainerNumber.parse(raw).value() : PlateNumber.parse(raw).value());

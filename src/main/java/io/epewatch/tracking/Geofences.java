@@ -98,11 +98,11 @@ public class Geofences {
         }
         String taxCode = check.parseOptional("enterpriseTaxCode", input.enterpriseTaxCode(), raw -> TaxCode.parse(raw).value());
         if (taxCode != null && enterprises.find(caller.access(), taxCode).isEmpty()) {
-            check.reject("enterpriseTaxCode", "is not a registered export processing enterprise");
+            check.reject("enterpriseTaxCode", "notAnEpe", "is not a registered export processing enterprise");
         }
         List<List<Double>> ring = input.ring() == null ? null : new ArrayList<>(input.ring());
         if (ring != null && ring.size() > MAX_CORNERS) {
-            check.reject("ring", "at most " + MAX_CORNERS + " corners");
+            check.reject("ring", "ringCorners", "at most " + MAX_CORNERS + " corners", MAX_CORNERS);
         } else {
             if (ring != null && ring.size() >= 3 && !ring.getFirst().equals(ring.getLast())) {
                 ring.add(ring.getFirst()); // an officer drawing on a map does not close the ring by hand

@@ -73,17 +73,17 @@ public class Trips {
         String plate = check.parse("plate", input.plate(), raw -> PlateNumber.parse(raw).value());
         String taxCode = check.parse("enterpriseTaxCode", input.enterpriseTaxCode(), raw -> TaxCode.parse(raw).value());
         if (taxCode != null && enterprises.find(caller.access(), taxCode).isEmpty()) {
-            check.reject("enterpriseTaxCode", "is not a registered export processing enterprise");
+            check.reject("enterpriseTaxCode", "notAnEpe", "is not a registered export processing enterprise");
         }
         String origin = zone(check, "origin", input.origin());
         String destination = zone(check, "destination", input.destination());
         if (origin != null && origin.equals(destination)) {
-            check.reject("destination", "is the origin");
+            check.reject("destination", "destinationIsOrigin", "is the origin");
         }
         Instant started = input.startedAt() == null || input.startedAt().isBlank() ? clock.instant()
                 : check.parse("startedAt", input.startedAt(), raw -> Timestamps.parsePast(raw, clock));
         if (input.reference() != null && !input.reference().matches("(declaration|manifest):[A-Z0-9./-]{1,35}")) {
-            check.reject("reference", "must be declaration:NUMBER or manifest:NUMBER");
+            check.reject("reference", "tripReference", "must be declaration:NUMBER or manifest:NUMBER");
         }
         if (plate != null && openTrips().containsKey(plate)) {
             check.reject("plate", "is already on open trip " + openTrips().get(plate).id());

@@ -146,10 +146,17 @@ class LanguageTourInBrowserTest {
                     const main = document.querySelector('main');
                     if (!main) { return {text: '', links: [], error: 'no main'}; }
                     const error = main.id === 'error-page' ? main.dataset.status : null;
+                    const header = document.querySelector('header.top');
+                    const signOut = header ? header.querySelector('form[action$="/logout"] button') : null;
+                    const overflow = document.documentElement.scrollWidth > window.innerWidth
+                        || (signOut && signOut.getBoundingClientRect().right > window.innerWidth);
                     const copy = main.cloneNode(true);
                     copy.querySelectorAll('code, pre, details, .data, script, style, input, textarea, select').forEach(e => e.remove());
                     const links = Array.from(document.querySelectorAll('header a[href], main a[href]')).map(a => a.getAttribute('href'));
-                    return {text: copy.innerText, links: links, error: error};""");
+                    return {text: copy.innerText, links: links, error: error, overflow: overflow};""");
+            if (Boolean.TRUE.equals(page.get("overflow"))) {
+                wrong.add(language + " " + path + ": the page is wider than the 1280 px window, or Sign out is off-screen");
+            }
             if (page.get("error") != null) {
                 wrong.add(language + " " + path + ": the page failed with " + page.get("error"));
             }
