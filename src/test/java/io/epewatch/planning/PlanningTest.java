@@ -91,7 +91,10 @@ class PlanningTest {
         assertThat(head.get("/api/v1/plans/" + month).json().get("checks").valueStream()
                 .filter(c -> c.get("id").asLong() == other).findFirst().orElseThrow().get("officer").asString()).isEqualTo(second);
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(head.getBytes("/api/v1/plans/" + month + "/export.pdf"))) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("Kế hoạch kiểm tra").contains("Công ty TNHH Thử");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("KẾ HOẠCH KIỂM TRA").contains("Công ty TNHH Thử").contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+                    .as("officers and the planner by name, with the signature block").contains("Người dùng thử " + second)
+                    .contains("NGƯỜI LẬP").contains("CHI CỤC TRƯỞNG");
         }
         assertThat(officer.get("/checks").body()).contains("data-id=\"" + id + "\"");
 

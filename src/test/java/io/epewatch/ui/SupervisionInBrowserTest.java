@@ -75,7 +75,10 @@ class SupervisionInBrowserTest {
 
         rows.getFirst().findElement(By.tagName("a")).click();
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/warnings/\\d+$"));
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("TEMU2709541").contains("undeclaredContainers");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("TEMU2709541")
+                .as("the raw evidence is behind a toggle").doesNotContain("undeclaredContainers");
+        browser.findElement(By.cssSelector("details.technical summary")).click();
+        assertThat(browser.findElement(By.id("evidence")).getText()).contains("undeclaredContainers");
 
         browser.get(url("/passages"));
         assertThat(browser.findElement(By.id("passages")).getText()).contains("51C-888.01").contains("TEMU2709541").contains("Ra");

@@ -49,8 +49,10 @@ class PlanningApi {
     private final SupervisionPlans plans;
     private final Units units;
     private final CurrentCaller caller;
+    private final io.epewatch.identity.UserAccounts accounts;
 
-    PlanningApi(SupervisionPlans plans, Units units, CurrentCaller caller) {
+    PlanningApi(SupervisionPlans plans, Units units, CurrentCaller caller, io.epewatch.identity.UserAccounts accounts) {
+        this.accounts = accounts;
         this.plans = plans;
         this.units = units;
         this.caller = caller;
@@ -85,11 +87,15 @@ class PlanningApi {
     @PreAuthorize(Permissions.CASEWORK)
     ResponseEntity<byte[]> exportPdf(@PathVariable String month) {
         SupervisionPlan plan = find(month);
-        String unit = units.find(plan.unitId()).map(u -> u.name()).orElse("");
+        java.util.Optional<io.epewatch.identity.Unit> unit = units.find(plan.unitId());
+        String parent = unit.map(io.epewatch.identity.Unit::parentId).flatMap(units::find).map(io.epewatch.identity.Unit::name).orElse("");
+        // the plan names officers by user name; the document prints their names
+        PlanPdf.Heading heading = new PlanPdf.Heading(parent, unit.map(io.epewatch.identity.Unit::name).orElse(""),
+                username -> accounts.find(username).map(io.epewatch.identity.Account::displayName).orElse(username));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("ke-hoach-kiem-tra-" + plan.month() + ".pdf").build().toString())
-                .body(PlanPdf.of(plan, unit));
+                .body(PlanPdf.of(plan, heading));
     }
 
     @GetMapping("/checks/mine")
