@@ -66,7 +66,8 @@ class DemoCameras {
                 SimulatedCamera camera = port == 0 ? SimulatedCamera.start(spec) : SimulatedCamera.start(spec, port + 2 * i, port + 2 * i + 1);
                 if (GATES.contains(number)) {
                     DemoVehicles lane = new DemoVehicles(i);
-                    camera.drive(lane.traffic());
+                    // C03 watches a storage door used both ways (direction BOTH): its trucks come and go
+                    camera.drive(number.equals("C03") ? lane.traffic().usedBothWays() : lane.traffic());
                     lanes.put(key(taxCode, number), lane);
                 }
                 cameras.put(key(taxCode, number), camera);

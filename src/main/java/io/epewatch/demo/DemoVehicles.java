@@ -29,7 +29,7 @@ final class DemoVehicles {
     }
 
     Traffic traffic() {
-        return new Traffic(GAP, true, this::vehicle);
+        return new Traffic(GAP, true, this::vehicle, false);
     }
 
     Traffic.Vehicle vehicle(long n) {

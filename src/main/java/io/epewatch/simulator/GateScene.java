@@ -62,24 +62,27 @@ final class GateScene {
         String plate = vehicle.plate();
         String container = vehicle.container();
         double phase = Math.min(1.0, inCycle / (double) CROSSING_MILLIS);
-        int truckWidth = (int) (330 * u);
+        // a lane watched both ways: even trucks come towards the camera (they grow), odd ones drive away (they shrink)
+        double z = !lane.bothWays() ? 1.0 : Math.floorMod(Math.floorDiv(t, cycle), 2) == 0 ? 0.8 + 0.4 * phase : 1.2 - 0.4 * phase;
+        double v = u * z;
+        int truckWidth = (int) (330 * v);
         int x = (int) (-truckWidth + phase * (width + truckWidth));
-        int top = (int) (height * 0.28);
+        int top = (int) (height * 0.28 + 140 * u - 140 * v);
         g.setColor(new Color(30, 90, 160));
-        g.fillRect(x, top, (int) (230 * u), (int) (110 * u));
+        g.fillRect(x, top, (int) (230 * v), (int) (110 * v));
         g.setColor(Color.WHITE);
-        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, (int) (22 * u)));
-        g.drawString(container, x + (int) (12 * u), top + (int) (40 * u));
+        g.setFont(new Font(Font.MONOSPACED, Font.BOLD, (int) (22 * v)));
+        g.drawString(container, x + (int) (12 * v), top + (int) (40 * v));
         g.setColor(new Color(220, 220, 220));
-        g.fillRect(x + (int) (235 * u), top + (int) (30 * u), (int) (90 * u), (int) (80 * u));
+        g.fillRect(x + (int) (235 * v), top + (int) (30 * v), (int) (90 * v), (int) (80 * v));
         g.setColor(Color.BLACK);
-        g.fillOval(x + (int) (30 * u), top + (int) (100 * u), (int) (40 * u), (int) (40 * u));
-        g.fillOval(x + (int) (250 * u), top + (int) (100 * u), (int) (40 * u), (int) (40 * u));
+        g.fillOval(x + (int) (30 * v), top + (int) (100 * v), (int) (40 * v), (int) (40 * v));
+        g.fillOval(x + (int) (250 * v), top + (int) (100 * v), (int) (40 * v), (int) (40 * v));
         g.setColor(Color.WHITE);
-        g.fillRect(x + (int) (240 * u), top + (int) (80 * u), (int) (84 * u), (int) (22 * u));
+        g.fillRect(x + (int) (240 * v), top + (int) (80 * v), (int) (84 * v), (int) (22 * v));
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) (15 * u)));
-        g.drawString(plate, x + (int) (243 * u), top + (int) (97 * u));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) (15 * v)));
+        g.drawString(plate, x + (int) (243 * v), top + (int) (97 * v));
 
         g.setColor(Color.WHITE);
         g.setFont(new Font(Font.MONOSPACED, Font.BOLD, (int) (14 * u)));

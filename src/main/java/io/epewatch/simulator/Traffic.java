@@ -11,8 +11,9 @@ import java.util.function.LongFunction;
  * advance (the demo registers the trucks' declarations before they leave) and does not repeat after a restart.
  *
  * @param onWallClock false: crossings count from the camera's start (tests)
+ * @param bothWays    the lane is used both ways: even crossings come towards the camera, odd ones drive away
  */
-public record Traffic(Duration gap, boolean onWallClock, LongFunction<Vehicle> vehicles) {
+public record Traffic(Duration gap, boolean onWallClock, LongFunction<Vehicle> vehicles, boolean bothWays) {
 
     /** What a truck shows the camera: its plate and the container number painted on it. */
     public record Vehicle(String plate, String container) {
@@ -21,7 +22,12 @@ public record Traffic(Duration gap, boolean onWallClock, LongFunction<Vehicle> v
     /** The same truck again and again, 7 s apart, counted from the camera's start. */
     static Traffic constant(String plate, String container) {
         Vehicle vehicle = new Vehicle(plate, container);
-        return new Traffic(Duration.ofMillis(GateScene.GAP_MILLIS), false, n -> vehicle);
+        return new Traffic(Duration.ofMillis(GateScene.GAP_MILLIS), false, n -> vehicle, false);
+    }
+
+    /** The same trucks on a lane used both ways. */
+    public Traffic usedBothWays() {
+        return new Traffic(gap, onWallClock, vehicles, true);
     }
 
     /** One crossing and the empty lane after it. */

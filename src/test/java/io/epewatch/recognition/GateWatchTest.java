@@ -73,4 +73,38 @@ class GateWatchTest {
         });
         assertThat(ContainerNumber.parse(container).valid()).isTrue();
     }
+
+    @Test
+    @DisplayName("R1.2 R4.5 a camera watching a door used both ways records a truck coming towards it IN and one driving away OUT")
+    void bothWaysCameraTellsTheDirection() throws InterruptedException {
+        Fixtures.Site site = fixtures.site();
+        try (SimulatedCamera simulated = AllowedLoopbackCameras.start(SimulatedCamera.Spec.of("G2", "cong-vao", "Mật-khẩu-2")
+                .withSize(1280, 720, 10))) {
+            simulated.drive(new io.epewatch.simulator.Traffic(Duration.ofSeconds(3), false, n -> n % 2 == 0
+                    ? new io.epewatch.simulator.Traffic.Vehicle("51D-678.90", "MSKU 467069 1")
+                    : new io.epewatch.simulator.Traffic.Vehicle("51C-246.80", "TEMU 270954 1"), true));
+            jdbc.sql("update camera set snapshot_url = ?, stream_url = null, direction = 'BOTH' where number = 'G2' "
+                            + "and enterprise_id = (select id from enterprise where tax_code = ?)")
+                    .params(simulated.snapshotUrl().toString(), site.taxCode()).update();
+            credentials.store(Fixtures.ADMIN, site.taxCode(), "G2", "cong-vao", "Mật-khẩu-2");
+            Camera gate = diagram.findCamera(site.taxCode(), "G2").orElseThrow();
+
+            // two crossings of 8 s, each followed by 3 s of empty lane
+            watch.watch(gate, Duration.ofSeconds(22));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!recognition.idle() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            recognition.closeQuiet(Instant.now().plusSeconds(30));
+        }
+        List<GateEvent> events = gateEvents.latest(Set.of(site.taxCode()), 10);
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.plate()).isEqualTo("51D-678.90");
+            assertThat(e.direction()).as("it came towards the camera").isEqualTo(GateEvent.Direction.IN);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.plate()).isEqualTo("51C-246.80");
+            assertThat(e.direction()).as("it drove away").isEqualTo(GateEvent.Direction.OUT);
+        });
+    }
 }
