@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's roads (issue 15: the map was plain grey and the trip lists empty): the two EPEs' sites in Tân Thuận, Cát
- * Lái port and the Mộc Bài border gate as geofences; two trips that arrived earlier today with their GPS tracks; and a
+ * Lái port and the Mộc Bài border gate as geofences; two trips that arrived at the port a few minutes before the demo
+ * started, with their GPS tracks; and a
  * truck on the road to Cát Lái now, reporting a position every half minute as the Ministry of Transport's feed would,
  * which arrives and sets off again.
  */
@@ -39,8 +40,8 @@ class DemoTrips {
     private static final String LIVE_PLATE = "51C-135.79";
     private static final double[][] TO_CAT_LAI = {{106.7300, 10.7567}, {106.7385, 10.7610}, {106.7480, 10.7720},
             {106.7570, 10.7800}, {106.7700, 10.7830}, {106.7810, 10.7790}, {106.7880, 10.7600}};
-    private static final double[][] TO_MOC_BAI = {{106.7350, 10.7600}, {106.6600, 10.8000}, {106.5800, 10.8700},
-            {106.4600, 10.9600}, {106.3200, 11.0200}, {106.2200, 11.0500}, {106.1760, 11.0700}};
+    private static final double[][] FROM_NAM_PHONG = {{106.7350, 10.7600}, {106.7420, 10.7650}, {106.7500, 10.7730},
+            {106.7600, 10.7810}, {106.7720, 10.7835}, {106.7820, 10.7780}, {106.7880, 10.7600}};
     private static final Duration LIVE_TRIP = Duration.ofMinutes(18);
     private static final Caller SYSTEM = new Caller("demo", java.util.Set.of(io.epewatch.identity.Role.SYSTEM_ADMIN), java.util.Set.of(),
             null, io.epewatch.identity.AccessScope.all());
@@ -72,11 +73,13 @@ class DemoTrips {
         geofences.save(system, CAT_LAI, new GeofenceInput("Cảng Cát Lái", "PORT", null, square(106.7880, 10.7600, 0.006)));
         geofences.save(system, MOC_BAI, new GeofenceInput("Cửa khẩu quốc tế Mộc Bài", "BORDER_GATE", null, square(106.1760, 11.0700, 0.004)));
         Instant now = clock.instant();
+        // started less than the GPS silence threshold (30 min) ago: a trip seeded further back would be judged silent
+        // and late before its positions are in, and raise warnings that its own track then resolves
         drive(system, "51C-123.45", DemoData.EPE_ELECTRONICS, "declaration:305512340010", SAO_VIET, CAT_LAI, TO_CAT_LAI,
-                now.minus(Duration.ofHours(5)), Duration.ofMinutes(25));
-        drive(system, "51D-678.90", DemoData.EPE_GARMENTS, "declaration:305598760032", NAM_PHONG, MOC_BAI, TO_MOC_BAI,
-                now.minus(Duration.ofHours(4)), Duration.ofMinutes(95));
-        log.info("Demo: geofences and two finished trips seeded");
+                now.minus(Duration.ofMinutes(28)), Duration.ofMinutes(22));
+        drive(system, "51D-678.90", DemoData.EPE_GARMENTS, "declaration:305598760032", NAM_PHONG, CAT_LAI, FROM_NAM_PHONG,
+                now.minus(Duration.ofMinutes(26)), Duration.ofMinutes(20));
+        log.info("Demo: geofences and two trips seeded");
     }
 
     /** A trip from start to arrival, its positions a minute apart along the road. */
