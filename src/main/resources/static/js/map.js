@@ -2,10 +2,33 @@
 // data-tiles (a tile URL template; blank draws on a plain background), data-track (a track URL), data-editor (the
 // id of a textarea that collects the clicked corners of a new geofence as [[lon, lat], ...]).
 (function () {
+    // Without a tile server, the countries and coastlines of Natural Earth 1:10m, bundled at build time, on a sea blue
+    // background (the map was plain grey, issue 15). Provinces and roads need a data source we do not bundle yet.
+    function offlineBase(map) {
+        map.getContainer().classList.add('offline-base');
+        map.attributionControl.addAttribution('Natural Earth (world-atlas)');
+        if (typeof topojson === 'undefined') {
+            return;
+        }
+        fetch('/vendor/world-atlas/countries-10m.json', {credentials: 'same-origin'})
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (world) {
+                if (!world) {
+                    return;
+                }
+                var land = L.geoJSON(topojson.feature(world, world.objects.countries), {interactive: false,
+                    style: {color: '#8c96a3', weight: 1, fillColor: '#f4f1e8', fillOpacity: 1}}).addTo(map);
+                land.bringToBack();
+                map.getContainer().setAttribute('data-base-layer', 'natural-earth');
+            });
+    }
+
     function draw(element) {
-        var map = L.map(element, {attributionControl: !!element.dataset.tiles});
+        var map = L.map(element);
         if (element.dataset.tiles) {
             L.tileLayer(element.dataset.tiles, {attribution: element.dataset.attribution || ''}).addTo(map);
+        } else {
+            offlineBase(map);
         }
         map.setView([10.8, 106.7], 10);
         var bounds = L.latLngBounds([]);

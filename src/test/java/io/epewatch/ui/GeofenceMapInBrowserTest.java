@@ -49,6 +49,9 @@ class GeofenceMapInBrowserTest {
         browser.get("http://localhost:" + port + "/geofences");
         WebElement map = new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(b -> b.findElement(By.cssSelector("#geofence-map.leaflet-container")));
+        // with no tile server the bundled coastlines and borders are drawn (issue 15), from this server alone
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> "natural-earth".equals(map.getDomAttribute("data-base-layer")));
+        assertThat(browser.findElements(By.cssSelector("#geofence-map path:not(.leaflet-interactive)"))).hasSizeGreaterThan(0);
         Actions actions = new Actions(browser);
         actions.moveToElement(map, -100, -60).click().perform();
         actions.moveToElement(map, 100, -60).click().perform();
