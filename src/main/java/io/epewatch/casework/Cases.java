@@ -284,7 +284,7 @@ public class Cases {
     private CaseFile forChange(Caller caller, long id, Set<CaseState> from) {
         CaseFile c = find(caller.access(), id).orElseThrow(() -> new NotFoundException("case", String.valueOf(id)));
         if (!from.contains(c.state())) {
-            throw new InvalidInputException("state", "the case is " + c.state() + "; this step needs it " + from);
+            throw new InvalidInputException("state", "caseState", "the case is " + c.state() + "; this step needs it " + from);
         }
         return c;
     }
@@ -300,7 +300,7 @@ public class Cases {
         int changed = jdbc.sql("update warning_case set state = ?, state_since = ? where id = ? and state = ?")
                 .params(to.name(), Timestamp.from(now), c.id(), c.state().name()).update();
         if (changed == 0) {
-            throw new InvalidInputException("state", "the case changed meanwhile; reload it");
+            throw new InvalidInputException("state", "caseChanged", "the case changed meanwhile; reload it");
         }
         record(c.id(), c.state(), to, caller, note, c.enterpriseTaxCode());
         return find(AccessScope.all(), c.id()).orElseThrow();
@@ -318,7 +318,7 @@ public class Cases {
 
     private static String text(String field, String raw) {
         if (raw != null && raw.length() > MAX_TEXT) {
-            throw new InvalidInputException(field, "must be at most " + MAX_TEXT + " characters");
+            throw new InvalidInputException(field, "maxLength", "must be at most " + MAX_TEXT + " characters", MAX_TEXT);
         }
         return blank(raw);
     }

@@ -138,9 +138,9 @@ public class GateEvents {
         if (check.require("cameraNumber", input.cameraNumber()) && taxCode != null) {
             camera = diagram.findCamera(taxCode.value(), input.cameraNumber().strip()).orElse(null);
             if (camera == null) {
-                check.reject("cameraNumber", "no camera with this number on the site diagram of " + taxCode.value());
+                check.reject("cameraNumber", "cameraNotOnDiagram", "no camera with this number on the site diagram of " + taxCode.value());
             } else if (camera.locationKind() != LocationKind.GATE && camera.locationKind() != LocationKind.WAREHOUSE_GATE) {
-                check.reject("cameraNumber", "camera " + camera.number() + " watches a " + camera.locationKind() + ", not a gate");
+                check.reject("cameraNumber", "notAGateCamera", "camera " + camera.number() + " watches a " + camera.locationKind() + ", not a gate", camera.number());
             }
         }
         GateEvent.Direction direction = check.parse("direction", input.direction(), GateEvents::direction);

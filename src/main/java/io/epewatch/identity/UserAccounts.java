@@ -99,7 +99,7 @@ public class UserAccounts {
     @Transactional
     public void changePassword(String username, String currentPassword, String newPassword) {
         String hash = jdbc.sql("select password_hash from user_account where username = ?").param(username)
-                .query(String.class).optional().orElseThrow(() -> new InvalidInputException("currentPassword", "is wrong"));
+                .query(String.class).optional().orElseThrow(() -> new InvalidInputException("currentPassword", "currentPassword", "is wrong"));
         InputCheck check = new InputCheck();
         if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
             check.reject("currentPassword", "currentPassword", "is wrong");

@@ -368,7 +368,7 @@ public class Incidents {
         boolean fits = account.isPresent() && account.get().roles().stream().anyMatch(r -> r == Role.OFFICER || r == Role.HEAD)
                 && enterprises.find(scopeOf(account.get()), incident.enterpriseTaxCode()).isPresent();
         if (!fits) {
-            throw new InvalidInputException("officer", "is not an officer of the unit that manages the enterprise");
+            throw new InvalidInputException("officer", "notOfficerOfUnit", "is not an officer of the unit that manages the enterprise");
         }
         jdbc.sql("update incident set assigned_officer = ? where id = ?").params(officer, id).update();
         audit(caller, incident, Map.of("change", "officer assigned", "officer", officer));
@@ -448,7 +448,7 @@ public class Incidents {
     private Incident open(Caller caller, long id) {
         Incident incident = find(caller.access(), id).orElseThrow(() -> new NotFoundException("incident", String.valueOf(id)));
         if (incident.closedAt() != null) {
-            throw new InvalidInputException("id", "the incident is closed");
+            throw new InvalidInputException("id", "incidentClosed", "the incident is closed");
         }
         return incident;
     }

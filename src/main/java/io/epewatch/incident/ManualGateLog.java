@@ -52,15 +52,15 @@ public class ManualGateLog {
         Incident incident = incidents.find(caller.access(), incidentId)
                 .orElseThrow(() -> new NotFoundException("incident", String.valueOf(incidentId)));
         if (incident.closedAt() != null) {
-            throw new InvalidInputException("id", "the incident is closed: the cameras record the gate again");
+            throw new InvalidInputException("id", "incidentClosed", "the incident is closed: the cameras record the gate again");
         }
         List<String> gates = gateCamerasDown(incident);
         if (gates.isEmpty()) {
-            throw new InvalidInputException("cameraNumber", "none of the incident's gate cameras is down: no manual gate log is kept");
+            throw new InvalidInputException("cameraNumber", "noGateCameraDown", "none of the incident's gate cameras is down: no manual gate log is kept");
         }
         if (entry.cameraNumber() == null || !gates.contains(entry.cameraNumber().strip())) {
-            throw new InvalidInputException("cameraNumber", "must be one of the incident's gate cameras that are down: "
-                    + String.join(", ", gates));
+            throw new InvalidInputException("cameraNumber", "gateCameraDown", "must be one of the incident's gate cameras that are down: "
+                    + String.join(", ", gates), String.join(", ", gates));
         }
         GateReceipt receipt = gateEvents.record(new GateEventInput(incident.enterpriseTaxCode(), entry.cameraNumber().strip(),
                 entry.direction(), entry.capturedAt(), entry.plate(), entry.containerNumbers()),

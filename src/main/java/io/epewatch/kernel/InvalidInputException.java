@@ -26,6 +26,11 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldProblem(field, reason)));
     }
 
+    /** With a message code ({@code problem.<code>} in the message bundles), for a page that says it in its language. */
+    public InvalidInputException(String field, String code, String reason, Object... args) {
+        this(List.of(new FieldProblem(field, reason, code, List.of(args))));
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

@@ -102,7 +102,7 @@ public class SupervisionPlans {
             long recorded = jdbc.sql("select count(*) from supervision_check where plan_id = ? and result is not null")
                     .param(existing.get()).query(Long.class).single();
             if (recorded > 0) {
-                throw new InvalidInputException("month", "the plan has results recorded; adjust its checks instead");
+                throw new InvalidInputException("month", "planHasResults", "the plan has results recorded; adjust its checks instead");
             }
             jdbc.sql("delete from supervision_check where plan_id = ?").param(existing.get()).update();
             jdbc.sql("delete from supervision_plan where id = ?").param(existing.get()).update();

@@ -69,7 +69,7 @@ class CalendarPages {
         Long unit = unitId != null ? unitId : caller.get().unitId();
         try {
             if (unit == null) {
-                throw new InvalidInputException("unitId", "choose a sub-department");
+                throw new InvalidInputException("unitId", "chooseSubDepartment", "choose a sub-department");
             }
             workingDays.setHours(caller.get(), unit, opens, closes);
         } catch (InvalidInputException e) {

@@ -60,7 +60,7 @@ public class DeviceChecks {
             throw new AccessDeniedException("only customs or the enterprise itself checks a camera's device");
         }
         if (camera.onvifUrl() == null) {
-            throw new InvalidInputException("onvifUrl", "the camera has no ONVIF address: add its device service address to the camera first");
+            throw new InvalidInputException("onvifUrl", "noOnvifAddress", "the camera has no ONVIF address: add its device service address to the camera first");
         }
         OnvifDevice device = connectors.discover(CameraAddress.of(camera, credentials.useFor(caller, taxCode, number, "ONVIF device check")));
         MediaProfile profile = device.profiles().getFirst();

@@ -45,7 +45,7 @@ public class MfaAccounts implements SecondFactor, SealedSecrets {
     @Transactional
     public List<String> enrol(String username, String secret, String code) {
         if (!totp.verify(secret, code)) {
-            throw new InvalidInputException("code", "is not the current code of your authenticator app");
+            throw new InvalidInputException("code", "totpCode", "is not the current code of your authenticator app");
         }
         Vault.Sealed sealed = vault.seal(secret, context(username));
         jdbc.sql("update user_account set totp_secret = ?, totp_enabled = true where username = ?")
