@@ -136,7 +136,7 @@ class AccountSecurityTest {
 
         String page = first.get("/account/mfa").body();
         String secret = page.replaceAll("(?s).*<code id=\"secret\">([A-Z2-7]+)</code>.*", "$1");
-        assertThat(first.form("/account/mfa", "code=000000").body()).contains("is not the current code");
+        assertThat(first.form("/account/mfa", "code=000000").body()).as("the page says it in Vietnamese").contains("không phải mã hiện hành");
         Api.Response enrolled = first.form("/account/mfa", "code=" + TotpCodes.now(secret));
         assertThat(enrolled.body()).contains("recovery-codes");
         List<String> recovery = java.util.regex.Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>").matcher(enrolled.body())
