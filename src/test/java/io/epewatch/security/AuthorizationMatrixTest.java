@@ -338,6 +338,18 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    @DisplayName("issue 15: an enterprise's people see none of customs' risk targeting, and a refused page is a page in the layout, not JSON")
+    void enterprisePeopleDoNotSeeRiskTargeting() {
+        Api epe = signedIn(Role.EPE_USER).withHeader("Accept", "text/html");
+        Api.Response refused = epe.get("/warnings");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("text/html");
+        assertThat(refused.body()).contains("class=\"top\"").contains("id=\"error-page\"");
+        assertThat(epe.get("/").body()).doesNotContain("open-warning-count").doesNotContain("href=\"/warnings\"");
+        assertThat(signedIn(Role.OFFICER).get("/").body()).contains("open-warning-count");
+    }
+
+    @Test
     @DisplayName("R4.2 an enterprise of another unit is not found for officers, heads and EPE users; HQ analysts see it")
     void enterpriseReadsAreScoped() {
         Map<Role, Api> people = new EnumMap<>(Role.class);

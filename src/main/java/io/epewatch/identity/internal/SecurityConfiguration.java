@@ -62,7 +62,11 @@ class SecurityConfiguration {
                                 problems.write(response, 401, "Unauthorized", "Sign in or send a bearer token"), api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor((request, response, e) ->
-                                problems.write(response, 403, "Forbidden", "You are not allowed to do this"), api))
+                                problems.write(response, 403, "Forbidden", "You are not allowed to do this"), api)
+                        // pages answer a refusal with the error page in the layout, not problem+json (issue 15); with one
+                        // handler only, Spring Security would use the API's for every request
+                        .defaultAccessDeniedHandlerFor(new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
+                                AnyRequestMatcher.INSTANCE))
                 .addFilterBefore(new BearerTokenFilter(jdbc, clock, problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(signIn.lockout(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AccountGate(problems), AuthorizationFilter.class);
