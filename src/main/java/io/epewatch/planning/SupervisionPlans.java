@@ -144,7 +144,8 @@ public class SupervisionPlans {
         WorkingHours hours = workingDays.hours(unit);
         if (when != null && (!workingDays.calendar().isWorkingDay(when.toLocalDate())
                 || when.toLocalTime().isBefore(hours.opens()) || when.toLocalTime().plusHours(1).isAfter(hours.closes()))) {
-            check.reject("at", "must be on a working day between " + hours.opens() + " and an hour before " + hours.closes());
+            check.reject("at", "checkHours", "must be on a working day between " + hours.opens() + " and an hour before " + hours.closes(),
+                    hours.opens().toString(), hours.closes().toString());
         }
         String who = officer == null || officer.isBlank() ? current.officer() : officer.strip();
         if (!officerOf(who, unit)) {
@@ -171,7 +172,8 @@ public class SupervisionPlans {
         InputCheck check = new InputCheck();
         check.maxLength("remarks", result.remarks(), 2_000);
         if (current.at().toLocalDate().isAfter(LocalDate.now(clock.withZone(VIETNAM)))) {
-            check.reject("id", "the check is planned for " + current.at().toLocalDate() + ": record it on the day");
+            check.reject("id", "checkOnTheDay", "the check is planned for " + current.at().toLocalDate() + ": record it on the day",
+                    current.at().toLocalDate().toString());
         }
         check.throwIfAny();
         jdbc.sql("update supervision_check set result = ?::jsonb, result_by = ?, result_at = ? where id = ?")

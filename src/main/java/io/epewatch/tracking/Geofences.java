@@ -109,7 +109,7 @@ public class Geofences {
             }
             String problem = ZoneIndex.problem(ring);
             if (problem != null) {
-                check.reject("ring", problem);
+                check.reject("ring", "ring", problem);
             }
         }
         check.throwIfAny();

@@ -86,7 +86,7 @@ public class Trips {
             check.reject("reference", "tripReference", "must be declaration:NUMBER or manifest:NUMBER");
         }
         if (plate != null && openTrips().containsKey(plate)) {
-            check.reject("plate", "is already on open trip " + openTrips().get(plate).id());
+            check.reject("plate", "plateOnOpenTrip", "is already on open trip " + openTrips().get(plate).id(), String.valueOf(openTrips().get(plate).id()));
         }
         check.throwIfAny();
         Trip trip = insert(plate, taxCode, input.reference(), origin, destination, started, null, null, caller.name());
@@ -122,7 +122,7 @@ public class Trips {
         Trip trip = find(caller.access(), id).orElseThrow(() -> new NotFoundException("trip", String.valueOf(id)));
         InputCheck check = new InputCheck();
         if (trip.stage() != Trip.Stage.STARTED) {
-            check.reject("id", "trip " + id + " has already " + (trip.stage() == Trip.Stage.ARRIVED ? "arrived" : "been cancelled"));
+            check.reject("id", "tripEnded", "trip " + id + " has already " + (trip.stage() == Trip.Stage.ARRIVED ? "arrived" : "been cancelled"));
         }
         check.requireText("reason", reason, 500);
         check.throwIfAny();
