@@ -203,10 +203,18 @@ public class Incidents {
         if (change.outage() == null) {
             return;
         }
+        // the cameras of one outage arrive here concurrently: one enterprise's changes are applied one at a time
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("incident:" + change.enterpriseTaxCode()).query(Object.class).single();
         IncidentKind kind = IncidentKind.valueOf(change.outage());
         Optional<Long> open = openOfKind(change.enterpriseTaxCode(), kind);
         if (kind == IncidentKind.CHANNEL) {
             open = joinChannelOutage(change, open);
+        } else {
+            // a camera of the channel outage whose change comes after the one that made it a channel outage
+            Optional<Long> channel = sameChannelOutage(change);
+            if (channel.isPresent()) {
+                open = channel;
+            }
         }
         long id;
         if (open.isPresent()) {
@@ -286,6 +294,16 @@ public class Incidents {
             mergeInto(target, other, "monitor", "the same channel outage");
         }
         return Optional.of(target);
+    }
+
+    /** An open CHANNEL incident the monitor opened within {@link #SAME_OUTAGE} of this change, its cameras all still down. */
+    private Optional<Long> sameChannelOutage(CameraStateChanged change) {
+        return jdbc.sql("""
+                        select i.id from incident i where i.enterprise_tax_code = ? and i.kind = 'CHANNEL' and i.origin = 'MONITOR'
+                            and i.closed_at is null and i.notified_at >= ?
+                            and not exists (select 1 from incident_camera c where c.incident_id = i.id and c.back_at is not null)
+                        order by i.id limit 1""")
+                .params(change.enterpriseTaxCode(), Timestamp.from(change.since().minus(SAME_OUTAGE))).query(Long.class).optional();
     }
 
     /** Moves the cameras of {@code other} into {@code target} and closes {@code other} as merged. */

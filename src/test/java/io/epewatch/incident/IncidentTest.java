@@ -148,9 +148,10 @@ class IncidentTest {
     @DisplayName("R2.4 all cameras falling together are one CHANNEL incident listing them all, though the first ones were seen as equipment")
     void oneChannelOutageIsOneIncident() {
         Instant down = Instant.now().minusSeconds(120);
-        cameraChanged("G1", CameraState.OFFLINE, down, "EQUIPMENT");
         cameraChanged("G2", CameraState.OFFLINE, down, "EQUIPMENT");
         cameraChanged("Y1", CameraState.OFFLINE, down, "CHANNEL");
+        // a camera of the same outage whose change is handled after the one that made it a channel outage
+        cameraChanged("G1", CameraState.OFFLINE, down, "EQUIPMENT");
         JsonNode open = officer.get("/api/v1/incidents?open=true&enterpriseTaxCode=" + site.taxCode()).json();
         assertThat(open).singleElement().satisfies(i -> {
             assertThat(i.get("kind").asString()).isEqualTo("CHANNEL");
