@@ -269,10 +269,11 @@ public class Incidents {
     private Optional<Long> joinChannelOutage(CameraStateChanged change, Optional<Long> channel) {
         List<Long> sameOutage = jdbc.sql("""
                         select i.id from incident i where i.enterprise_tax_code = ? and i.kind = 'EQUIPMENT' and i.origin = 'MONITOR'
-                            and i.closed_at is null and i.notified_at >= ?
+                            and i.closed_at is null and i.notified_at between ? and ?
                             and not exists (select 1 from incident_camera c where c.incident_id = i.id and c.back_at is not null)
                         order by i.id""")
-                .params(change.enterpriseTaxCode(), Timestamp.from(change.since().minus(SAME_OUTAGE))).query(Long.class).list();
+                .params(change.enterpriseTaxCode(), Timestamp.from(change.since().minus(SAME_OUTAGE)),
+                        Timestamp.from(change.since().plus(SAME_OUTAGE))).query(Long.class).list();
         if (sameOutage.isEmpty()) {
             return channel;
         }
@@ -300,10 +301,11 @@ public class Incidents {
     private Optional<Long> sameChannelOutage(CameraStateChanged change) {
         return jdbc.sql("""
                         select i.id from incident i where i.enterprise_tax_code = ? and i.kind = 'CHANNEL' and i.origin = 'MONITOR'
-                            and i.closed_at is null and i.notified_at >= ?
+                            and i.closed_at is null and i.notified_at between ? and ?
                             and not exists (select 1 from incident_camera c where c.incident_id = i.id and c.back_at is not null)
                         order by i.id limit 1""")
-                .params(change.enterpriseTaxCode(), Timestamp.from(change.since().minus(SAME_OUTAGE))).query(Long.class).optional();
+                .params(change.enterpriseTaxCode(), Timestamp.from(change.since().minus(SAME_OUTAGE)),
+                        Timestamp.from(change.since().plus(SAME_OUTAGE))).query(Long.class).optional();
     }
 
     /** Moves the cameras of {@code other} into {@code target} and closes {@code other} as merged. */
