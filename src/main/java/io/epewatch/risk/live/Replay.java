@@ -40,7 +40,8 @@ public class Replay {
         facts.replay(Instant.EPOCH, fact -> {
             for (WarningChange change : analysis.accept(fact)) {
                 switch (change) {
-                    case WarningChange.Raised r -> replayed.put(r.key(), "OPEN x" + occurrences(replayed.get(r.key())));
+                    // a raised warning carries the occurrences it folds so far, as the store keeps them
+                    case WarningChange.Raised r -> replayed.put(r.key(), "OPEN x" + r.finding().occurrences());
                     case WarningChange.Merged m -> replayed.put(m.key(), "OPEN x" + m.occurrences());
                     case WarningChange.Resolved r -> replayed.put(r.key(), "RESOLVED_BY_DATA x"
                             + occurrences(replayed.get(r.key())));
