@@ -2,6 +2,9 @@ package io.epewatch.camera.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -253,6 +256,67 @@ class HealthMonitorTest {
                 assertThat(e.state()).isEqualTo(CameraState.OFFLINE);
                 assertThat(e.reason()).startsWith("FORBIDDEN_ADDRESS").contains("127.0.0.1").contains("loopback");
             });
+        }
+    }
+
+    /** The monitor with every core busy, as in the demo with gate recognition running (issue 15). */
+    @Test
+    @DisplayName("R1.5 R2.3 with the CPU saturated, healthy cameras raise no false state and a frozen one is still DEGRADED")
+    void noFalseStateWithTheCpuSaturated() throws Exception {
+        Fixtures.Site site = fixtures.site();
+        // short windows, so a false FROZEN or a starved TIMEOUT would be recorded within the run
+        CameraMonitorProperties properties = new CameraMonitorProperties(true, Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofMillis(1500), 10, Duration.ofSeconds(10), Duration.ofMillis(600), "TCP", 2, Duration.ofMinutes(10),
+                Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofSeconds(5));
+        HealthMonitor monitor = new HealthMonitor(diagram, credentials, logbook, jdbc, events, transaction, properties,
+                Clock.systemUTC(), new CameraConnectors(properties, AddressCheck.allowingAll(), Clock.systemUTC()));
+        AtomicBoolean busy = new AtomicBoolean(true);
+        List<Thread> burners = new ArrayList<>();
+        try (SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", "customs", "Gate-1-pass").withSize(1920, 1080, 25));
+             SimulatedCamera g2 = SimulatedCamera.start(Spec.of("G2", null, null));
+             SimulatedCamera y1 = SimulatedCamera.start(Spec.of("Y1", null, null))) {
+            connect(site, "G1", g1, g1.onvifUrl().toString(), null, null);
+            connect(site, "G2", g2, null, null, g2.snapshotUrl().toString());
+            connect(site, "Y1", y1, null, null, y1.snapshotUrl().toString());
+            y1.fault(Fault.FROZEN);
+            for (int i = 0; i < Runtime.getRuntime().availableProcessors() * 4; i++) {
+                burners.add(Thread.ofPlatform().daemon().start(() -> {
+                    double x = 1;
+                    while (busy.get()) {
+                        x = Math.sin(x) + Math.sqrt(x + 1);
+                    }
+                    if (x == 42) {
+                        System.out.println(x);
+                    }
+                }));
+            }
+            Instant started = Instant.now();
+            while (Duration.between(started, Instant.now()).toSeconds() < 20) {
+                cycle(monitor, site);
+                Thread.sleep(500);
+            }
+            busy.set(false);
+
+            List<LogbookEntry> entries = entries(site);
+            assertThat(entries).filteredOn(e -> !e.cameraNumber().equals("Y1")).as("no false state for a healthy camera").isEmpty();
+            assertThat(entries).filteredOn(e -> e.cameraNumber().equals("Y1")).singleElement().satisfies(e -> {
+                assertThat(e.state()).isEqualTo(CameraState.DEGRADED);
+                assertThat(e.reason()).startsWith("FROZEN_IMAGE");
+            });
+            for (String number : List.of("G1", "G2")) {
+                Timestamp checked = jdbc.sql("""
+                                select s.checked_at from camera_status s join camera c on c.id = s.camera_id
+                                join enterprise e on e.id = c.enterprise_id where e.tax_code = ? and c.number = ?""")
+                        .params(site.taxCode(), number).query(Timestamp.class).single();
+                assertThat(checked.toInstant()).as("%s was really looked at, not only skipped as starved", number)
+                        .isAfter(started.plusSeconds(10));
+            }
+        } finally {
+            busy.set(false);
+            for (Thread burner : burners) {
+                burner.join();
+            }
+            monitor.stop();
         }
     }
 
