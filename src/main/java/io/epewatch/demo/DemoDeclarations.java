@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.epewatch.declaration.DeclarationInput;
 import io.epewatch.declaration.Declarations;
 import io.epewatch.simulator.Traffic;
 import org.slf4j.Logger;
@@ -61,11 +60,8 @@ class DemoDeclarations {
             if (!lane.declared(n)) {
                 continue;
             }
-            Traffic.Vehicle vehicle = lane.vehicle(n);
             try {
-                declarations.receive(new DeclarationInput(lane.declarationNumber(n), "E52", taxCode, "EXPORT",
-                        traffic.crossingStarts(n).minus(DECLARED_BEFORE).toString(), "CLEARED", "GREEN",
-                        List.of(vehicle.plate()), List.of(vehicle.container().replace(" ", ""))));
+                declarations.receive(lane.declaration(taxCode, n, traffic.crossingStarts(n).minus(DECLARED_BEFORE)));
             } catch (RuntimeException e) {
                 log.warn("Demo declaration {} refused: {}", lane.declarationNumber(n), e.getMessage());
             }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.epewatch.gate.GateEventInput;
 import io.epewatch.gate.GateEvents;
-import io.epewatch.declaration.DeclarationInput;
 import io.epewatch.declaration.Declarations;
 import io.epewatch.simulator.Traffic;
 import org.slf4j.Logger;
@@ -79,9 +78,7 @@ class DemoGateTraffic {
             return new GateEventInput(taxCode, "C01", "OUT", now, vehicle.plate(), List.of(misread(container)));
         }
         if (n % 30 != 5) {
-            declarations.receive(new DeclarationInput(lane.declarationNumber(n), "E52", taxCode, "EXPORT",
-                    clock.instant().minus(Duration.ofMinutes(40)).toString(), "CLEARED", "GREEN", List.of(vehicle.plate()),
-                    List.of(container)));
+            declarations.receive(lane.declaration(taxCode, n, clock.instant().minus(Duration.ofMinutes(40))));
         }
         return new GateEventInput(taxCode, "C01", "OUT", now, vehicle.plate(), List.of(container));
     }

@@ -1,8 +1,10 @@
 package io.epewatch.demo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import io.epewatch.declaration.DeclarationInput;
 import io.epewatch.kernel.ContainerNumber;
 import io.epewatch.simulator.Traffic;
 
@@ -40,6 +42,13 @@ final class DemoVehicles {
         long serial = Math.floorMod(n * 7919 + lane * 100_003L, 1_000_000L);
         String number = ContainerNumber.withCheckDigit(OWNERS.get(Math.floorMod(lane + (int) (n % 8), 8)) + String.format("%06d", serial)).value();
         return new Traffic.Vehicle(plate, number.substring(0, 4) + " " + number.substring(4, 10) + " " + number.substring(10));
+    }
+
+    /** The export declaration of crossing {@code n}: its truck and container, cleared in the green lane. */
+    DeclarationInput declaration(String taxCode, long n, Instant registeredAt) {
+        Traffic.Vehicle vehicle = vehicle(n);
+        return new DeclarationInput(declarationNumber(n), "E52", taxCode, "EXPORT", registeredAt.toString(), "CLEARED", "GREEN",
+                List.of(vehicle.plate()), List.of(vehicle.container().replace(" ", "")));
     }
 
     /** Whether crossing {@code n} has its export declaration. */

@@ -267,13 +267,7 @@ public class Incidents {
      * down, becomes (or joins) the channel incident.
      */
     private Optional<Long> joinChannelOutage(CameraStateChanged change, Optional<Long> channel) {
-        List<Long> sameOutage = jdbc.sql("""
-                        select i.id from incident i where i.enterprise_tax_code = ? and i.kind = 'EQUIPMENT' and i.origin = 'MONITOR'
-                            and i.closed_at is null and i.notified_at between ? and ?
-                            and not exists (select 1 from incident_camera c where c.incident_id = i.id and c.back_at is not null)
-                        order by i.id""")
-                .params(change.enterpriseTaxCode(), Timestamp.from(change.since().minus(SAME_OUTAGE)),
-                        Timestamp.from(change.since().plus(SAME_OUTAGE))).query(Long.class).list();
+        List<Long> sameOutage = monitorIncidentsOfTheOutage(change, IncidentKind.EQUIPMENT);
         if (sameOutage.isEmpty()) {
             return channel;
         }
@@ -292,24 +286,32 @@ public class Incidents {
                     Map.of("change", "reclassified as a channel outage: all the enterprise's cameras are down"));
         }
         for (long other : merged) {
-            mergeInto(target, other, "monitor", "the same channel outage");
+            mergeInto(change.enterpriseTaxCode(), target, other, "the same channel outage");
         }
         return Optional.of(target);
     }
 
-    /** An open CHANNEL incident the monitor opened within {@link #SAME_OUTAGE} of this change, its cameras all still down. */
+    /** An open CHANNEL incident of this outage (see {@link #monitorIncidentsOfTheOutage}). */
     private Optional<Long> sameChannelOutage(CameraStateChanged change) {
-        return jdbc.sql("""
-                        select i.id from incident i where i.enterprise_tax_code = ? and i.kind = 'CHANNEL' and i.origin = 'MONITOR'
-                            and i.closed_at is null and i.notified_at between ? and ?
-                            and not exists (select 1 from incident_camera c where c.incident_id = i.id and c.back_at is not null)
-                        order by i.id limit 1""")
-                .params(change.enterpriseTaxCode(), Timestamp.from(change.since().minus(SAME_OUTAGE)),
-                        Timestamp.from(change.since().plus(SAME_OUTAGE))).query(Long.class).optional();
+        return monitorIncidentsOfTheOutage(change, IncidentKind.CHANNEL).stream().findFirst();
     }
 
-    /** Moves the cameras of {@code other} into {@code target} and closes {@code other} as merged. */
-    private void mergeInto(long target, long other, String by, String why) {
+    /**
+     * The open incidents of this kind the monitor opened within {@link #SAME_OUTAGE} of this change, either way round,
+     * with every camera still down: the same outage as the change, oldest first.
+     */
+    private List<Long> monitorIncidentsOfTheOutage(CameraStateChanged change, IncidentKind kind) {
+        return jdbc.sql("""
+                        select i.id from incident i where i.enterprise_tax_code = ? and i.kind = ? and i.origin = 'MONITOR'
+                            and i.closed_at is null and i.notified_at between ? and ?
+                            and not exists (select 1 from incident_camera c where c.incident_id = i.id and c.back_at is not null)
+                        order by i.id""")
+                .params(change.enterpriseTaxCode(), kind.name(), Timestamp.from(change.since().minus(SAME_OUTAGE)),
+                        Timestamp.from(change.since().plus(SAME_OUTAGE))).query(Long.class).list();
+    }
+
+    /** The monitor moves the cameras of {@code other} into {@code target} and closes {@code other} as merged. */
+    private void mergeInto(String taxCode, long target, long other, String why) {
         jdbc.sql("""
                         insert into incident_camera (incident_id, camera_number, down_since, back_at)
                         select ?, camera_number, down_since, back_at from incident_camera where incident_id = ?
@@ -317,8 +319,7 @@ public class Incidents {
                 .params(target, other).update();
         jdbc.sql("update incident set closed_at = ?, close_reason = ? where id = ? and closed_at is null")
                 .params(Timestamp.from(clock.instant()), "Merged into incident " + target + " (" + why + ")", other).update();
-        String taxCode = jdbc.sql("select enterprise_tax_code from incident where id = ?").param(other).query(String.class).single();
-        audit.record(by, AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "incident:" + other,
+        audit.record("monitor", AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "incident:" + other,
                 Map.of("change", "merged into incident " + target, "reason", why));
         listCamerasInNotice(target);
     }

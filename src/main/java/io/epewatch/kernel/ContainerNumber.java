@@ -1,5 +1,6 @@
 package io.epewatch.kernel;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -64,15 +65,29 @@ public record ContainerNumber(String value) {
         return invalidReason() == null;
     }
 
+    /**
+     * Why a number cannot be right: a message code ({@code category}, {@code checkDigit}), its arguments, and the
+     * reason in English for the API and logs.
+     */
+    public record Invalidity(String code, List<Object> args, String english) {
+    }
+
     /** Why the number cannot be right, or null when it can. */
-    public String invalidReason() {
+    public Invalidity invalidity() {
         if ("UJZ".indexOf(category()) < 0) {
-            return "category letter must be U, J or Z, not " + category();
+            return new Invalidity("category", List.of(String.valueOf(category())), "category letter must be U, J or Z, not " + category());
         }
         if (checkDigit() != expectedCheckDigit()) {
-            return "check digit is " + checkDigit() + " but ISO 6346 gives " + expectedCheckDigit();
+            return new Invalidity("checkDigit", List.of(checkDigit(), expectedCheckDigit()),
+                    "check digit is " + checkDigit() + " but ISO 6346 gives " + expectedCheckDigit());
         }
         return null;
+    }
+
+    /** Why the number cannot be right, in English, or null when it can. */
+    public String invalidReason() {
+        Invalidity invalidity = invalidity();
+        return invalidity == null ? null : invalidity.english();
     }
 
     /** ISO 6346: letters take 10..38 skipping multiples of 11; each position weighs 2^i; sum mod 11 mod 10. */

@@ -85,8 +85,9 @@ public class Trips {
         if (input.reference() != null && !input.reference().matches("(declaration|manifest):[A-Z0-9./-]{1,35}")) {
             check.reject("reference", "tripReference", "must be declaration:NUMBER or manifest:NUMBER");
         }
-        if (plate != null && openTrips().containsKey(plate)) {
-            check.reject("plate", "plateOnOpenTrip", "is already on open trip " + openTrips().get(plate).id(), String.valueOf(openTrips().get(plate).id()));
+        Trip open = plate == null ? null : openTrips().get(plate);
+        if (open != null) {
+            check.reject("plate", "plateOnOpenTrip", "is already on open trip " + open.id(), String.valueOf(open.id()));
         }
         check.throwIfAny();
         Trip trip = insert(plate, taxCode, input.reference(), origin, destination, started, null, null, caller.name());

@@ -42,9 +42,4 @@ public class CameraReason {
         }
         return String.join("; ", said);
     }
-
-    /** Whether the reason carries technical detail worth a toggle. */
-    public boolean technical(String reason) {
-        return reason != null && !words(reason).equals(reason.strip());
-    }
 }

@@ -19,20 +19,13 @@ public class ContainerText {
     }
 
     public String invalid(String number, String storedReason) {
-        ContainerNumber parsed;
+        ContainerNumber.Invalidity invalidity;
         try {
-            parsed = ContainerNumber.parse(number);
+            invalidity = ContainerNumber.parse(number).invalidity();
         } catch (IllegalArgumentException e) {
             return storedReason;
         }
-        if ("UJZ".indexOf(parsed.category()) < 0) {
-            return messages.getMessage("container.invalid.category", new Object[] {String.valueOf(parsed.category())}, storedReason,
-                    LocaleContextHolder.getLocale());
-        }
-        if (parsed.checkDigit() != parsed.expectedCheckDigit()) {
-            return messages.getMessage("container.invalid.checkDigit", new Object[] {parsed.checkDigit(), parsed.expectedCheckDigit()},
-                    storedReason, LocaleContextHolder.getLocale());
-        }
-        return storedReason;
+        return invalidity == null ? storedReason : messages.getMessage("container.invalid." + invalidity.code(),
+                invalidity.args().toArray(), storedReason, LocaleContextHolder.getLocale());
     }
 }
