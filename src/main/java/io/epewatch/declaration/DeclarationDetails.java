@@ -14,8 +14,11 @@ import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.PlateNumber;
 import io.epewatch.kernel.Timestamps;
 
-/** Checks the detail parts of a declaration (goods lines, vehicles, seals, transit), naming each bad field. */
-final class DeclarationDetails {
+/**
+ * Checks the detail parts of a declaration (goods lines, vehicles, seals, transit), naming each bad field. Public so
+ * that a declaration filed by a declarant (the clearance module) is checked by the same rules as one taken in.
+ */
+public final class DeclarationDetails {
 
     private static final int MAX_LINES = 1_000;
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1e12");
@@ -23,7 +26,7 @@ final class DeclarationDetails {
     private DeclarationDetails() {
     }
 
-    static List<GoodsLine> goods(InputCheck check, List<GoodsLineInput> lines) {
+    public static List<GoodsLine> goods(InputCheck check, List<GoodsLineInput> lines) {
         List<GoodsLine> goods = new ArrayList<>();
         if (lines == null) {
             return goods;
@@ -61,7 +64,7 @@ final class DeclarationDetails {
         return goods;
     }
 
-    static List<DeclaredVehicle> vehicles(InputCheck check, List<VehicleInput> inputs) {
+    public static List<DeclaredVehicle> vehicles(InputCheck check, List<VehicleInput> inputs) {
         List<DeclaredVehicle> vehicles = new ArrayList<>();
         if (inputs == null) {
             return vehicles;
@@ -86,7 +89,7 @@ final class DeclarationDetails {
         return vehicles;
     }
 
-    static List<Seal> seals(InputCheck check, List<SealInput> inputs) {
+    public static List<Seal> seals(InputCheck check, List<SealInput> inputs) {
         List<Seal> seals = new ArrayList<>();
         if (inputs == null) {
             return seals;
@@ -116,7 +119,7 @@ final class DeclarationDetails {
         return seals;
     }
 
-    static TransitRoute transit(InputCheck check, TransitInput input, Instant registeredAt) {
+    public static TransitRoute transit(InputCheck check, TransitInput input, Instant registeredAt) {
         if (input == null) {
             return null;
         }
@@ -146,7 +149,8 @@ final class DeclarationDetails {
         });
     }
 
-    private static BigDecimal amount(String raw, boolean positive) {
+    /** A decimal as declared: a plain number, positive (or at least not negative), at most a trillion. */
+    public static BigDecimal amount(String raw, boolean positive) {
         BigDecimal value;
         try {
             value = new BigDecimal(raw.strip());

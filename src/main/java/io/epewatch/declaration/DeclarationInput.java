@@ -9,18 +9,20 @@ import java.util.List;
  * @param clearedAt when customs cleared it
  * @param vehicles  vehicles with the containers each carries
  * @param transit   for a transit declaration (R5.7): origin and destination geofence codes, deadline, route
+ * @param inspectedAt when the physical inspection of a red-lane declaration was recorded (R5.6)
  */
 public record DeclarationInput(String number, String typeCode, String enterpriseTaxCode, String direction,
                                String registeredAt, String status, String lane, List<String> vehiclePlates,
                                List<String> containerNumbers, String clearedAt, List<GoodsLineInput> goods,
-                               List<VehicleInput> vehicles, List<SealInput> seals, TransitInput transit) {
+                               List<VehicleInput> vehicles, List<SealInput> seals, TransitInput transit,
+                               String inspectedAt) {
 
     /** The original nine fields: the rest empty. */
     public DeclarationInput(String number, String typeCode, String enterpriseTaxCode, String direction,
                             String registeredAt, String status, String lane, List<String> vehiclePlates,
                             List<String> containerNumbers) {
         this(number, typeCode, enterpriseTaxCode, direction, registeredAt, status, lane, vehiclePlates,
-                containerNumbers, null, null, null, null, null);
+                containerNumbers, null, null, null, null, null, null);
     }
 
     public record GoodsLineInput(String hsCode, String description, String quantity, String unit, String netWeightKg,

@@ -32,7 +32,7 @@ public class Declarations {
     private static final String COLUMNS = """
             number, version, type_code, enterprise_tax_code, direction, registered_at, status, lane, vehicle_plates,
             container_numbers, received_at, cleared_at, goods::text as goods, vehicles::text as vehicles,
-            seals::text as seals, transit::text as transit""";
+            seals::text as seals, transit::text as transit, inspected_at""";
     private static final int MAX_ITEMS = 500;
 
     private final JdbcClient jdbc;
@@ -69,20 +69,21 @@ public class Declarations {
                 declared.clearedAt() == null ? null : Timestamp.from(declared.clearedAt()),
                 json.writeValueAsString(declared.goods()), json.writeValueAsString(declared.vehicles()),
                 json.writeValueAsString(declared.seals()),
-                declared.transit() == null ? null : json.writeValueAsString(declared.transit())};
+                declared.transit() == null ? null : json.writeValueAsString(declared.transit()),
+                declared.inspectedAt() == null ? null : Timestamp.from(declared.inspectedAt())};
         if (current.isEmpty()) {
             jdbc.sql("""
                             insert into declaration (type_code, enterprise_tax_code, direction, registered_at, status, lane,
                                 vehicle_plates, container_numbers, cleared_at, goods, vehicles, seals, transit,
-                                number, version, received_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?)""")
+                                inspected_at, number, version, received_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")
                     .params(concat(columns, declared.number(), version, Timestamp.from(now), Timestamp.from(now))).update();
         } else {
             jdbc.sql("""
                             update declaration set type_code = ?, enterprise_tax_code = ?, direction = ?, registered_at = ?,
                                 status = ?, lane = ?, vehicle_plates = ?, container_numbers = ?, cleared_at = ?,
                                 goods = ?::jsonb, vehicles = ?::jsonb, seals = ?::jsonb, transit = ?::jsonb,
-                                version = ?, updated_at = ?
+                                inspected_at = ?, version = ?, updated_at = ?
                             where number = ?""")
                     .params(concat(columns, version, Timestamp.from(now), declared.number())).update();
         }
@@ -171,10 +172,14 @@ public class Declarations {
         List<DeclaredVehicle> vehicles = DeclarationDetails.vehicles(check, input.vehicles());
         List<Seal> seals = DeclarationDetails.seals(check, input.seals());
         TransitRoute transit = DeclarationDetails.transit(check, input.transit(), registeredAt);
+        Instant inspectedAt = check.parseOptional("inspectedAt", input.inspectedAt(), raw -> Timestamps.parsePast(raw, clock));
+        if (inspectedAt != null && registeredAt != null && inspectedAt.isBefore(registeredAt)) {
+            check.reject("inspectedAt", "is before registeredAt: goods are inspected after the declaration is registered");
+        }
         check.throwIfAny();
         return new Declaration(input.number().strip(), 0, input.typeCode().strip().toUpperCase(Locale.ROOT), taxCode.value(),
                 direction, registeredAt, input.status().strip().toUpperCase(Locale.ROOT), lane, plates, containers, null,
-                clearedAt, goods, vehicles, seals, transit);
+                clearedAt, goods, vehicles, seals, transit, inspectedAt);
     }
 
     private static boolean sameContent(Declaration a, Declaration b) {
@@ -184,7 +189,8 @@ public class Declarations {
                 && a.vehiclePlates().equals(b.vehiclePlates()) && a.containerNumbers().equals(b.containerNumbers())
                 && java.util.Objects.equals(a.clearedAt(), b.clearedAt()) && a.goods().equals(b.goods())
                 && a.vehicles().equals(b.vehicles()) && a.seals().equals(b.seals())
-                && java.util.Objects.equals(a.transit(), b.transit());
+                && java.util.Objects.equals(a.transit(), b.transit())
+                && java.util.Objects.equals(a.inspectedAt(), b.inspectedAt());
     }
 
     private static Object[] concat(Object[] head, Object... tail) {
@@ -197,6 +203,7 @@ public class Declarations {
         String lane = rs.getString("lane");
         Timestamp cleared = rs.getTimestamp("cleared_at");
         String transit = rs.getString("transit");
+        Timestamp inspected = rs.getTimestamp("inspected_at");
         return new Declaration(rs.getString("number"), rs.getInt("version"), rs.getString("type_code"),
                 rs.getString("enterprise_tax_code"), Direction.valueOf(rs.getString("direction")),
                 rs.getTimestamp("registered_at").toInstant(), rs.getString("status"), lane == null ? null : Lane.valueOf(lane),
@@ -206,6 +213,7 @@ public class Declarations {
                 List.of(json.readValue(rs.getString("goods"), GoodsLine[].class)),
                 List.of(json.readValue(rs.getString("vehicles"), DeclaredVehicle[].class)),
                 List.of(json.readValue(rs.getString("seals"), Seal[].class)),
-                transit == null ? null : json.readValue(transit, TransitRoute.class));
+                transit == null ? null : json.readValue(transit, TransitRoute.class),
+                inspected == null ? null : inspected.toInstant());
     }
 }

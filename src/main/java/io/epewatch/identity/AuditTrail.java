@@ -231,6 +231,8 @@ public class AuditTrail {
         /** A case moved from one state to the next (R4.6–R4.8). */
         public static final String CASE_TRANSITION = "CASE_TRANSITION";
         public static final String CASE_NOTE = "CASE_NOTE";
+        /** A declaration processed by this system took a step: filed, registered with its lane, checked, cleared (R5.5–R5.7). */
+        public static final String DECLARATION_STEP = "DECLARATION_STEP";
         /** A system administrator took the audit trail's anchor away (R3.1). */
         public static final String AUDIT_ANCHOR_EXPORTED = "AUDIT_ANCHOR_EXPORTED";
 

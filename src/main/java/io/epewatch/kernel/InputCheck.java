@@ -103,6 +103,10 @@ public final class InputCheck {
         }
     }
 
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
     public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -1,0 +1,198 @@
+package io.epewatch.clearance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.epewatch.clearance.DossierStep.Step;
+import io.epewatch.declaration.Declaration.Direction;
+import io.epewatch.declaration.Declaration.Lane;
+import io.epewatch.declaration.DeclarationInput;
+import io.epewatch.declaration.Declarations;
+import io.epewatch.declaration.Seal;
+import io.epewatch.identity.AccessScope;
+import io.epewatch.identity.AuditTrail;
+import io.epewatch.identity.Caller;
+import io.epewatch.kernel.InvalidInputException;
+import io.epewatch.kernel.NotFoundException;
+import io.epewatch.registry.Enterprises;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dossiers' rows: reading them within a scope, taking one step (state, columns, history, audit) and writing what
+ * customs now knows through to the {@code declaration} module, in the caller's transaction.
+ */
+@Component
+class DossierLedger {
+
+    static final String COLUMNS = """
+            id, number, direction, type_code, enterprise_tax_code, declarant, reference, state, version, body::text as body,
+            computed::text as computed, lane, lane_decision::text as lane_decision, filed_at, registered_at, due_at,
+            fees_paid_at, documents_checked_at, inspection_form, inspection_level, inspection_ordered_at, inspected_at,
+            seals::text as seals, cleared_at, released_at, passed_at, cancellation_requested, replaces, replaced_by,
+            updated_at""";
+
+    private final JdbcClient jdbc;
+    private final Declarations declarations;
+    private final Enterprises enterprises;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DossierLedger(JdbcClient jdbc, Declarations declarations, Enterprises enterprises, AuditTrail audit, JsonMapper json,
+                  Clock clock) {
+        this.jdbc = jdbc;
+        this.declarations = declarations;
+        this.enterprises = enterprises;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Optional<Dossier> find(AccessScope scope, String number) {
+        return jdbc.sql("select " + COLUMNS + " from dossier where number = ?").param(number).query(this::toDossier)
+                .optional().filter(d -> visible(scope, d.enterpriseTaxCode()));
+    }
+
+    /** The dossier, locked for this transaction, when the scope sees it; else 404 (never telling it exists). */
+    Dossier lock(AccessScope scope, String number) {
+        return jdbc.sql("select " + COLUMNS + " from dossier where number = ? for update").param(number)
+                .query(this::toDossier).optional().filter(d -> visible(scope, d.enterpriseTaxCode()))
+                .orElseThrow(() -> new NotFoundException("declaration", number));
+    }
+
+    boolean visible(AccessScope scope, String taxCode) {
+        return scope.everything() || enterprises.visibleTaxCodes(scope).contains(taxCode);
+    }
+
+    /** Refuses the step unless the dossier is in one of {@code from}. */
+    static void expect(Dossier d, Set<DossierState> from, String step) {
+        if (!from.contains(d.state())) {
+            throw new InvalidInputException("state", "dossierState", "declaration " + d.number() + " is " + d.state()
+                    + "; " + step + " needs it " + from, d.number(), d.state().name());
+        }
+    }
+
+    /**
+     * Takes one step: sets the state and the given columns, keeps the step in the history, audits it and writes the
+     * declaration through when it is registered. Column names come from code, never from input.
+     */
+    Dossier step(Caller caller, Dossier d, Step step, DossierState state, Map<String, Object> columns, String reason,
+                 Map<String, Object> details) {
+        Instant now = now();
+        List<Object> values = new ArrayList<>();
+        StringBuilder set = new StringBuilder("state = ?, updated_at = ?");
+        values.add(state.name());
+        values.add(Timestamp.from(now));
+        for (Map.Entry<String, Object> column : columns.entrySet()) {
+            Object value = column.getValue();
+            set.append(", ").append(column.getKey()).append(value instanceof Jsonb ? " = ?::jsonb" : " = ?");
+            values.add(switch (value) {
+                case Instant at -> Timestamp.from(at);
+                case Jsonb j -> j.text();
+                case null, default -> value;
+            });
+        }
+        values.add(d.id());
+        jdbc.sql("update dossier set " + set + " where id = ?").params(values).update();
+        Map<String, Object> kept = new LinkedHashMap<>(details);
+        jdbc.sql("insert into dossier_step (dossier_id, step, state, actor, at, reason, details) values (?, ?, ?, ?, ?, ?, ?::jsonb)")
+                .params(d.id(), step.name(), state.name(), caller.name(), Timestamp.from(now), reason,
+                        json.writeValueAsString(kept)).update();
+        Map<String, Object> audited = new LinkedHashMap<>(kept);
+        audited.put("step", step.name());
+        audited.put("state", state.name());
+        if (reason != null) {
+            audited.put("reason", reason);
+        }
+        audit.record(caller.name(), AuditTrail.Actions.DECLARATION_STEP, d.enterpriseTaxCode(), "declaration:" + d.number(), audited);
+        Dossier after = find(AccessScope.all(), d.number()).orElseThrow();
+        if (after.registeredAt() != null) {
+            writeThrough(after);
+        }
+        return after;
+    }
+
+    void keepVersion(Dossier d, int version, String businessCode, DossierInput body, String reason, String by) {
+        jdbc.sql("""
+                        insert into dossier_version (dossier_id, version, business_code, body, reason, filed_by, filed_at)
+                        values (?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                .params(d.id(), version, businessCode, json.writeValueAsString(body), reason, by, Timestamp.from(now()))
+                .update();
+    }
+
+    /** A column value stored as JSON. */
+    record Jsonb(String text) {
+    }
+
+    Jsonb jsonb(Object value) {
+        return new Jsonb(json.writeValueAsString(value));
+    }
+
+    List<DossierStep> steps(long dossierId) {
+        return jdbc.sql("select id, step, state, actor, at, reason, details::text as details from dossier_step where dossier_id = ? order by id")
+                .param(dossierId)
+                .query((rs, n) -> new DossierStep(rs.getLong("id"), Step.valueOf(rs.getString("step")),
+                        DossierState.valueOf(rs.getString("state")), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("reason"), json.readValue(rs.getString("details"), new TypeReference<Map<String, Object>>() { })))
+                .list();
+    }
+
+    /**
+     * What customs now knows of the declaration, in the {@code declaration} module, which the gate analysis reads:
+     * lane, state, when the goods became free to leave (cleared, or released before the fee), inspection and seals.
+     */
+    private void writeThrough(Dossier d) {
+        DossierInput body = d.body();
+        Instant free = d.clearedAt() != null ? d.clearedAt() : d.releasedAt();
+        List<String> plates = body.vehicles() == null ? List.of() : body.vehicles().stream()
+                .map(DeclarationInput.VehicleInput::plate).toList();
+        List<DeclarationInput.GoodsLineInput> goods = body.goods().stream().map(l -> new DeclarationInput.GoodsLineInput(
+                l.hsCode(), l.description(), l.quantity(), l.unit(), l.netWeightKg(), l.grossWeightKg())).toList();
+        List<DeclarationInput.SealInput> seals = d.seals().stream()
+                .map(s -> new DeclarationInput.SealInput(s.containerNumber(), s.sealNumber())).toList();
+        declarations.receive(new DeclarationInput(d.number(), d.typeCode(), d.enterpriseTaxCode(), d.direction().name(),
+                d.registeredAt().toString(), d.state().name(), d.lane().name(), plates, List.of(),
+                free == null ? null : free.toString(), goods, body.vehicles(), seals, null,
+                d.inspectedAt() == null ? null : d.inspectedAt().toString()));
+    }
+
+    Dossier toDossier(ResultSet rs, int row) throws SQLException {
+        String lane = rs.getString("lane");
+        String decision = rs.getString("lane_decision");
+        int level = rs.getInt("inspection_level");
+        Integer inspectionLevel = rs.wasNull() ? null : level;
+        return new Dossier(rs.getLong("id"), rs.getString("number"), Direction.valueOf(rs.getString("direction")),
+                rs.getString("type_code"), rs.getString("enterprise_tax_code"), rs.getString("declarant"),
+                rs.getString("reference"), DossierState.valueOf(rs.getString("state")), rs.getInt("version"),
+                json.readValue(rs.getString("body"), DossierInput.class),
+                json.readValue(rs.getString("computed"), Assessment.class), lane == null ? null : Lane.valueOf(lane),
+                decision == null ? null : json.readValue(decision, LaneDecision.class), instant(rs, "filed_at"),
+                instant(rs, "registered_at"), instant(rs, "due_at"), instant(rs, "fees_paid_at"),
+                instant(rs, "documents_checked_at"), rs.getString("inspection_form"), inspectionLevel,
+                instant(rs, "inspection_ordered_at"), instant(rs, "inspected_at"),
+                List.of(json.readValue(rs.getString("seals"), Seal[].class)), instant(rs, "cleared_at"),
+                instant(rs, "released_at"), instant(rs, "passed_at"), rs.getString("cancellation_requested"),
+                rs.getString("replaces"), rs.getString("replaced_by"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+}

@@ -1,0 +1,287 @@
+package io.epewatch.clearance.web;
+
+import java.util.List;
+
+import io.epewatch.clearance.CustomsChecks;
+import io.epewatch.clearance.Dossier;
+import io.epewatch.clearance.DossierInput;
+import io.epewatch.clearance.DossierState;
+import io.epewatch.clearance.DossierStep;
+import io.epewatch.clearance.RegisteredGoods;
+import io.epewatch.clearance.Dossiers;
+import io.epewatch.clearance.Selectivity;
+import io.epewatch.clearance.selectivity.Criterion;
+import io.epewatch.declaration.Declaration.Lane;
+import io.epewatch.declaration.DeclarationInput.SealInput;
+import io.epewatch.evidence.EvidenceItem;
+import io.epewatch.identity.CurrentCaller;
+import io.epewatch.identity.Permissions;
+import io.epewatch.kernel.InputCheck;
+import io.epewatch.kernel.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Declaration processing over the API (R5.1–R5.7): the declarant's business codes and customs' steps. */
+@RestController
+@RequestMapping("/api/v1/clearance")
+@Tag(name = "Clearance", description = "Declarations filed, registered with a lane, checked and cleared by this system (Decree 87/2012)")
+class ClearanceApi {
+
+    /** A declaration with where it stands and its processing history (the customs answers). */
+    record Status(Dossier declaration, List<DossierStep> steps) {
+    }
+
+    record Change(DossierInput declaration, String reason) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record DocumentCheck(Boolean accepted, String note) {
+    }
+
+    record InspectionOrder(String form, String level, String note) {
+    }
+
+    record InspectionResult(Boolean asDeclared, String findings, List<SealInput> seals) {
+    }
+
+    record Decision(Boolean accept, String reason) {
+    }
+
+    record Place(String place) {
+    }
+
+    record Guarantee(String guarantee) {
+    }
+
+    record SettleDecision(String decision) {
+    }
+
+    record Shares(String yellowShare, String redShare) {
+    }
+
+    record GoodInput(String hsCode, String unit, String description, String quantity) {
+    }
+
+    record StandingInput(String status, String taxDebtOverdueSince) {
+    }
+
+    private final Dossiers dossiers;
+    private final CustomsChecks checks;
+    private final Selectivity selectivity;
+    private final RegisteredGoods goods;
+    private final CurrentCaller caller;
+
+    ClearanceApi(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, RegisteredGoods goods, CurrentCaller caller) {
+        this.dossiers = dossiers;
+        this.checks = checks;
+        this.selectivity = selectivity;
+        this.goods = goods;
+        this.caller = caller;
+    }
+
+    @GetMapping("/enterprises/{taxCode}/goods")
+    @PreAuthorize(Permissions.PEOPLE)
+    @Operation(summary = "The goods the enterprise registered and how much of each is declared")
+    List<RegisteredGoods.Good> goods(@PathVariable String taxCode) {
+        return goods.of(caller.get(), taxCode);
+    }
+
+    @PutMapping("/enterprises/{taxCode}/goods")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "Register a good {hsCode, unit, description, quantity} or change it")
+    RegisteredGoods.Good registerGood(@PathVariable String taxCode, @RequestBody GoodInput input) {
+        return goods.register(caller.get(), taxCode, input.hsCode(), input.unit(), input.description(), input.quantity());
+    }
+
+    @PutMapping("/enterprises/{taxCode}/standing")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "The enterprise's standing {status: ACTIVE|SUSPENDED|DISSOLVED|BANKRUPT, taxDebtOverdueSince}")
+    void standing(@PathVariable String taxCode, @RequestBody StandingInput input) {
+        goods.setStanding(caller.get(), taxCode, input.status(), input.taxDebtOverdueSince());
+    }
+
+    @PostMapping("/declarations")
+    @PreAuthorize("hasRole('DECLARANT')")
+    @Operation(summary = "IDA/EDA: file a declaration; 201 with its number and the computed values, or 400 naming every "
+            + "bad field. The same reference again answers the declaration already filed (200)")
+    ResponseEntity<Status> file(@RequestBody DossierInput input) {
+        String reference = input == null ? null : InputCheck.blankToNull(input.reference());
+        java.util.Optional<Dossier> earlier = reference == null ? java.util.Optional.empty()
+                : dossiers.filedUnder(caller.get(), reference);
+        if (earlier.isPresent()) {
+            return ResponseEntity.ok(status(earlier.get()));
+        }
+        try {
+            return ResponseEntity.status(HttpStatus.CREATED).body(status(dossiers.file(caller.get(), input)));
+        } catch (DuplicateKeyException sameReferenceAtOnce) {
+            return ResponseEntity.ok(status(dossiers.filedUnder(caller.get(), reference).orElseThrow(() -> sameReferenceAtOnce)));
+        }
+    }
+
+    @PostMapping("/declarations/{number}/registration")
+    @PreAuthorize("hasRole('DECLARANT')")
+    @Operation(summary = "IDC/EDC: register officially; the answer carries the lane, the criteria that fired and the draw")
+    Status register(@PathVariable String number) {
+        return status(dossiers.register(caller.get(), number));
+    }
+
+    @PutMapping("/declarations/{number}")
+    @PreAuthorize("hasRole('DECLARANT')")
+    @Operation(summary = "Correct (provisional), amend (IDA01/EDA01, before clearance) or supplement (after clearance); "
+            + "every version is kept; amending and supplementing need a reason")
+    Status amend(@PathVariable String number, @RequestBody Change change) {
+        return status(dossiers.amend(caller.get(), number, change.declaration(), change.reason()));
+    }
+
+    @PostMapping("/declarations/{number}/replacement")
+    @PreAuthorize("hasRole('DECLARANT')")
+    @Operation(summary = "IDE/EDE: file a declaration replacing this one (registered, not cleared); the new one is answered")
+    ResponseEntity<Status> replace(@PathVariable String number, @RequestBody Change change) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(status(dossiers.replace(caller.get(), number, change.declaration(), change.reason())));
+    }
+
+    @PostMapping("/declarations/{number}/cancellation")
+    @PreAuthorize("hasRole('DECLARANT')")
+    @Operation(summary = "Ask to cancel (a provisional declaration is withdrawn at once)")
+    Status requestCancellation(@PathVariable String number, @RequestBody Reason reason) {
+        return status(dossiers.requestCancellation(caller.get(), number, reason.reason()));
+    }
+
+    @GetMapping("/declarations/{number}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')")
+    @Operation(summary = "A declaration's state and processing history, within the caller's scope")
+    Status get(@PathVariable String number) {
+        return dossiers.find(caller.get().access(), number).map(this::status)
+                .orElseThrow(() -> new NotFoundException("declaration", number));
+    }
+
+    @GetMapping("/declarations")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')")
+    @Operation(summary = "Declarations within the caller's scope, newest first; state narrows")
+    List<Dossier> list(@RequestParam(required = false) DossierState state, @RequestParam(defaultValue = "100") int limit) {
+        return dossiers.list(caller.get().access(), state, limit);
+    }
+
+    @GetMapping("/worklist")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "What waits for customs in the caller's units, earliest due first; lane narrows")
+    List<Dossier> worklist(@RequestParam(required = false) Lane lane) {
+        return checks.worklist(caller.get(), lane);
+    }
+
+    @PostMapping("/declarations/{number}/fees")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "The fee is paid: a green (or released) declaration is cleared")
+    Status fees(@PathVariable String number) {
+        return status(checks.recordFees(caller.get(), number));
+    }
+
+    @PostMapping("/declarations/{number}/document-check")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "Yellow: the documents checked; accepted=false sends it to physical inspection with the note")
+    Status documentCheck(@PathVariable String number, @RequestBody DocumentCheck check) {
+        return status(checks.checkDocuments(caller.get(), number, Boolean.TRUE.equals(check.accepted()), check.note()));
+    }
+
+    @PostMapping("/declarations/{number}/inspection-order")
+    @PreAuthorize("hasRole('HEAD')")
+    @Operation(summary = "Red: the head sets the form (MANUAL, SCANNER, SCANNER_AND_MANUAL) and level (percent)")
+    Status inspectionOrder(@PathVariable String number, @RequestBody InspectionOrder order) {
+        return status(checks.orderInspection(caller.get(), number, order.form(), order.level(), order.note()));
+    }
+
+    @PostMapping("/declarations/{number}/inspection-result")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "Red: what the inspection found and the seals applied; asDeclared=false holds the goods")
+    Status inspectionResult(@PathVariable String number, @RequestBody InspectionResult result) {
+        return status(checks.recordInspection(caller.get(), number, !Boolean.FALSE.equals(result.asDeclared()),
+                result.findings(), result.seals()));
+    }
+
+    @PostMapping(value = "/declarations/{number}/inspection-photos", consumes = "image/jpeg")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "A photo of the inspection, kept as evidence linked to the declaration")
+    ResponseEntity<EvidenceItem> photo(@PathVariable String number, @RequestBody byte[] jpeg) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(checks.addInspectionPhoto(caller.get(), number, jpeg));
+    }
+
+    @PostMapping("/declarations/{number}/settlement")
+    @PreAuthorize("hasRole('HEAD')")
+    @Operation(summary = "The head lets held goods go on once the discrepancy is handled")
+    Status settle(@PathVariable String number, @RequestBody SettleDecision decision) {
+        return status(checks.settleDiscrepancy(caller.get(), number, decision.decision()));
+    }
+
+    @PostMapping("/declarations/{number}/release")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "Release the goods before the fee is paid, naming the guarantee")
+    Status release(@PathVariable String number, @RequestBody Guarantee guarantee) {
+        return status(checks.release(caller.get(), number, guarantee.guarantee()));
+    }
+
+    @PostMapping("/declarations/{number}/area-passage")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "The goods passed the customs-supervised area at the place given")
+    Status areaPassage(@PathVariable String number, @RequestBody Place place) {
+        return status(checks.confirmPassage(caller.get(), number, place.place()));
+    }
+
+    @PostMapping("/declarations/{number}/cancellation-decision")
+    @PreAuthorize(Permissions.CUSTOMS)
+    @Operation(summary = "Accept or refuse (with a reason) a cancellation request")
+    Status cancellationDecision(@PathVariable String number, @RequestBody Decision decision) {
+        return status(checks.decideCancellation(caller.get(), number, Boolean.TRUE.equals(decision.accept()), decision.reason()));
+    }
+
+    @GetMapping("/selectivity/criteria")
+    @PreAuthorize(Permissions.RISK_ANALYSIS)
+    List<Criterion> criteria() {
+        return selectivity.criteria();
+    }
+
+    @PostMapping("/selectivity/criteria")
+    @PreAuthorize(Permissions.RISK_ANALYSIS)
+    @Operation(summary = "Add a criterion {kind, parameter, lane, note, enabled}")
+    ResponseEntity<Criterion> addCriterion(@RequestBody Selectivity.CriterionInput input) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(selectivity.save(caller.get(), null, input));
+    }
+
+    @PutMapping("/selectivity/criteria/{id}")
+    @PreAuthorize(Permissions.RISK_ANALYSIS)
+    Criterion saveCriterion(@PathVariable long id, @RequestBody Selectivity.CriterionInput input) {
+        return selectivity.save(caller.get(), id, input);
+    }
+
+    @PostMapping("/selectivity/preview")
+    @PreAuthorize(Permissions.RISK_ANALYSIS)
+    @Operation(summary = "How the latest registrations would fall with this criterion (replacing criterionId when given)")
+    Selectivity.Preview preview(@RequestParam(required = false) Long criterionId, @RequestBody Selectivity.CriterionInput input) {
+        return selectivity.preview(criterionId, input);
+    }
+
+    @PutMapping("/selectivity/shares")
+    @PreAuthorize(Permissions.RISK_ANALYSIS)
+    @Operation(summary = "The least random share of yellow and red, each from 0 to 1")
+    void shares(@RequestBody Shares shares) {
+        selectivity.setShares(caller.get(), shares.yellowShare(), shares.redShare());
+    }
+
+    private Status status(Dossier d) {
+        return new Status(d, dossiers.steps(io.epewatch.identity.AccessScope.all(), d.number()));
+    }
+}
