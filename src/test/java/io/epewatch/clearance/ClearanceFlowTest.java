@@ -271,6 +271,27 @@ class ClearanceFlowTest {
         assertThat(declared("85423100")).isEqualByComparingTo("0");
     }
 
+    @Test
+    @DisplayName("The gate knows the lane: a truck leaving with goods of a red declaration before its inspection raises EXIT_BEFORE_CLEARANCE")
+    void gateKnowsTheLane() {
+        JsonNode registered = fileAndRegister(export("93032000", "5", "TGHU4719237"));
+        String number = registered.get("number").asString();
+        Api gate = new Api(port, fixtures.integrationToken(io.epewatch.identity.ApiTokens.INGEST_GATE_EVENTS,
+                io.epewatch.identity.ApiTokens.READ));
+        Map<String, Object> exit = new LinkedHashMap<>();
+        exit.put("enterpriseTaxCode", site.taxCode());
+        exit.put("cameraNumber", "G1");
+        exit.put("direction", "OUT");
+        exit.put("capturedAt", java.time.Instant.now().minusSeconds(5).toString());
+        exit.put("plate", "51C-123.45");
+        exit.put("containerNumbers", List.of("TGHU4719237"));
+        assertThat(gate.post("/api/v1/gate-events", exit).status()).isEqualTo(201);
+        fixtures.awaitEventsHandled();
+        JsonNode warnings = gate.get("/api/v1/warnings?enterpriseTaxCode=" + site.taxCode()).json();
+        assertThat(warnings.valueStream().map(w -> w.get("rule").asString())).containsExactly("EXIT_BEFORE_CLEARANCE");
+        assertThat(warnings.get(0).get("summary").asString()).contains(number).contains("RED");
+    }
+
     private java.math.BigDecimal declared(String hs) {
         return jdbc.sql("select declared from registered_goods where enterprise_tax_code = ? and hs_code = ?")
                 .params(site.taxCode(), hs).query(java.math.BigDecimal.class).single();

@@ -192,7 +192,7 @@ class ClearanceApi {
     }
 
     @PostMapping("/declarations/{number}/document-check")
-    @PreAuthorize(Permissions.CUSTOMS)
+    @PreAuthorize(Permissions.CASEWORK)
     @Operation(summary = "Yellow: the documents checked; accepted=false sends it to physical inspection with the note")
     Status documentCheck(@PathVariable String number, @RequestBody DocumentCheck check) {
         return status(checks.checkDocuments(caller.get(), number, Boolean.TRUE.equals(check.accepted()), check.note()));
@@ -206,16 +206,16 @@ class ClearanceApi {
     }
 
     @PostMapping("/declarations/{number}/inspection-result")
-    @PreAuthorize(Permissions.CUSTOMS)
+    @PreAuthorize(Permissions.CASEWORK)
     @Operation(summary = "Red: what the inspection found and the seals applied; asDeclared=false holds the goods")
     Status inspectionResult(@PathVariable String number, @RequestBody InspectionResult result) {
         return status(checks.recordInspection(caller.get(), number, !Boolean.FALSE.equals(result.asDeclared()),
                 result.findings(), result.seals()));
     }
 
-    @PostMapping(value = "/declarations/{number}/inspection-photos", consumes = "image/jpeg")
-    @PreAuthorize(Permissions.CUSTOMS)
-    @Operation(summary = "A photo of the inspection, kept as evidence linked to the declaration")
+    @PostMapping("/declarations/{number}/inspection-photos")
+    @PreAuthorize(Permissions.CASEWORK)
+    @Operation(summary = "A photo of the inspection (JPEG bytes), kept as evidence linked to the declaration")
     ResponseEntity<EvidenceItem> photo(@PathVariable String number, @RequestBody byte[] jpeg) {
         return ResponseEntity.status(HttpStatus.CREATED).body(checks.addInspectionPhoto(caller.get(), number, jpeg));
     }
@@ -228,7 +228,7 @@ class ClearanceApi {
     }
 
     @PostMapping("/declarations/{number}/release")
-    @PreAuthorize(Permissions.CUSTOMS)
+    @PreAuthorize(Permissions.CASEWORK)
     @Operation(summary = "Release the goods before the fee is paid, naming the guarantee")
     Status release(@PathVariable String number, @RequestBody Guarantee guarantee) {
         return status(checks.release(caller.get(), number, guarantee.guarantee()));
@@ -242,7 +242,7 @@ class ClearanceApi {
     }
 
     @PostMapping("/declarations/{number}/cancellation-decision")
-    @PreAuthorize(Permissions.CUSTOMS)
+    @PreAuthorize(Permissions.CASEWORK)
     @Operation(summary = "Accept or refuse (with a reason) a cancellation request")
     Status cancellationDecision(@PathVariable String number, @RequestBody Decision decision) {
         return status(checks.decideCancellation(caller.get(), number, Boolean.TRUE.equals(decision.accept()), decision.reason()));

@@ -76,13 +76,21 @@ public sealed interface Fact {
      *
      * @param export    goods leave the EPE under it (export, or transit out)
      * @param transit   the transit route, when it is a transit declaration
-     * @param clearedAt when customs cleared it, or null while it is not
+     * @param clearedAt   when the goods became free to leave (cleared, or released before the fee), or null
+     * @param inspectedAt when the physical inspection was recorded (R5.6), or null; read for red declarations
+     * @param status      where its processing stands, as the declaration system says (CLEARED, INSPECTION …), or null
      */
     record Declared(String number, int version, String enterprise, boolean export, Route transit, String lane,
-                    Instant at, Instant clearedAt, List<Vehicle> vehicles, List<String> containers) implements Paper {
+                    Instant at, Instant clearedAt, List<Vehicle> vehicles, List<String> containers, Instant inspectedAt,
+                    String status) implements Paper {
         public Declared {
             vehicles = listOf(vehicles);
             containers = listOf(containers);
+        }
+
+        /** The lane asks for documents or an inspection before the goods leave (Decree 87/2012 Art. 10; R5.5). */
+        boolean checked() {
+            return "YELLOW".equals(lane) || "RED".equals(lane);
         }
 
         @Override

@@ -16,6 +16,7 @@ final class RiskRules {
             new GateExitWithoutDeliveryNoteRule(),
             new DeliveryWithoutGateExitRule(),
             new ClearedButNotSeenRule(),
+            new ExitBeforeClearanceRule(),
             new MovementDuringOutageRule(),
             new OffHoursMovementRule(),
             new RepeatedCirculationRule(),

@@ -145,7 +145,7 @@ class FactSources {
                 : new Fact.Route(d.transit().origin(), d.transit().destination(), d.transit().deadline());
         return new Fact.Declared(d.number(), d.version(), d.enterpriseTaxCode(), d.direction() == Declaration.Direction.EXPORT,
                 transit, d.lane() == null ? null : d.lane().name(), d.registeredAt(), d.clearedAt(), vehicles,
-                d.containerNumbers());
+                d.containerNumbers(), d.inspectedAt(), d.status());
     }
 
     private boolean holdsScrap(Camera camera) {

@@ -163,7 +163,7 @@ public final class EngineBenchmark {
                 declared[declaredCount++ % declared.length] = truck;
                 return new Fact.Declared(String.format("3055%08d", ++paperId), 1, enterprise, true, null, "GREEN", at,
                         random.nextBoolean() ? at : null, List.of(new Fact.Vehicle(plates[truck], List.of(containers[truck]))),
-                        List.of(containers[truck]));
+                        List.of(containers[truck]), null, "CLEARED");
             }
             if (roll < NOTES) {
                 return new Fact.Note("PX-" + (++paperId), 1, enterprise, Fact.NoteKind.DELIVERY, "Kho A", false, at,
