@@ -66,8 +66,12 @@ class DemoData implements ApplicationRunner {
     private final CameraCredentials credentials;
     private final Clock clock;
 
+    private final io.epewatch.clearance.RegisteredGoods registeredGoods;
+
     DemoData(Units units, UserAccounts accounts, ApiTokens tokens, Enterprises enterprises, SiteDiagram diagram,
-             Declarations declarations, DemoProperties properties, DemoCameras cameras, CameraCredentials credentials, Clock clock) {
+             Declarations declarations, DemoProperties properties, DemoCameras cameras, CameraCredentials credentials, Clock clock,
+             io.epewatch.clearance.RegisteredGoods registeredGoods) {
+        this.registeredGoods = registeredGoods;
         this.units = units;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -102,6 +106,8 @@ class DemoData implements ApplicationRunner {
         accounts.create("head", "Trần Thị Bình (Chi cục trưởng)", "Demo.Chicuctruong.2026", Set.of(Role.HEAD), sub.id(), null);
         accounts.create("unitadmin", "Lê Văn Cường (quản trị Chi cục)", "Demo.Quantridonvi.2026", Set.of(Role.UNIT_ADMIN), sub.id(), null);
         accounts.create("epe", "Phạm Thu Dung (DN Sao Việt)", "Demo.Doanhnghiep.2026", Set.of(Role.EPE_USER), null, EPE_ELECTRONICS);
+        accounts.create("declarant", "Đỗ Quang Huy (khai báo, DN Sao Việt)", "Demo.Khaibao.2026", Set.of(Role.DECLARANT), null,
+                EPE_ELECTRONICS);
 
         enterprises.register(system, new EnterpriseInput(EPE_ELECTRONICS, "Công ty TNHH Điện tử Sao Việt (DNCX)",
                 "Lô 12, đường số 3, KCX Tân Thuận, phường Tân Thuận Đông, TP. Hồ Chí Minh", LocalDate.of(2023, 5, 10),
@@ -111,6 +117,10 @@ class DemoData implements ApplicationRunner {
                 LocalDate.of(2012, 7, 15), true, "Võ Minh Khang", "0903 456 789", sub.id()));
         site(system, EPE_ELECTRONICS);
         site(system, EPE_GARMENTS);
+        // what Sao Việt registered with customs: its declarations' lines are checked against these (issue 16)
+        registeredGoods.register(system, EPE_ELECTRONICS, "85423100", "chiếc", "Vi mạch tích hợp (bộ xử lý)", "5000000");
+        registeredGoods.register(system, EPE_ELECTRONICS, "85340010", "chiếc", "Bảng mạch in một lớp", "2000000");
+        registeredGoods.register(system, EPE_ELECTRONICS, "39269099", "kg", "Linh kiện nhựa", "500000");
         connectSimulatedCameras(system);
 
         declareAll();

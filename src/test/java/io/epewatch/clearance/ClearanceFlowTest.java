@@ -216,6 +216,9 @@ class ClearanceFlowTest {
                 "typeCode", "currency", "invoiceNumber", "goods[0].hsCode", "goods[0].origin", "goods[0].unitPrice",
                 "vehicles[0].containerNumbers[0]");
         assertThat(fixtures.count("dossier")).isEqualTo(before);
+        Api.Response empty = declarant.postRaw("/api/v1/clearance/declarations", "", null);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("\"body\"").doesNotContain("org.springframework").doesNotContain("ClearanceApi");
 
         Api.Response tooMuch = declarant.post("/api/v1/clearance/declarations", export("85423100", "2000000", "MSKU4670691"));
         assertThat(tooMuch.status()).isEqualTo(400);
@@ -309,7 +312,15 @@ class ClearanceFlowTest {
             for (int t = 0; t < 50; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 10; i++) {
-                        numbers.add(dossiers.file(caller, input).number());
+                        while (true) {
+                            try {
+                                numbers.add(dossiers.file(caller, input).number());
+                                break;
+                            } catch (org.springframework.transaction.CannotCreateTransactionException poolBusy) {
+                                // the API answers this 503 with Retry-After; a client files again, as here
+                                Thread.sleep(50);
+                            }
+                        }
                     }
                     return null;
                 }));

@@ -63,7 +63,12 @@ class ProblemResponses {
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
             return invalid(List.of(new FieldProblem(field, "has the wrong type or format")));
         }
-        return invalid(List.of(new FieldProblem("body", "is not valid JSON: " + firstLine(e.getMostSpecificCause().getMessage()))));
+        String cause = firstLine(e.getMostSpecificCause().getMessage());
+        if (cause != null && cause.startsWith("Required request body is missing")) {
+            // Spring names the Java method here: the client needs only to know the body is missing
+            return invalid(List.of(new FieldProblem("body", "is required: send the JSON document")));
+        }
+        return invalid(List.of(new FieldProblem("body", "is not valid JSON: " + cause)));
     }
 
     /** A value read from a JSON tree that cannot be what the field needs (a number beyond range, an object for text). */
