@@ -26,6 +26,17 @@ public record Dossier(long id, String number, Direction direction, String typeCo
                       Instant inspectedAt, List<Seal> seals, Instant clearedAt, Instant releasedAt, Instant passedAt,
                       String cancellationReason, String replaces, String replacedBy, Instant updatedAt) {
 
+    /**
+     * The dossier as the enterprise's side may read it: the lane without why. The criteria that fired and the draw
+     * are customs' targeting, like the risk warnings (issue 15), and are not shown to those it targets.
+     */
+    public Dossier withoutTargeting() {
+        return new Dossier(id, number, direction, typeCode, enterpriseTaxCode, declarant, reference, state, version, body,
+                assessment, lane, null, filedAt, registeredAt, dueAt, feesPaidAt, documentsCheckedAt, inspectionForm,
+                inspectionLevel, inspectionOrderedAt, inspectedAt, seals, clearedAt, releasedAt, passedAt,
+                cancellationReason, replaces, replacedBy, updatedAt);
+    }
+
     /** Whether customs is late with its answer at {@code now}. */
     public boolean overdue(Instant now) {
         return dueAt != null && now.isAfter(dueAt)

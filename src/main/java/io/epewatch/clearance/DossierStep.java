@@ -15,6 +15,16 @@ import java.util.Map;
 public record DossierStep(long id, Step step, DossierState state, String actor, Instant at, String reason,
                           Map<String, Object> details) {
 
+    /** Details that tell why the lane fell as it did: customs' targeting, not shown to the enterprise's side. */
+    private static final java.util.Set<String> TARGETING = java.util.Set.of("fired", "draw", "drawnLane");
+
+    /** The step as the enterprise's side may read it, without the targeting details. */
+    public DossierStep withoutTargeting() {
+        Map<String, Object> shown = new java.util.LinkedHashMap<>(details);
+        shown.keySet().removeAll(TARGETING);
+        return new DossierStep(id, step, state, actor, at, reason, shown);
+    }
+
     /** The steps, named after the VNACCS business code where there is one. */
     public enum Step {
         /** IDA/EDA: provisional registration. */

@@ -174,7 +174,8 @@ class ClearanceApi {
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')")
     @Operation(summary = "Declarations within the caller's scope, newest first; state narrows")
     List<Dossier> list(@RequestParam(required = false) DossierState state, @RequestParam(defaultValue = "100") int limit) {
-        return dossiers.list(caller.get().access(), state, limit);
+        List<Dossier> found = dossiers.list(caller.get().access(), state, limit);
+        return caller.get().seesRisk() ? found : found.stream().map(Dossier::withoutTargeting).toList();
     }
 
     @GetMapping("/worklist")
@@ -281,7 +282,12 @@ class ClearanceApi {
         selectivity.setShares(caller.get(), shares.yellowShare(), shares.redShare());
     }
 
+    /** The declaration and its history; the enterprise's side reads the lane without the targeting behind it. */
     private Status status(Dossier d) {
-        return new Status(d, dossiers.steps(io.epewatch.identity.AccessScope.all(), d.number()));
+        List<DossierStep> steps = dossiers.steps(io.epewatch.identity.AccessScope.all(), d.number());
+        if (caller.get().seesRisk()) {
+            return new Status(d, steps);
+        }
+        return new Status(d.withoutTargeting(), steps.stream().map(DossierStep::withoutTargeting).toList());
     }
 }
