@@ -300,6 +300,28 @@ class ClearanceFlowTest {
         assertThat(warnings.get(0).get("summary").asString()).contains(number).contains("RED");
     }
 
+    @Test
+    @DisplayName("R5.4 a cancelled declaration no longer covers goods leaving: the exit is undeclared")
+    void cancelledDeclarationCoversNothing() {
+        JsonNode registered = fileAndRegister(export("85423100", "5", "CSQU3054383"));
+        String number = registered.get("number").asString();
+        declarant.post("/api/v1/clearance/declarations/" + number + "/cancellation", Map.of("reason", "Huỷ hợp đồng"));
+        officer.post("/api/v1/clearance/declarations/" + number + "/cancellation-decision", Map.of("accept", true));
+        Api gate = new Api(port, fixtures.integrationToken(io.epewatch.identity.ApiTokens.INGEST_GATE_EVENTS,
+                io.epewatch.identity.ApiTokens.READ));
+        Map<String, Object> exit = new LinkedHashMap<>();
+        exit.put("enterpriseTaxCode", site.taxCode());
+        exit.put("cameraNumber", "G1");
+        exit.put("direction", "OUT");
+        exit.put("capturedAt", java.time.Instant.now().minusSeconds(5).toString());
+        exit.put("plate", "51C-123.45");
+        exit.put("containerNumbers", List.of("CSQU3054383"));
+        assertThat(gate.post("/api/v1/gate-events", exit).status()).isEqualTo(201);
+        fixtures.awaitEventsHandled();
+        assertThat(gate.get("/api/v1/warnings?enterpriseTaxCode=" + site.taxCode()).json().valueStream()
+                .map(w -> w.get("rule").asString())).contains("EXIT_WITHOUT_DECLARATION");
+    }
+
     private java.math.BigDecimal declared(String hs) {
         return jdbc.sql("select declared from registered_goods where enterprise_tax_code = ? and hs_code = ?")
                 .params(site.taxCode(), hs).query(java.math.BigDecimal.class).single();

@@ -139,13 +139,15 @@ class FactSources {
     }
 
     static Fact.Declared declared(Declaration d) {
-        List<Fact.Vehicle> vehicles = d.allVehicles().stream()
+        // a cancelled or replaced declaration no longer covers anything that leaves (R5.4)
+        boolean withdrawn = d.status().equals("CANCELLED") || d.status().equals("REPLACED");
+        List<Fact.Vehicle> vehicles = withdrawn ? List.of() : d.allVehicles().stream()
                 .map(v -> new Fact.Vehicle(v.plate(), v.containerNumbers())).toList();
         Fact.Route transit = d.transit() == null ? null
                 : new Fact.Route(d.transit().origin(), d.transit().destination(), d.transit().deadline());
         return new Fact.Declared(d.number(), d.version(), d.enterpriseTaxCode(), d.direction() == Declaration.Direction.EXPORT,
                 transit, d.lane() == null ? null : d.lane().name(), d.registeredAt(), d.clearedAt(), vehicles,
-                d.containerNumbers(), d.inspectedAt(), d.status());
+                withdrawn ? List.of() : d.containerNumbers(), d.inspectedAt(), d.status());
     }
 
     private boolean holdsScrap(Camera camera) {
