@@ -1,11 +1,8 @@
 package io.epewatch.clearance;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.epewatch.clearance.selectivity.Criterion;
