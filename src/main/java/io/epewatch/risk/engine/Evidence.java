@@ -114,6 +114,24 @@ final class Evidence {
         return List.copyOf(all);
     }
 
+    /**
+     * The export and transit declarations that could cover an outgoing passage: registered within
+     * [{@code at − declarationBefore}, {@code at + declarationAfter}], latest versions.
+     */
+    static List<Fact.Declared> exportsAround(Fact.Passage p, Situation situation) {
+        Thresholds t = situation.thresholds(p.enterprise());
+        return situation.site(p.enterprise()).papers.between(p.at().minus(t.declarationBefore()), p.at().plus(t.declarationAfter()))
+                .stream().filter(paper -> paper instanceof Fact.Declared d && (d.export() || d.transit() != null))
+                .map(Fact.Declared.class::cast).toList();
+    }
+
+    /** The passages a declaration could cover: naming its containers or plates, in the window mirroring {@link #exportsAround}. */
+    static List<Fact.Passage> passagesCoveredBy(Fact.Declared d, Situation situation) {
+        Thresholds t = situation.thresholds(d.enterprise());
+        return naming(situation.site(d.enterprise()).passages, allContainers(d), plates(d), Fact.Passage::plate,
+                d.at().minus(t.declarationAfter()), d.at().plus(t.declarationBefore()));
+    }
+
     /** Local time in Vietnam, as officers read it. */
     static String local(Instant at) {
         return LOCAL.format(at.atZone(VIETNAM));

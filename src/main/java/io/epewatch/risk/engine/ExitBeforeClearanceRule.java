@@ -1,7 +1,6 @@
 package io.epewatch.risk.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,20 @@ import io.epewatch.risk.engine.Fact.Passage;
 final class ExitBeforeClearanceRule implements Rule {
 
     static final String CODE = "EXIT_BEFORE_CLEARANCE";
+
+    /** What the declaration still lacked when the goods left. */
+    private enum Hold {
+        NOT_CLEARED("not cleared", "chưa thông quan"),
+        NOT_INSPECTED("inspection not recorded", "chưa ghi kết quả kiểm tra thực tế");
+
+        final String english;
+        final String vietnamese;
+
+        Hold(String english, String vietnamese) {
+            this.english = english;
+            this.vietnamese = vietnamese;
+        }
+    }
 
     @Override
     public String code() {
@@ -41,18 +54,15 @@ final class ExitBeforeClearanceRule implements Rule {
         switch (fact) {
             case Passage p when p.direction() == Fact.Direction.OUT -> judge(p, situation, out);
             case Declared d when d.export() || d.transit() != null -> {
-                Thresholds t = situation.thresholds(d.enterprise());
-                for (Passage p : Evidence.naming(situation.site(d.enterprise()).passages, Evidence.allContainers(d),
-                        Evidence.plates(d), Passage::plate, d.at().minus(t.declarationAfter()),
-                        d.at().plus(t.declarationBefore()))) {
+                for (Passage p : Evidence.passagesCoveredBy(d, situation)) {
                     if (p.direction() != Fact.Direction.OUT) {
                         continue;
                     }
-                    if (out.isOpen("gate:" + p.id()) && unfree(p, situation).isEmpty()) {
+                    if (!out.isOpen("gate:" + p.id())) {
+                        judge(p, situation, out);
+                    } else if (held(p, situation).isEmpty()) {
                         out.resolve("gate:" + p.id(), "Declaration " + d.number() + " (version " + d.version()
                                 + ") shows the goods free to leave before " + Evidence.local(p.at()));
-                    } else if (!out.isOpen("gate:" + p.id())) {
-                        judge(p, situation, out);
                     }
                 }
             }
@@ -62,68 +72,50 @@ final class ExitBeforeClearanceRule implements Rule {
     }
 
     private void judge(Passage p, Situation situation, Outcome out) {
-        Map<String, Object> unfree = unfree(p, situation);
-        if (unfree.isEmpty()) {
+        Map<Declared, Hold> held = held(p, situation);
+        if (held.isEmpty()) {
             return;
         }
-        String numbers = String.join(", ", unfree.keySet());
-        String lanes = String.join(", ", unfree.values().stream().map(Object::toString).toList());
+        Map<String, Object> declarations = new LinkedHashMap<>();
+        held.forEach((d, hold) -> declarations.put(d.number(),
+                d.lane() + ": " + hold.english + (d.status() == null ? "" : " (" + d.status() + ")")));
+        String numbers = String.join(", ", declarations.keySet());
+        String english = String.join(", ", declarations.values().stream().map(Object::toString).toList());
+        String vietnamese = String.join(", ", held.entrySet().stream().map(e ->
+                ("RED".equals(e.getKey().lane()) ? "luồng đỏ" : "luồng vàng") + ": " + e.getValue().vietnamese).toList());
+        String vehicle = p.plate() == null ? "" : p.plate() + " ";
         out.raise("gate:" + p.id(), "declaration:" + numbers, p.enterprise(), p.at(), p.id(),
-                "Vehicle " + (p.plate() == null ? "" : p.plate() + " ") + "left through camera " + p.camera()
-                        + " with goods of declaration " + numbers + " before customs let them go (" + lanes + ")",
-                "Xe " + (p.plate() == null ? "" : p.plate() + " ") + "ra qua camera " + p.camera()
-                        + " chở hàng của tờ khai " + numbers + " khi hải quan chưa cho phép (" + lanesVi(unfree) + ")",
-                Evidence.of("gateEvent", Evidence.passage(p), "declarations", unfree));
+                "Vehicle " + vehicle + "left through camera " + p.camera() + " with goods of declaration " + numbers
+                        + " before customs let them go (" + english + ")",
+                "Xe " + vehicle + "ra qua camera " + p.camera() + " chở hàng của tờ khai " + numbers
+                        + " khi hải quan chưa cho phép (" + vietnamese + ")",
+                Evidence.of("gateEvent", Evidence.passage(p), "declarations", declarations));
     }
 
-    /** The yellow and red declarations naming the passage's goods that did not let them leave at its time, with why. */
-    private static Map<String, Object> unfree(Passage p, Situation situation) {
-        Thresholds t = situation.thresholds(p.enterprise());
-        List<String> plates = new ArrayList<>();
-        if (p.plate() != null) {
-            plates.add(p.plate());
-        }
-        Map<String, Object> found = new LinkedHashMap<>();
-        for (Fact.Paper paper : Evidence.naming(situation.site(p.enterprise()).papers, Evidence.validContainers(p), plates,
-                x -> null, p.at().minus(t.declarationBefore()), p.at().plus(t.declarationAfter()))) {
-            if (!(paper instanceof Declared d) || !(d.export() || d.transit() != null) || !d.checked()) {
-                continue;
-            }
-            String why = why(d, p.at());
-            if (why != null) {
-                found.put(d.number(), d.lane() + ": " + why);
+    /**
+     * The yellow and red export or transit declarations naming a valid container of the passage, or its plate within
+     * one OCR slip, that did not let the goods leave at its time, with what they lacked.
+     */
+    private static Map<Declared, Hold> held(Passage p, Situation situation) {
+        List<String> containers = Evidence.validContainers(p);
+        Map<Declared, Hold> held = new LinkedHashMap<>();
+        for (Declared d : Evidence.exportsAround(p, situation)) {
+            boolean names = containers.stream().anyMatch(d::names)
+                    || (p.plate() != null && d.vehicles().stream().anyMatch(v -> Evidence.samePlate(p.plate(), v.plate())));
+            Hold hold = names && d.checked() ? hold(d, p.at()) : null;
+            if (hold != null) {
+                held.put(d, hold);
             }
         }
-        if (p.plate() != null) {
-            // plates within one OCR slip: the papers window is keyed by exact names
-            for (Fact.Paper paper : situation.site(p.enterprise()).papers.between(p.at().minus(t.declarationBefore()),
-                    p.at().plus(t.declarationAfter()))) {
-                if (paper instanceof Declared d && !found.containsKey(d.number()) && (d.export() || d.transit() != null)
-                        && d.checked() && d.vehicles().stream().anyMatch(v -> Evidence.samePlate(p.plate(), v.plate()))) {
-                    String why = why(d, p.at());
-                    if (why != null) {
-                        found.put(d.number(), d.lane() + ": " + why);
-                    }
-                }
-            }
-        }
-        return found;
+        return held;
     }
 
-    /** Why the declaration did not let the goods leave at {@code at}, or null when it did. */
-    private static String why(Declared d, Instant at) {
-        boolean free = d.clearedAt() != null && !d.clearedAt().isAfter(at);
+    /** What the declaration lacked at {@code at}, or null when the goods were free to leave. */
+    private static Hold hold(Declared d, Instant at) {
+        if (d.clearedAt() == null || d.clearedAt().isAfter(at)) {
+            return Hold.NOT_CLEARED;
+        }
         boolean inspected = !"RED".equals(d.lane()) || (d.inspectedAt() != null && !d.inspectedAt().isAfter(at));
-        if (!free) {
-            return "not cleared" + (d.status() == null ? "" : " (" + d.status() + ")");
-        }
-        return inspected ? null : "inspection not recorded";
-    }
-
-    private static String lanesVi(Map<String, Object> unfree) {
-        return String.join(", ", unfree.values().stream().map(Object::toString)
-                .map(s -> s.replace("YELLOW", "luồng vàng").replace("RED", "luồng đỏ")
-                        .replace("not cleared", "chưa thông quan").replace("inspection not recorded", "chưa ghi kết quả kiểm tra thực tế"))
-                .toList());
+        return inspected ? null : Hold.NOT_INSPECTED;
     }
 }

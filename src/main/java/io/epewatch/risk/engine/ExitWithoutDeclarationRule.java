@@ -36,10 +36,7 @@ final class ExitWithoutDeclarationRule implements Rule {
         switch (fact) {
             case Passage p when p.direction() == Fact.Direction.OUT -> judge(p, situation, out);
             case Declared d when d.export() || d.transit() != null -> {
-                Thresholds t = situation.thresholds(d.enterprise());
-                for (Passage p : Evidence.naming(situation.site(d.enterprise()).passages, Evidence.allContainers(d),
-                        Evidence.plates(d), Passage::plate, d.at().minus(t.declarationAfter()),
-                        d.at().plus(t.declarationBefore()))) {
+                for (Passage p : Evidence.passagesCoveredBy(d, situation)) {
                     if (out.isOpen("gate:" + p.id()) && uncovered(p, situation).isEmpty() && coversPlate(p, situation)) {
                         out.resolve("gate:" + p.id(), "Covered by declaration " + d.number() + " (version " + d.version()
                                 + ") registered " + Evidence.local(d.at()));
@@ -53,7 +50,7 @@ final class ExitWithoutDeclarationRule implements Rule {
 
     private void judge(Passage p, Situation situation, Outcome out) {
         List<String> uncovered = uncovered(p, situation);
-        List<String> considered = exports(p, situation).stream().map(Declared::number).toList();
+        List<String> considered = Evidence.exportsAround(p, situation).stream().map(Declared::number).toList();
         if (!uncovered.isEmpty()) {
             out.raise("gate:" + p.id(), "container:" + String.join(",", uncovered.stream().sorted().toList()), p.enterprise(), p.at(), p.id(),
                     "Container " + String.join(", ", uncovered) + " left through camera " + p.camera()
@@ -73,7 +70,7 @@ final class ExitWithoutDeclarationRule implements Rule {
 
     /** Containers of the passage that no export declaration in the window names. */
     private static List<String> uncovered(Passage p, Situation situation) {
-        List<Declared> exports = exports(p, situation);
+        List<Declared> exports = Evidence.exportsAround(p, situation);
         return p.containers().stream().map(Fact.Container::number)
                 .filter(number -> exports.stream().noneMatch(d -> d.names(number))).toList();
     }
@@ -83,14 +80,7 @@ final class ExitWithoutDeclarationRule implements Rule {
         if (!p.containers().isEmpty() || p.plate() == null) {
             return true;
         }
-        return exports(p, situation).stream()
+        return Evidence.exportsAround(p, situation).stream()
                 .anyMatch(d -> d.vehicles().stream().anyMatch(v -> Evidence.samePlate(p.plate(), v.plate())));
-    }
-
-    private static List<Declared> exports(Passage p, Situation situation) {
-        Thresholds t = situation.thresholds(p.enterprise());
-        return situation.site(p.enterprise()).papers.between(p.at().minus(t.declarationBefore()), p.at().plus(t.declarationAfter()))
-                .stream().filter(paper -> paper instanceof Declared d && (d.export() || d.transit() != null))
-                .map(Declared.class::cast).toList();
     }
 }
