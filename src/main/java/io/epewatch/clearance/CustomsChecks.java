@@ -19,7 +19,6 @@ import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.InvalidInputException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,13 +39,11 @@ public class CustomsChecks {
             DossierState.INSPECTION, DossierState.HELD);
     private static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
-    private final JdbcClient jdbc;
     private final DossierLedger ledger;
     private final EvidenceStore evidence;
     private final GoodsBalance balance;
 
-    CustomsChecks(JdbcClient jdbc, DossierLedger ledger, EvidenceStore evidence, GoodsBalance balance) {
-        this.jdbc = jdbc;
+    CustomsChecks(DossierLedger ledger, EvidenceStore evidence, GoodsBalance balance) {
         this.ledger = ledger;
         this.evidence = evidence;
         this.balance = balance;
@@ -58,14 +55,14 @@ public class CustomsChecks {
         requireCustoms(caller);
         Dossier d = ledger.lock(caller.access(), number);
         if (d.registeredAt() == null || d.state().ended() || d.feesPaidAt() != null) {
-            throw new InvalidInputException("state", "dossierState", "declaration " + number + " is " + d.state()
-                    + (d.feesPaidAt() != null ? " and its fee is already paid" : "; the fee is recorded on a registered declaration"),
-                    number, d.state().name());
+            throw DossierLedger.refused(d, "is " + d.state() + (d.feesPaidAt() != null
+                    ? " and its fee is already paid" : "; the fee is recorded on a registered declaration"));
         }
-        Dossier paid = ledger.step(caller, d, Step.FEES_PAID, d.state(), Map.of("fees_paid_at", ledger.now()), null,
-                Map.of("feeVnd", d.assessment().feeVnd()));
+        Map<String, Object> paid = Map.of("fees_paid_at", ledger.now());
+        Map<String, Object> fee = Map.of("feeVnd", d.assessment().feeVnd());
         boolean checksDone = d.state() == DossierState.FEES_DUE || d.state() == DossierState.RELEASED;
-        return checksDone ? clearedStep(caller, number) : paid;
+        return checksDone ? toClearance(caller, d, Step.FEES_PAID, true, paid, null, fee)
+                : ledger.step(caller, d, Step.FEES_PAID, d.state(), paid, null, fee);
     }
 
     /**
@@ -88,10 +85,8 @@ public class CustomsChecks {
             return ledger.step(caller, d, Step.DOCUMENTS_SENT_TO_INSPECTION, DossierState.INSPECTION_ORDER, columns, reason,
                     Map.of("lane", Lane.RED.name()));
         }
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("documents_checked_at", ledger.now());
-        Dossier checked = ledger.step(caller, d, Step.DOCUMENTS_ACCEPTED, afterChecks(d), columns, reason, Map.of());
-        return checked.state() == DossierState.CLEARED ? clearedStep(caller, number) : checked;
+        return toClearance(caller, d, Step.DOCUMENTS_ACCEPTED, d.feesPaidAt() != null,
+                Map.of("documents_checked_at", ledger.now()), reason, Map.of());
     }
 
     /** Red: the head sets the form and level (share of the shipment, in percent) of the physical inspection (R5.6). */
@@ -137,12 +132,12 @@ public class CustomsChecks {
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("inspected_at", ledger.now());
         columns.put("seals", ledger.jsonb(applied));
-        DossierState next = asDeclared ? afterChecks(d) : DossierState.HELD;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("asDeclared", asDeclared);
         details.put("seals", applied.stream().map(s -> s.containerNumber() + " " + s.sealNumber()).toList());
-        Dossier recorded = ledger.step(caller, d, Step.INSPECTION_RECORDED, next, columns, findings.strip(), details);
-        return recorded.state() == DossierState.CLEARED ? clearedStep(caller, number) : recorded;
+        return asDeclared
+                ? toClearance(caller, d, Step.INSPECTION_RECORDED, d.feesPaidAt() != null, columns, findings.strip(), details)
+                : ledger.step(caller, d, Step.INSPECTION_RECORDED, DossierState.HELD, columns, findings.strip(), details);
     }
 
     /** A photo taken at the inspection, kept as evidence linked to the declaration (R5.6). */
@@ -151,8 +146,7 @@ public class CustomsChecks {
         requireRole(caller, Role.OFFICER, Role.HEAD);
         Dossier d = ledger.lock(caller.access(), number);
         if (d.inspectionOrderedAt() == null) {
-            throw new InvalidInputException("state", "dossierState", "declaration " + number + " has no inspection ordered",
-                    number, d.state().name());
+            throw DossierLedger.refused(d, "has no inspection ordered");
         }
         if (jpeg == null || jpeg.length < 4 || jpeg.length > MAX_PHOTO_BYTES
                 || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
@@ -178,8 +172,7 @@ public class CustomsChecks {
         InputCheck check = new InputCheck();
         check.requireText("decision", decision, 2_000);
         check.throwIfAny();
-        Dossier settled = ledger.step(caller, d, Step.RELEASED, afterChecks(d), Map.of(), decision.strip(), Map.of("settled", true));
-        return settled.state() == DossierState.CLEARED ? clearedStep(caller, number) : settled;
+        return toClearance(caller, d, Step.RELEASED, d.feesPaidAt() != null, Map.of(), decision.strip(), Map.of("settled", true));
     }
 
     /** Goods released before the fee is paid, under a guarantee: they may leave; clearance follows the payment. */
@@ -214,8 +207,7 @@ public class CustomsChecks {
         requireRole(caller, Role.OFFICER, Role.HEAD);
         Dossier d = ledger.lock(caller.access(), number);
         if (d.cancellationReason() == null || d.state().ended()) {
-            throw new InvalidInputException("state", "dossierState", "declaration " + number + " has no cancellation asked for",
-                    number, d.state().name());
+            throw DossierLedger.refused(d, "has no cancellation asked for");
         }
         InputCheck check = new InputCheck();
         if (!accept) {
@@ -238,26 +230,26 @@ public class CustomsChecks {
      */
     public List<Dossier> worklist(Caller caller, Lane lane) {
         requireCustoms(caller);
-        return jdbc.sql("select " + DossierLedger.COLUMNS + " from dossier where (state in (:work) or "
-                        + "(cancellation_requested is not null and state not in ('CANCELLED', 'REPLACED'))) "
-                        + "and (:lane = '' or lane = :lane) order by due_at nulls last, registered_at limit 500")
-                .param("work", WORK.stream().map(Enum::name).toList()).param("lane", lane == null ? "" : lane.name())
-                .query(ledger::toDossier).stream().filter(d -> ledger.visible(caller.access(), d.enterpriseTaxCode())).toList();
+        return ledger.select(caller.access(), "(state in (:work) or (cancellation_requested is not null "
+                        + "and state not in ('CANCELLED', 'REPLACED'))) and (:lane = '' or lane = :lane)",
+                Map.of("work", WORK.stream().map(Enum::name).toList(), "lane", lane == null ? "" : lane.name()),
+                "due_at nulls last, registered_at", 500);
     }
 
-    /** After the lane's checks: cleared when the fee is paid, else waiting for it. */
-    private static DossierState afterChecks(Dossier d) {
-        return d.feesPaidAt() != null ? DossierState.CLEARED : DossierState.FEES_DUE;
-    }
-
-    /** Marks the clearance itself as a step the declarant reads ("thông quan"). */
-    private Dossier clearedStep(Caller caller, String number) {
-        Dossier d = ledger.lock(AccessScope.all(), number);
-        Map<String, Object> columns = new LinkedHashMap<>();
-        if (d.clearedAt() == null) {
-            columns.put("cleared_at", ledger.now());
+    /**
+     * Takes a step after which nothing but the fee stands between the goods and clearance: with the fee paid they are
+     * cleared now, and the clearance itself follows as the step the declarant reads ("thông quan"); else the
+     * declaration waits for the fee.
+     */
+    private Dossier toClearance(Caller caller, Dossier d, Step step, boolean feePaid, Map<String, Object> columns,
+                                String reason, Map<String, Object> details) {
+        if (!feePaid) {
+            return ledger.step(caller, d, step, DossierState.FEES_DUE, columns, reason, details);
         }
-        return ledger.step(caller, d, Step.CLEARED, DossierState.CLEARED, columns, null, Map.of());
+        Map<String, Object> cleared = new LinkedHashMap<>(columns);
+        cleared.put("cleared_at", ledger.now());
+        Dossier after = ledger.step(caller, d, step, DossierState.CLEARED, cleared, reason, details);
+        return ledger.step(caller, after, Step.CLEARED, DossierState.CLEARED, Map.of(), null, Map.of());
     }
 
     private static void requireCustoms(Caller caller) {

@@ -76,6 +76,22 @@ class DossierLedger {
                 .orElseThrow(() -> new NotFoundException("declaration", number));
     }
 
+    /**
+     * The dossiers the scope sees that meet {@code condition} (SQL over the dossier's columns with named parameters),
+     * in {@code order}: the scope is applied in the query, before the limit.
+     */
+    List<Dossier> select(AccessScope scope, String condition, Map<String, ?> params, String order, int limit) {
+        Set<String> visible = scope.everything() ? null : enterprises.visibleTaxCodes(scope);
+        if (visible != null && visible.isEmpty()) {
+            return List.of();
+        }
+        JdbcClient.StatementSpec query = jdbc.sql("select " + COLUMNS + " from dossier where (:all or enterprise_tax_code in (:visible)) "
+                        + "and (" + condition + ") order by " + order + " limit :limit")
+                .param("all", visible == null).param("visible", visible == null ? Set.of("") : visible).param("limit", limit);
+        params.forEach(query::param);
+        return query.query(this::toDossier).list();
+    }
+
     boolean visible(AccessScope scope, String taxCode) {
         return scope.everything() || enterprises.visibleTaxCodes(scope).contains(taxCode);
     }
@@ -83,9 +99,14 @@ class DossierLedger {
     /** Refuses the step unless the dossier is in one of {@code from}. */
     static void expect(Dossier d, Set<DossierState> from, String step) {
         if (!from.contains(d.state())) {
-            throw new InvalidInputException("state", "dossierState", "declaration " + d.number() + " is " + d.state()
-                    + "; " + step + " needs it " + from, d.number(), d.state().name());
+            throw refused(d, "is " + d.state() + "; " + step + " needs it " + from);
         }
+    }
+
+    /** A step the declaration's state does not allow: "declaration N {@code why}", in the reader's language by its code. */
+    static InvalidInputException refused(Dossier d, String why) {
+        return new InvalidInputException("state", "dossierState", "declaration " + d.number() + " " + why, d.number(),
+                d.state().name());
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.epewatch.clearance;
 
-import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,7 +22,6 @@ import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
 import io.epewatch.kernel.InputCheck;
-import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.registry.Enterprises;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -63,21 +61,21 @@ public class Dossiers {
         this.settings = settings;
     }
 
+    /** What a filing answered: the declaration, and whether this filing made it or the same reference had before. */
+    public record Filing(Dossier dossier, boolean first) {
+    }
+
     /**
      * IDA/EDA: checks the declaration and, when nothing is wrong, gives it its number and returns the computed values.
      * The same reference again returns the declaration it filed first.
      */
     @Transactional
-    public Dossier file(Caller caller, DossierInput input) {
+    public Filing file(Caller caller, DossierInput input) {
         requireDeclarant(caller);
         String reference = input == null ? null : InputCheck.blankToNull(input.reference());
-        if (reference != null) {
-            Optional<Dossier> filed = filedUnder(caller, reference);
-            if (filed.isPresent()) {
-                return filed.get();
-            }
-        }
-        return insert(caller, input, reference, checked(caller, input, null));
+        Optional<Dossier> earlier = reference == null ? Optional.empty() : filedUnder(caller, reference);
+        return earlier.map(d -> new Filing(d, false))
+                .orElseGet(() -> new Filing(insert(caller, input, reference, checked(caller, input, null)), true));
     }
 
     private Dossier insert(Caller caller, DossierInput input, String reference, FilingCheck.Filed filed) {
@@ -116,7 +114,7 @@ public class Dossiers {
             balance.check(check, d.enterpriseTaxCode(), filed.goods(), d);
         }
         if (!check.hasProblems()) {
-            balance.take(check, d.enterpriseTaxCode(), filed.goods(), BigDecimal.ONE);
+            balance.take(check, d.enterpriseTaxCode(), filed.goods());
         }
         check.throwIfAny();
         Signals known = signals.of(d.enterpriseTaxCode());
@@ -168,8 +166,7 @@ public class Dossiers {
         } else if (DossierState.GOODS_FREE.contains(d.state())) {
             step = Step.SUPPLEMENTED;
         } else {
-            throw new InvalidInputException("state", "dossierState", "declaration " + number + " is " + d.state()
-                    + " and can no longer be changed", number, d.state().name());
+            throw DossierLedger.refused(d, "is " + d.state() + " and can no longer be changed");
         }
         InputCheck check = new InputCheck();
         String why = InputCheck.blankToNull(reason);
@@ -179,7 +176,7 @@ public class Dossiers {
         }
         if (step == Step.AMENDED && !check.hasProblems()) {
             balance.giveBack(d);
-            balance.take(check, d.enterpriseTaxCode(), filed.goods(), BigDecimal.ONE);
+            balance.take(check, d.enterpriseTaxCode(), filed.goods());
         }
         check.throwIfAny();
         int version = d.version() + 1;
@@ -212,9 +209,8 @@ public class Dossiers {
             return ledger.step(caller, d, Step.CANCELLED, DossierState.CANCELLED, Map.of(), reason.strip(), Map.of());
         }
         if (d.state().ended() || d.state() == DossierState.PASSED || d.cancellationReason() != null) {
-            throw new InvalidInputException("state", "dossierState", "declaration " + number + " is " + d.state()
-                    + (d.cancellationReason() != null ? " and its cancellation is already asked for" : "; it cannot be cancelled"),
-                    number, d.state().name());
+            throw DossierLedger.refused(d, "is " + d.state() + (d.cancellationReason() != null
+                    ? " and its cancellation is already asked for" : "; it cannot be cancelled"));
         }
         return ledger.step(caller, d, Step.CANCELLATION_REQUESTED, d.state(),
                 Map.of("cancellation_requested", reason.strip()), reason.strip(), Map.of());
@@ -230,9 +226,8 @@ public class Dossiers {
         requireDeclarant(caller);
         Dossier old = ledger.lock(caller.access(), number);
         if (!old.state().beforeClearance() || old.replacedBy() != null) {
-            throw new InvalidInputException("state", "dossierState", "declaration " + number + " is " + old.state()
-                    + (old.replacedBy() != null ? " and already replaced by " + old.replacedBy() : "; only a registered declaration not yet cleared is replaced"),
-                    number, old.state().name());
+            throw DossierLedger.refused(old, "is " + old.state() + (old.replacedBy() != null
+                    ? " and already replaced by " + old.replacedBy() : "; only a registered declaration not yet cleared is replaced"));
         }
         InputCheck check = new InputCheck();
         FilingCheck.Filed filed = checked(check, caller, input, old);
@@ -257,16 +252,8 @@ public class Dossiers {
 
     /** Dossiers in the scope, newest first; {@code state} narrows when given. */
     public List<Dossier> list(AccessScope scope, DossierState state, int limit) {
-        Set<String> visible = scope.everything() ? null : enterprises.visibleTaxCodes(scope);
-        if (visible != null && visible.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select " + DossierLedger.COLUMNS + " from dossier where (:all or enterprise_tax_code in (:visible)) "
-                        + "and (:state = '' or state = :state) order by filed_at desc, id desc limit :limit")
-                .param("all", visible == null).param("visible", visible == null ? Set.of("") : visible)
-                .param("state", state == null ? "" : state.name())
-                .param("limit", Math.min(Math.max(limit, 1), MAX_LIST))
-                .query(ledger::toDossier).list();
+        return ledger.select(scope, ":state = '' or state = :state", Map.of("state", state == null ? "" : state.name()),
+                "filed_at desc, id desc", Math.min(Math.max(limit, 1), MAX_LIST));
     }
 
     private void replaced(Caller caller, Dossier replacement) {

@@ -2,7 +2,6 @@ package io.epewatch.clearance;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,16 +32,19 @@ class GoodsBalance {
             return;
         }
         FilingCheck.Filed filed = FilingCheck.check(new InputCheck(), d.body(), settings);
-        take(new InputCheck(), d.enterpriseTaxCode(), filed.goods(), BigDecimal.ONE.negate());
+        for (Map.Entry<String, BigDecimal> taken : sum(filed.goods()).entrySet()) {
+            String[] key = taken.getKey().split("\\|", 2);
+            jdbc.sql("""
+                            update registered_goods set declared = greatest(0, declared - ?)
+                            where enterprise_tax_code = ? and hs_code = ? and unit = ?""")
+                    .params(taken.getValue(), d.enterpriseTaxCode(), key[0], key[1]).update();
+        }
     }
 
     /** Each line must be among the enterprise's registered goods, its quantity within what is left of them. */
     void check(InputCheck check, String taxCode, List<GoodsLine> goods, Dossier current) {
-        Map<String, BigDecimal> alreadyTaken = new LinkedHashMap<>();
-        if (current != null && current.registeredAt() != null && current.state().beforeClearance()) {
-            FilingCheck.Filed before = FilingCheck.check(new InputCheck(), current.body(), settings);
-            before.goods().forEach(g -> alreadyTaken.merge(g.hsCode() + "|" + g.unit(), g.quantity(), BigDecimal::add));
-        }
+        Map<String, BigDecimal> alreadyTaken = current != null && current.registeredAt() != null && current.state().beforeClearance()
+                ? sum(FilingCheck.check(new InputCheck(), current.body(), settings).goods()) : Map.of();
         for (Map.Entry<String, BigDecimal> wanted : sum(goods).entrySet()) {
             String[] key = wanted.getKey().split("\\|", 2);
             Optional<Map<String, Object>> registered = jdbc.sql("""
@@ -66,18 +68,17 @@ class GoodsBalance {
     }
 
     /**
-     * Adds ({@code sign} 1) or returns ({@code -1}) the quantities to the registered balance, row-locked in a fixed
-     * order so that concurrent registrations of one enterprise neither overdraw it nor deadlock.
+     * Takes the quantities from the registered balance, row-locked in a fixed order so that concurrent registrations
+     * of one enterprise neither overdraw it nor deadlock; a line that no longer fits is refused in {@code check}.
      */
-    void take(InputCheck check, String taxCode, List<GoodsLine> goods, BigDecimal sign) {
+    void take(InputCheck check, String taxCode, List<GoodsLine> goods) {
         for (Map.Entry<String, BigDecimal> wanted : sum(goods).entrySet()) {
             String[] key = wanted.getKey().split("\\|", 2);
             int updated = jdbc.sql("""
-                            update registered_goods set declared = greatest(0, declared + ?)
-                            where enterprise_tax_code = ? and hs_code = ? and unit = ? and (? < 0 or declared + ? <= quantity)""")
-                    .params(wanted.getValue().multiply(sign), taxCode, key[0], key[1], sign, wanted.getValue().multiply(sign))
-                    .update();
-            if (updated == 0 && sign.signum() > 0) {
+                            update registered_goods set declared = declared + ?
+                            where enterprise_tax_code = ? and hs_code = ? and unit = ? and declared + ? <= quantity""")
+                    .params(wanted.getValue(), taxCode, key[0], key[1], wanted.getValue()).update();
+            if (updated == 0) {
                 check.reject("goods[" + firstLine(goods, key) + "].quantity", "goodsBalanceGone",
                         "exceeds what is left of the registered goods HS " + key[0] + " in " + key[1], key[0], key[1]);
             }

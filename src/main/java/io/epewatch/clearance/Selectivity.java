@@ -68,11 +68,16 @@ public class Selectivity {
     LaneRules rules() {
         LaneRules current = rules;
         if (current == null) {
-            Map<Lane, BigDecimal> shares = shares();
-            current = new LaneRules(criteria(), shares.get(Lane.YELLOW).doubleValue(), shares.get(Lane.RED).doubleValue());
+            current = rulesWith(criteria());
             rules = current;
         }
         return current;
+    }
+
+    /** These criteria with the random shares in force. */
+    private LaneRules rulesWith(List<Criterion> criteria) {
+        Map<Lane, BigDecimal> shares = shares();
+        return new LaneRules(criteria, shares.get(Lane.YELLOW).doubleValue(), shares.get(Lane.RED).doubleValue());
     }
 
     @Transactional
@@ -119,27 +124,28 @@ public class Selectivity {
         Criterion checked = checked(id == null ? -1 : id, proposal);
         List<Criterion> proposed = new java.util.ArrayList<>(criteria().stream().filter(c -> id == null || c.id() != id).toList());
         proposed.add(checked);
-        Map<Lane, BigDecimal> shares = shares();
-        LaneRules next = new LaneRules(proposed, shares.get(Lane.YELLOW).doubleValue(), shares.get(Lane.RED).doubleValue());
-        Map<Lane, Integer> actual = new EnumMap<>(Lane.class);
-        Map<Lane, Integer> after = new EnumMap<>(Lane.class);
-        int[] changed = {0};
-        jdbc.sql("select lane, subject::text as subject, lane_decision::text as decision from dossier "
+        LaneRules next = rulesWith(proposed);
+        record Registered(Lane lane, Subject subject, double draw) {
+        }
+        List<Registered> recent = jdbc.sql("select lane, subject::text as subject, lane_decision::text as decision from dossier "
                         + "where subject is not null order by registered_at desc limit ?")
                 .param(PREVIEW_OVER)
-                .query((rs, n) -> {
-                    Lane was = Lane.valueOf(rs.getString("lane"));
-                    double draw = json.readValue(rs.getString("decision"), LaneDecision.class).draw();
-                    Lane would = next.decide(json.readValue(rs.getString("subject"), Subject.class), draw).lane();
-                    actual.merge(was, 1, Integer::sum);
-                    after.merge(would, 1, Integer::sum);
-                    if (was != would) {
-                        changed[0]++;
-                    }
-                    return null;
-                }).list();
-        int total = actual.values().stream().mapToInt(Integer::intValue).sum();
-        return new Preview(total, actual, after, changed[0]);
+                .query((rs, n) -> new Registered(Lane.valueOf(rs.getString("lane")),
+                        json.readValue(rs.getString("subject"), Subject.class),
+                        json.readValue(rs.getString("decision"), LaneDecision.class).draw()))
+                .list();
+        Map<Lane, Integer> actual = new EnumMap<>(Lane.class);
+        Map<Lane, Integer> after = new EnumMap<>(Lane.class);
+        int changed = 0;
+        for (Registered r : recent) {
+            Lane would = next.decide(r.subject(), r.draw()).lane();
+            actual.merge(r.lane(), 1, Integer::sum);
+            after.merge(would, 1, Integer::sum);
+            if (would != r.lane()) {
+                changed++;
+            }
+        }
+        return new Preview(recent.size(), actual, after, changed);
     }
 
     private void changed() {

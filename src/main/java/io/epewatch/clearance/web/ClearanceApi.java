@@ -16,7 +16,6 @@ import io.epewatch.declaration.DeclarationInput.SealInput;
 import io.epewatch.evidence.EvidenceItem;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
-import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -119,16 +118,13 @@ class ClearanceApi {
     @Operation(summary = "IDA/EDA: file a declaration; 201 with its number and the computed values, or 400 naming every "
             + "bad field. The same reference again answers the declaration already filed (200)")
     ResponseEntity<Status> file(@RequestBody DossierInput input) {
-        String reference = input == null ? null : InputCheck.blankToNull(input.reference());
-        java.util.Optional<Dossier> earlier = reference == null ? java.util.Optional.empty()
-                : dossiers.filedUnder(caller.get(), reference);
-        if (earlier.isPresent()) {
-            return ResponseEntity.ok(status(earlier.get()));
-        }
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(status(dossiers.file(caller.get(), input)));
+            Dossiers.Filing filing = dossiers.file(caller.get(), input);
+            return ResponseEntity.status(filing.first() ? HttpStatus.CREATED : HttpStatus.OK).body(status(filing.dossier()));
         } catch (DuplicateKeyException sameReferenceAtOnce) {
-            return ResponseEntity.ok(status(dossiers.filedUnder(caller.get(), reference).orElseThrow(() -> sameReferenceAtOnce)));
+            // another request with this reference committed meanwhile: answer what it filed
+            return ResponseEntity.ok(status(dossiers.filedUnder(caller.get(), input.reference())
+                    .orElseThrow(() -> sameReferenceAtOnce)));
         }
     }
 
