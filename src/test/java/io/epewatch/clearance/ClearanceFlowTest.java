@@ -145,6 +145,13 @@ class ClearanceFlowTest {
         assertThat(passed.json().get("declaration").get("state").asString()).isEqualTo("PASSED");
         assertThat(steps(declarant.get("/api/v1/clearance/declarations/" + number)))
                 .containsExactly("FILED", "REGISTERED", "FEES_PAID", "CLEARED", "PASSED_AREA");
+
+        Api analyst = new Api(port, null).signIn(fixtures.analyst(), Fixtures.PASSWORD);
+        JsonNode preview = analyst.post("/api/v1/clearance/selectivity/preview",
+                Map.of("kind", "HS_CODE", "parameter", "8542", "lane", "RED")).json();
+        assertThat(preview.get("changed").asInt()).as("this green microchip declaration would have gone red").isPositive();
+        assertThat(preview.get("proposed").get("RED").asInt()).isGreaterThan(preview.get("actual").path("RED").asInt(0));
+        assertThat(selectivity.criteria()).as("a preview saves nothing").noneMatch(c -> c.parameter().equals("8542"));
     }
 
     @Test
@@ -284,18 +291,7 @@ class ClearanceFlowTest {
     void gateKnowsTheLane() {
         JsonNode registered = fileAndRegister(export("93032000", "5", "TGHU4719237"));
         String number = registered.get("number").asString();
-        Api gate = new Api(port, fixtures.integrationToken(io.epewatch.identity.ApiTokens.INGEST_GATE_EVENTS,
-                io.epewatch.identity.ApiTokens.READ));
-        Map<String, Object> exit = new LinkedHashMap<>();
-        exit.put("enterpriseTaxCode", site.taxCode());
-        exit.put("cameraNumber", "G1");
-        exit.put("direction", "OUT");
-        exit.put("capturedAt", java.time.Instant.now().minusSeconds(5).toString());
-        exit.put("plate", "51C-123.45");
-        exit.put("containerNumbers", List.of("TGHU4719237"));
-        assertThat(gate.post("/api/v1/gate-events", exit).status()).isEqualTo(201);
-        fixtures.awaitEventsHandled();
-        JsonNode warnings = gate.get("/api/v1/warnings?enterpriseTaxCode=" + site.taxCode()).json();
+        JsonNode warnings = leaveThroughG1("TGHU4719237");
         assertThat(warnings.valueStream().map(w -> w.get("rule").asString())).containsExactly("EXIT_BEFORE_CLEARANCE");
         assertThat(warnings.get(0).get("summary").asString()).contains(number).contains("RED");
     }
@@ -307,6 +303,12 @@ class ClearanceFlowTest {
         String number = registered.get("number").asString();
         declarant.post("/api/v1/clearance/declarations/" + number + "/cancellation", Map.of("reason", "Huỷ hợp đồng"));
         officer.post("/api/v1/clearance/declarations/" + number + "/cancellation-decision", Map.of("accept", true));
+        assertThat(leaveThroughG1("CSQU3054383").valueStream().map(w -> w.get("rule").asString()))
+                .contains("EXIT_WITHOUT_DECLARATION");
+    }
+
+    /** Truck 51C-123.45 leaves through the gate camera G1 with the container; the enterprise's warnings once judged. */
+    private JsonNode leaveThroughG1(String container) {
         Api gate = new Api(port, fixtures.integrationToken(io.epewatch.identity.ApiTokens.INGEST_GATE_EVENTS,
                 io.epewatch.identity.ApiTokens.READ));
         Map<String, Object> exit = new LinkedHashMap<>();
@@ -315,11 +317,10 @@ class ClearanceFlowTest {
         exit.put("direction", "OUT");
         exit.put("capturedAt", java.time.Instant.now().minusSeconds(5).toString());
         exit.put("plate", "51C-123.45");
-        exit.put("containerNumbers", List.of("CSQU3054383"));
+        exit.put("containerNumbers", List.of(container));
         assertThat(gate.post("/api/v1/gate-events", exit).status()).isEqualTo(201);
         fixtures.awaitEventsHandled();
-        assertThat(gate.get("/api/v1/warnings?enterpriseTaxCode=" + site.taxCode()).json().valueStream()
-                .map(w -> w.get("rule").asString())).contains("EXIT_WITHOUT_DECLARATION");
+        return gate.get("/api/v1/warnings?enterpriseTaxCode=" + site.taxCode()).json();
     }
 
     private java.math.BigDecimal declared(String hs) {
@@ -341,7 +342,7 @@ class ClearanceFlowTest {
                     for (int i = 0; i < 10; i++) {
                         while (true) {
                             try {
-                                numbers.add(dossiers.file(caller, input).number());
+                                numbers.add(dossiers.file(caller, input).dossier().number());
                                 break;
                             } catch (org.springframework.transaction.CannotCreateTransactionException poolBusy) {
                                 // the API answers this 503 with Retry-After; a client files again, as here
