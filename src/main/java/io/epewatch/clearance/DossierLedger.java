@@ -65,15 +65,17 @@ class DossierLedger {
     }
 
     Optional<Dossier> find(AccessScope scope, String number) {
-        return jdbc.sql("select " + COLUMNS + " from dossier where number = ?").param(number).query(this::toDossier)
-                .optional().filter(d -> visible(scope, d.enterpriseTaxCode()));
+        return one(scope, number, "");
     }
 
     /** The dossier, locked for this transaction, when the scope sees it; else 404 (never telling it exists). */
     Dossier lock(AccessScope scope, String number) {
-        return jdbc.sql("select " + COLUMNS + " from dossier where number = ? for update").param(number)
-                .query(this::toDossier).optional().filter(d -> visible(scope, d.enterpriseTaxCode()))
-                .orElseThrow(() -> new NotFoundException("declaration", number));
+        return one(scope, number, " for update").orElseThrow(() -> new NotFoundException("declaration", number));
+    }
+
+    private Optional<Dossier> one(AccessScope scope, String number, String lock) {
+        return jdbc.sql("select " + COLUMNS + " from dossier where number = ?" + lock).param(number)
+                .query(this::toDossier).optional().filter(d -> visible(scope, d.enterpriseTaxCode()));
     }
 
     /**
@@ -131,11 +133,10 @@ class DossierLedger {
         }
         values.add(d.id());
         jdbc.sql("update dossier set " + set + " where id = ?").params(values).update();
-        Map<String, Object> kept = new LinkedHashMap<>(details);
         jdbc.sql("insert into dossier_step (dossier_id, step, state, actor, at, reason, details) values (?, ?, ?, ?, ?, ?, ?::jsonb)")
                 .params(d.id(), step.name(), state.name(), caller.name(), Timestamp.from(now), reason,
-                        json.writeValueAsString(kept)).update();
-        Map<String, Object> audited = new LinkedHashMap<>(kept);
+                        json.writeValueAsString(details)).update();
+        Map<String, Object> audited = new LinkedHashMap<>(details);
         audited.put("step", step.name());
         audited.put("state", state.name());
         if (reason != null) {

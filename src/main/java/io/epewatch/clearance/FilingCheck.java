@@ -51,8 +51,9 @@ final class FilingCheck {
         if (type != null && direction != null) {
             Set<String> allowed = direction == Direction.IMPORT ? IMPORT_TYPES : EXPORT_TYPES;
             if (!allowed.contains(type)) {
+                String codes = String.join(", ", new java.util.TreeSet<>(allowed));
                 check.reject("typeCode", "typeCode", "is not an EPE " + direction.name().toLowerCase(Locale.ROOT)
-                        + " type code; one of " + String.join(", ", new java.util.TreeSet<>(allowed)), String.join(", ", new java.util.TreeSet<>(allowed)));
+                        + " type code; one of " + codes, codes);
             }
         }
         TaxCode taxCode = check.parse("enterpriseTaxCode", input.enterpriseTaxCode(), TaxCode::parse);

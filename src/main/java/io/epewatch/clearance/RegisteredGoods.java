@@ -53,13 +53,7 @@ public class RegisteredGoods {
     public Good register(Caller caller, String taxCode, String hsCode, String unit, String description, String quantity) {
         requireCustoms(caller, taxCode);
         InputCheck check = new InputCheck();
-        String hs = check.parse("hsCode", hsCode, raw -> {
-            String digits = raw.strip().replace(".", "");
-            if (!digits.matches("\\d{8}")) {
-                throw new IllegalArgumentException("must be the 8-digit HS code, like 85423100");
-            }
-            return digits;
-        });
+        String hs = check.parse("hsCode", hsCode, DeclarationDetails::hsCode);
         check.requireText("unit", unit, 16);
         check.requireText("description", description, 500);
         BigDecimal amount = check.parse("quantity", quantity, raw -> DeclarationDetails.amount(raw, true));

@@ -42,13 +42,7 @@ public final class DeclarationDetails {
                 check.reject("goods[" + i + "]", "is empty");
                 continue;
             }
-            String hs = check.parse(at + "hsCode", line.hsCode(), raw -> {
-                String digits = raw.strip().replace(".", "");
-                if (!digits.matches("\\d{8}")) {
-                    throw new IllegalArgumentException("must be the 8-digit HS code of the Vietnamese tariff (AHTN), like 85423100");
-                }
-                return digits;
-            });
+            String hs = check.parse(at + "hsCode", line.hsCode(), DeclarationDetails::hsCode);
             check.requireText(at + "description", line.description(), 2_000);
             BigDecimal quantity = check.parse(at + "quantity", line.quantity(), raw -> amount(raw, true));
             check.requireText(at + "unit", line.unit(), 16);
@@ -147,6 +141,15 @@ public final class DeclarationDetails {
             }
             return code;
         });
+    }
+
+    /** An HS code as declared, dots allowed ({@code 8542.31.00}): the 8 digits of the Vietnamese tariff. */
+    public static String hsCode(String raw) {
+        String digits = raw.strip().replace(".", "");
+        if (!digits.matches("\\d{8}")) {
+            throw new IllegalArgumentException("must be the 8-digit HS code of the Vietnamese tariff (AHTN), like 85423100");
+        }
+        return digits;
     }
 
     /** A decimal as declared: a plain number, positive (or at least not negative), at most a trillion. */
