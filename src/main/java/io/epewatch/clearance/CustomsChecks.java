@@ -3,6 +3,7 @@ package io.epewatch.clearance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.epewatch.clearance.DossierStep.Step;
@@ -161,6 +162,12 @@ public class CustomsChecks {
     public List<EvidenceItem> inspectionPhotos(AccessScope scope, String number) {
         return ledger.find(scope, number).map(d -> evidence.linkedTo(new EvidenceLink(EvidenceLink.Kind.DECLARATION, number)))
                 .orElse(List.of());
+    }
+
+    /** A photo of the declaration's inspection, when the scope sees the declaration and the photo is one of its own. */
+    public Optional<java.io.InputStream> openInspectionPhoto(AccessScope scope, String number, java.util.UUID photo) {
+        return inspectionPhotos(scope, number).stream().filter(p -> p.id().equals(photo)).findFirst()
+                .flatMap(p -> evidence.open(p.id()));
     }
 
     /** The head decides on goods held for a discrepancy, once it is handled (a violation record, a fine): they go on. */

@@ -123,6 +123,23 @@ class AuthorizationMatrixTest {
         rule("PUT /api/v1/clearance/selectivity/criteria/{id}", analysts, null);
         rule("POST /api/v1/clearance/selectivity/preview", analysts, null);
         rule("PUT /api/v1/clearance/selectivity/shares", analysts, null);
+        rule("GET /clearance", dossierReaders, null);
+        rule("GET /clearance/declarations", dossierReaders, null);
+        rule("GET /clearance/declarations/new", declarant, null);
+        rule("POST /clearance/declarations", declarant, null);
+        rule("GET /clearance/declarations/{number}", dossierReaders, null);
+        rule("GET /clearance/declarations/{number}/edit", declarant, null);
+        rule("POST /clearance/declarations/{number}/edit", declarant, null);
+        rule("GET /clearance/declarations/{number}/print", dossierReaders, null);
+        // each step's service checks the role it needs (CustomsChecks, Dossiers), as over the API
+        rule("POST /clearance/declarations/{number}/{step}", dossierReaders, null);
+        rule("POST /clearance/declarations/{number}/photos", checkers, null);
+        rule("GET /clearance/declarations/{number}/photos/{evidenceId}", CUSTOMS, null);
+        rule("GET /clearance/worklist", CUSTOMS, null);
+        rule("GET /clearance/inspection-orders", head, null);
+        rule("GET /clearance/selectivity", analysts, null);
+        rule("POST /clearance/selectivity/criteria", analysts, null);
+        rule("POST /clearance/selectivity/shares", analysts, null);
         rule("POST /api/v1/manifests", NOBODY, ApiTokens.INGEST_CARGO);
         rule("POST /api/v1/manifests/import", NOBODY, ApiTokens.INGEST_CARGO);
         rule("GET /api/v1/manifests/{number}", EVERYONE, read);
