@@ -140,6 +140,31 @@ public final class Api {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** One part of a multipart form: a field ({@code fileName} null) or a file. */
+    public record Part(String name, String fileName, String contentType, byte[] content) {
+
+        public static Part field(String name, String value) {
+            return new Part(name, null, null, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A multipart/form-data body, as a browser's file form sends it. */
+    public Response postMultipart(String path, Part... parts) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String boundary = "----epewatch" + System.nanoTime();
+        for (Part part : parts) {
+            StringBuilder head = new StringBuilder("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\"");
+            if (part.fileName() != null) {
+                head.append("; filename=\"").append(part.fileName()).append("\"\r\nContent-Type: ").append(part.contentType());
+            }
+            body.writeBytes(head.append("\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postTyped(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     public Response postWithKey(String path, Object body, String idempotencyKey) {
         return postRaw(path, JSON.writeValueAsString(body), idempotencyKey);
     }

@@ -3,6 +3,7 @@ package io.epewatch.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.epewatch.support.Api;
 import io.epewatch.support.Browser;
 import io.epewatch.support.Fixtures;
 import io.epewatch.support.IntegrationTest;
+import io.epewatch.support.SigningCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -110,6 +112,23 @@ class ClearanceInBrowserTest {
         assertThat(browser.findElements(By.id("accept-documents"))).as("a declarant does not check documents").isEmpty();
         assertThat(browser.findElement(By.id("print")).getAttribute("href")).endsWith("/clearance/declarations/" + number + "/print");
 
+
+        // R5.3: the certificate registered on its page, then a signed invoice attached with its verdict beside it
+        SigningCertificates.Signer signer = SigningCertificates.signer("CN=Sao Viet, O=" + site.taxCode() + ", C=VN",
+                Instant.now().minus(Duration.ofDays(30)), Instant.now().plus(Duration.ofDays(300)));
+        byte[] invoice = "Hóa đơn INV-2026-117".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        browser.get(url("/clearance/certificates"));
+        browser.findElement(By.id("certificate")).sendKeys(file("sao-viet.pem", signer.certificatePem().getBytes()));
+        browser.findElement(By.id("register-certificate")).click();
+        assertThat(browser.findElements(By.cssSelector("tr.certificate-row"))).hasSize(1);
+        browser.get(url("/clearance/declarations/" + number));
+        browser.findElement(By.id("document-file")).sendKeys(file("Hóa đơn INV-2026-117.pdf", invoice));
+        browser.findElement(By.id("document-signature")).sendKeys(file("invoice.p7s", signer.sign(invoice)));
+        browser.findElement(By.id("attach-document")).click();
+        assertThat(browser.findElement(By.cssSelector("tr.document-row[data-kind='INVOICE']")).getAttribute("data-signature"))
+                .isEqualTo("VALID");
+        assertThat(browser.findElement(By.cssSelector("tr.document-row .signature-status")).getText()).isEqualTo("chữ ký hợp lệ");
+
         browser.get(url("/clearance/declarations/" + number + "?lang=en"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Declaration " + number).contains("Document check");
         browser.get(url("/clearance/declarations"));
@@ -205,6 +224,16 @@ class ClearanceInBrowserTest {
         String number = filed.json().get("declaration").get("number").asString();
         assertThat(declarant.post("/api/v1/clearance/declarations/" + number + "/registration", Map.of()).status()).isEqualTo(200);
         return number;
+    }
+
+    /** A file on disk for a file input, named as the user's file is. */
+    private static String file(String name, byte[] content) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("epewatch-upload");
+            return java.nio.file.Files.write(dir.resolve(name), content).toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The page after a step is a new page: wait for it rather than read the one it replaces. */

@@ -10,6 +10,7 @@ import io.epewatch.clearance.DossierStep;
 import io.epewatch.clearance.RegisteredGoods;
 import io.epewatch.clearance.Dossiers;
 import io.epewatch.clearance.Selectivity;
+import io.epewatch.clearance.SupportingDocuments;
 import io.epewatch.clearance.selectivity.Criterion;
 import io.epewatch.declaration.Declaration.Lane;
 import io.epewatch.declaration.DeclarationInput.SealInput;
@@ -20,9 +21,13 @@ import io.epewatch.kernel.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Declaration processing over the API (R5.1–R5.7): the declarant's business codes and customs' steps. */
 @RestController
@@ -78,14 +84,22 @@ class ClearanceApi {
     record StandingInput(String status, String taxDebtOverdueSince) {
     }
 
+    /** Who reads declarations processed here: customs, HQ analysts and the declarants of the enterprise. */
+    static final String DOSSIER_READERS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')";
+    /** Who keeps an enterprise's signing certificates: its own people and its customs. */
+    private static final String DOCUMENT_PEOPLE = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER','DECLARANT')";
+
     private final Dossiers dossiers;
+    private final SupportingDocuments documents;
     private final CustomsChecks checks;
     private final Selectivity selectivity;
     private final RegisteredGoods goods;
     private final CurrentCaller caller;
 
-    ClearanceApi(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, RegisteredGoods goods, CurrentCaller caller) {
+    ClearanceApi(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, RegisteredGoods goods,
+                 SupportingDocuments documents, CurrentCaller caller) {
         this.dossiers = dossiers;
+        this.documents = documents;
         this.checks = checks;
         this.selectivity = selectivity;
         this.goods = goods;
@@ -111,6 +125,60 @@ class ClearanceApi {
     @Operation(summary = "The enterprise's standing {status: ACTIVE|SUSPENDED|DISSOLVED|BANKRUPT, taxDebtOverdueSince}")
     void standing(@PathVariable String taxCode, @RequestBody StandingInput input) {
         goods.setStanding(caller.get(), taxCode, input.status(), input.taxDebtOverdueSince());
+    }
+
+    @GetMapping("/enterprises/{taxCode}/certificates")
+    @PreAuthorize(DOCUMENT_PEOPLE)
+    @Operation(summary = "The certificates the enterprise registered to sign its documents")
+    List<SupportingDocuments.Certificate> certificates(@PathVariable String taxCode) {
+        return documents.certificates(caller.get(), taxCode);
+    }
+
+    @PostMapping("/enterprises/{taxCode}/certificates")
+    @PreAuthorize(DOCUMENT_PEOPLE)
+    @Operation(summary = "Register a signing certificate (X.509, PEM or DER, as the body) for the enterprise; the same one again answers it")
+    ResponseEntity<SupportingDocuments.Certificate> registerCertificate(@PathVariable String taxCode, @RequestBody(required = false) byte[] certificate) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(documents.registerCertificate(caller.get(), taxCode, certificate));
+    }
+
+    @DeleteMapping("/enterprises/{taxCode}/certificates/{id}")
+    @PreAuthorize(DOCUMENT_PEOPLE)
+    @Operation(summary = "Withdraw a certificate: documents signed with it are no longer accepted as the enterprise's")
+    ResponseEntity<Void> withdrawCertificate(@PathVariable String taxCode, @PathVariable long id) {
+        documents.withdrawCertificate(caller.get(), taxCode, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/declarations/{number}/documents")
+    @PreAuthorize("hasRole('DECLARANT')")
+    @Operation(summary = "Attach a supporting document (kind, file) with its detached CMS/PKCS#7 signature (signature, "
+            + "optional); the answer says what the signature check found")
+    ResponseEntity<SupportingDocuments.Document> attach(@PathVariable String number, @RequestParam(required = false) String kind,
+                                                        @RequestParam(name = "file", required = false) MultipartFile file,
+                                                        @RequestParam(name = "signature", required = false) MultipartFile signature)
+            throws java.io.IOException {
+        return ResponseEntity.status(HttpStatus.CREATED).body(documents.attach(caller.get(), number, kind,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
+                file == null ? null : file.getBytes(), signature == null ? null : signature.getBytes()));
+    }
+
+    @GetMapping("/declarations/{number}/documents")
+    @PreAuthorize(DOSSIER_READERS)
+    @Operation(summary = "The declaration's supporting documents and what each signature check found")
+    List<SupportingDocuments.Document> documents(@PathVariable String number) {
+        return documents.documents(caller.get().access(), number);
+    }
+
+    @GetMapping("/declarations/{number}/documents/{id}")
+    @PreAuthorize(DOSSIER_READERS)
+    @Operation(summary = "A supporting document's bytes")
+    ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id) {
+        SupportingDocuments.Content content = documents.open(caller.get().access(), number, id)
+                .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(content.bytes());
     }
 
     @PostMapping("/declarations")
@@ -159,7 +227,7 @@ class ClearanceApi {
     }
 
     @GetMapping("/declarations/{number}")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')")
+    @PreAuthorize(DOSSIER_READERS)
     @Operation(summary = "A declaration's state and processing history, within the caller's scope")
     Status get(@PathVariable String number) {
         return dossiers.find(caller.get().access(), number).map(this::status)
@@ -167,7 +235,7 @@ class ClearanceApi {
     }
 
     @GetMapping("/declarations")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')")
+    @PreAuthorize(DOSSIER_READERS)
     @Operation(summary = "Declarations within the caller's scope, newest first; state narrows")
     List<Dossier> list(@RequestParam(required = false) DossierState state, @RequestParam(defaultValue = "100") int limit) {
         List<Dossier> found = dossiers.list(caller.get().access(), state, limit);

@@ -12,6 +12,7 @@ import io.epewatch.clearance.DossierState;
 import io.epewatch.clearance.DossierStep;
 import io.epewatch.clearance.Dossiers;
 import io.epewatch.clearance.Selectivity;
+import io.epewatch.clearance.SupportingDocuments;
 import io.epewatch.declaration.Declaration.Lane;
 import io.epewatch.declaration.DeclarationInput.SealInput;
 import io.epewatch.declaration.Declarations;
@@ -47,18 +48,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ClearancePages {
 
-    private static final String ANYONE = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')";
+    private static final String ANYONE = ClearanceApi.DOSSIER_READERS;
 
     private final Dossiers dossiers;
     private final CustomsChecks checks;
     private final Selectivity selectivity;
+    private final SupportingDocuments documents;
     private final Declarations declarations;
     private final CurrentCaller caller;
     private final MessageSource messages;
     private final Clock clock;
 
-    ClearancePages(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, Declarations declarations,
-                   CurrentCaller caller, MessageSource messages, Clock clock) {
+    ClearancePages(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, SupportingDocuments documents,
+                   Declarations declarations, CurrentCaller caller, MessageSource messages, Clock clock) {
+        this.documents = documents;
         this.dossiers = dossiers;
         this.checks = checks;
         this.selectivity = selectivity;
@@ -140,6 +143,8 @@ class ClearancePages {
         model.addAttribute("photos", me.isCustoms() ? checks.inspectionPhotos(me.access(), number) : List.of());
         model.addAttribute("now", clock.instant());
         model.addAttribute("forms", CustomsChecks.InspectionForm.values());
+        model.addAttribute("documents", documents.documents(me.access(), number));
+        model.addAttribute("documentKinds", SupportingDocuments.Kind.values());
         return "clearance/declaration";
     }
 
@@ -171,6 +176,60 @@ class ClearancePages {
             redirect.addFlashAttribute("values", form);
         }
         return "redirect:/clearance/declarations/" + number;
+    }
+
+    @PostMapping("/clearance/declarations/{number}/documents")
+    @PreAuthorize("hasRole('DECLARANT')")
+    String attach(@PathVariable String number, @RequestParam(required = false) String kind,
+                  @RequestParam(name = "file", required = false) MultipartFile file,
+                  @RequestParam(name = "signature", required = false) MultipartFile signature,
+                  RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            documents.attach(caller.get(), number, kind, file == null || file.isEmpty() ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getContentType(), file == null ? null : file.getBytes(),
+                    signature == null || signature.isEmpty() ? null : signature.getBytes());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.reasonsByField(messages, LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute("failedStep", "documents");
+        }
+        return "redirect:/clearance/declarations/" + number + "#documents";
+    }
+
+    @GetMapping("/clearance/declarations/{number}/documents/{id}")
+    @PreAuthorize(ANYONE)
+    ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id) {
+        SupportingDocuments.Content content = documents.open(caller.get().access(), number, id)
+                .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(content.bytes());
+    }
+
+    /** The enterprise's signing certificates, kept by its own people (R5.3). */
+    @GetMapping("/clearance/certificates")
+    @PreAuthorize("hasAnyRole('DECLARANT','EPE_USER')")
+    String certificates(Model model) {
+        model.addAttribute("certificates", documents.certificates(caller.get(), caller.get().access().enterpriseTaxCode()));
+        return "clearance/certificates";
+    }
+
+    @PostMapping("/clearance/certificates")
+    @PreAuthorize("hasAnyRole('DECLARANT','EPE_USER')")
+    String registerCertificate(@RequestParam(name = "certificate", required = false) MultipartFile file, Model model)
+            throws java.io.IOException {
+        byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
+        return attempt(model, () -> certificates(model), () -> {
+            documents.registerCertificate(caller.get(), caller.get().access().enterpriseTaxCode(), bytes);
+            return "redirect:/clearance/certificates";
+        });
+    }
+
+    @PostMapping("/clearance/certificates/{id}/withdraw")
+    @PreAuthorize("hasAnyRole('DECLARANT','EPE_USER')")
+    String withdrawCertificate(@PathVariable long id) {
+        documents.withdrawCertificate(caller.get(), caller.get().access().enterpriseTaxCode(), id);
+        return "redirect:/clearance/certificates";
     }
 
     @PostMapping("/clearance/declarations/{number}/photos")
