@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,14 +42,29 @@ public class AuditTrail {
         this.checkpoints = checkpoints;
     }
 
+    /**
+     * Records an action in the caller's transaction. The record is appended just before that transaction commits:
+     * appends are serialised (each claims its predecessor's hash), and the lock that serialises them is held until
+     * the commit, so taking it last keeps the rest of the transaction — a declaration's registration, a case step —
+     * out of the queue of every other writer.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String actor, String action, String enterpriseTaxCode, String target, Map<String, ?> details) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String detailText = json.writeValueAsString(new TreeMap<>(details == null ? Map.of() : details));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                append(at, actor, action, enterpriseTaxCode, target, detailText);
+            }
+        });
+    }
+
+    private void append(Instant at, String actor, String action, String enterpriseTaxCode, String target, String detailText) {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query(Object.class).single();
         String previous = jdbc.sql("select hash from audit_record order by id desc limit 1").query(String.class).optional()
                 .orElse(GENESIS);
         long id = jdbc.sql("select nextval('audit_record_id_seq')").query(Long.class).single();
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String detailText = json.writeValueAsString(new TreeMap<>(details == null ? Map.of() : details));
         AuditRecord record = new AuditRecord(id, at, actor, action, enterpriseTaxCode, target, detailText, previous, null);
         jdbc.sql("""
                         insert into audit_record (id, at, actor, action, enterprise_tax_code, target, details, prev_hash, hash)

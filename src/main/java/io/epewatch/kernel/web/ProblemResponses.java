@@ -34,6 +34,8 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ProblemResponses {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProblemResponses.class);
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
         return invalid(e.problems());
@@ -115,6 +117,8 @@ class ProblemResponses {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransactionSystemException.class, TransientDataAccessException.class, UnavailableException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
+        // the client is told to retry; the operator needs to know why (a lock conflict, a pool exhausted, an outage)
+        LOG.warn("Answered 503, retry later: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS)
                 .body(e instanceof UnavailableException unavailable ? unavailableProblem(unavailable) : DatabaseOutageFilter.interrupted());
