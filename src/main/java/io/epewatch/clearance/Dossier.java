@@ -17,6 +17,8 @@ import io.epewatch.declaration.Seal;
  * @param seals              the seals customs applied (R5.7, R5.8)
  * @param cancellationReason a pending cancellation request's reason, or null
  * @param replaces           the number this one replaces (IDE/EDE), or null
+ * @param transit            the transit asked for and customs' decision, or null
+ * @param arrival            the transit's arrival and seal check at the destination office, or null
  */
 public record Dossier(long id, String number, Direction direction, String typeCode, String enterpriseTaxCode,
                       String declarant, String reference, DossierState state, int version, DossierInput body,
@@ -24,7 +26,8 @@ public record Dossier(long id, String number, Direction direction, String typeCo
                       Instant registeredAt, Instant dueAt, Instant feesPaidAt, Instant documentsCheckedAt,
                       String inspectionForm, Integer inspectionLevel, Instant inspectionOrderedAt,
                       Instant inspectedAt, List<Seal> seals, Instant clearedAt, Instant releasedAt, Instant passedAt,
-                      String cancellationReason, String replaces, String replacedBy, Instant updatedAt) {
+                      String cancellationReason, String replaces, String replacedBy, Instant updatedAt,
+                      TransitRequest transit, TransitArrivalCheck arrival) {
 
     /**
      * The dossier as the enterprise's side may read it: the lane without why. The criteria that fired and the draw
@@ -34,7 +37,7 @@ public record Dossier(long id, String number, Direction direction, String typeCo
         return new Dossier(id, number, direction, typeCode, enterpriseTaxCode, declarant, reference, state, version, body,
                 assessment, lane, null, filedAt, registeredAt, dueAt, feesPaidAt, documentsCheckedAt, inspectionForm,
                 inspectionLevel, inspectionOrderedAt, inspectedAt, seals, clearedAt, releasedAt, passedAt,
-                cancellationReason, replaces, replacedBy, updatedAt);
+                cancellationReason, replaces, replacedBy, updatedAt, transit, arrival);
     }
 
     /** Whether customs is late with its answer at {@code now}. */

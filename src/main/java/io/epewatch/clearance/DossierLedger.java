@@ -41,7 +41,7 @@ class DossierLedger {
             computed::text as computed, lane, lane_decision::text as lane_decision, filed_at, registered_at, due_at,
             fees_paid_at, documents_checked_at, inspection_form, inspection_level, inspection_ordered_at, inspected_at,
             seals::text as seals, cleared_at, released_at, passed_at, cancellation_requested, replaces, replaced_by,
-            updated_at""";
+            updated_at, transit::text as transit, arrival::text as arrival""";
 
     private final JdbcClient jdbc;
     private final Declarations declarations;
@@ -188,10 +188,16 @@ class DossierLedger {
                 l.hsCode(), l.description(), l.quantity(), l.unit(), l.netWeightKg(), l.grossWeightKg())).toList();
         List<DeclarationInput.SealInput> seals = d.seals().stream()
                 .map(s -> new DeclarationInput.SealInput(s.containerNumber(), s.sealNumber())).toList();
+        DeclarationInput.TransitInput transit = d.transit() == null || !d.transit().accepted() ? null
+                : new DeclarationInput.TransitInput(d.transit().origin(), d.transit().destination(),
+                        d.transit().deadline().toString(), d.transit().route());
+        DeclarationInput.ArrivalInput arrival = d.arrival() == null ? null
+                : new DeclarationInput.ArrivalInput(d.arrival().at().toString(), d.arrival().office(), d.arrival().seals().stream()
+                        .map(s -> new DeclarationInput.SealInput(s.containerNumber(), s.sealNumber())).toList());
         declarations.receive(new DeclarationInput(d.number(), d.typeCode(), d.enterpriseTaxCode(), d.direction().name(),
                 d.registeredAt().toString(), d.state().name(), d.lane().name(), plates, List.of(),
-                free == null ? null : free.toString(), goods, body.vehicles(), seals, null,
-                d.inspectedAt() == null ? null : d.inspectedAt().toString()));
+                free == null ? null : free.toString(), goods, body.vehicles(), seals, transit,
+                d.inspectedAt() == null ? null : d.inspectedAt().toString(), arrival));
     }
 
     Dossier toDossier(ResultSet rs, int row) throws SQLException {
@@ -210,7 +216,9 @@ class DossierLedger {
                 instant(rs, "inspection_ordered_at"), instant(rs, "inspected_at"),
                 List.of(json.readValue(rs.getString("seals"), Seal[].class)), instant(rs, "cleared_at"),
                 instant(rs, "released_at"), instant(rs, "passed_at"), rs.getString("cancellation_requested"),
-                rs.getString("replaces"), rs.getString("replaced_by"), instant(rs, "updated_at"));
+                rs.getString("replaces"), rs.getString("replaced_by"), instant(rs, "updated_at"),
+                rs.getString("transit") == null ? null : json.readValue(rs.getString("transit"), TransitRequest.class),
+                rs.getString("arrival") == null ? null : json.readValue(rs.getString("arrival"), TransitArrivalCheck.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -50,6 +50,12 @@ public record DossierStep(long id, Step step, DossierState state, String actor, 
         CANCELLATION_REFUSED,
         CANCELLED,
         /** IDE/EDE: replaced by a new declaration. */
-        REPLACED
+        REPLACED,
+        /** The declarant asks to move the goods in transit (R5.7). */
+        TRANSIT_REQUESTED,
+        TRANSIT_ACCEPTED,
+        TRANSIT_REFUSED,
+        /** The destination office confirmed the arrival and checked the seals. */
+        ARRIVED
     }
 }

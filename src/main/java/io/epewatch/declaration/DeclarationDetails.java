@@ -84,28 +84,28 @@ public final class DeclarationDetails {
     }
 
     public static List<Seal> seals(InputCheck check, List<SealInput> inputs) {
+        return seals(check, "seals", inputs);
+    }
+
+    /** The seals, each problem named under {@code field} ({@code seals}, {@code arrival.seals}). */
+    public static List<Seal> seals(InputCheck check, String field, List<SealInput> inputs) {
         List<Seal> seals = new ArrayList<>();
         if (inputs == null) {
             return seals;
         }
         if (inputs.size() > MAX_LINES) {
-            check.reject("seals", "at most " + MAX_LINES + " seals");
+            check.reject(field, "at most " + MAX_LINES + " seals");
             return seals;
         }
         for (int i = 0; i < inputs.size(); i++) {
             SealInput s = inputs.get(i);
             if (s == null) {
-                check.reject("seals[" + i + "]", "is empty");
+                check.reject(field + "[" + i + "]", "is empty");
                 continue;
             }
-            String container = check.parse("seals[" + i + "].containerNumber", s.containerNumber(),
+            String container = check.parse(field + "[" + i + "].containerNumber", s.containerNumber(),
                     raw -> ContainerNumber.parseDeclared(raw).value());
-            String seal = check.parse("seals[" + i + "].sealNumber", s.sealNumber(), raw -> {
-                if (!raw.strip().matches("[A-Za-z0-9-]{3,32}")) {
-                    throw new IllegalArgumentException("must be 3 to 32 letters, digits or dashes");
-                }
-                return raw.strip().toUpperCase(java.util.Locale.ROOT);
-            });
+            String seal = check.parse(field + "[" + i + "].sealNumber", s.sealNumber(), io.epewatch.kernel.SealNumber::parse);
             if (container != null && seal != null) {
                 seals.add(new Seal(container, seal));
             }
@@ -131,6 +131,21 @@ public final class DeclarationDetails {
         }
         return origin == null || destination == null || deadline == null ? null
                 : new TransitRoute(origin, destination, deadline, input.route() == null ? null : input.route().strip());
+    }
+
+    /** The destination office's arrival confirmation: when, which office, and the seals it found. */
+    public static TransitArrival arrival(InputCheck check, DeclarationInput.ArrivalInput input, Instant registeredAt,
+                                         java.time.Clock clock) {
+        if (input == null) {
+            return null;
+        }
+        Instant at = check.parse("arrival.arrivedAt", input.arrivedAt(), raw -> Timestamps.parsePast(raw, clock));
+        if (at != null && registeredAt != null && at.isBefore(registeredAt)) {
+            check.reject("arrival.arrivedAt", "is before registeredAt");
+        }
+        String office = check.requireText("arrival.office", input.office(), 200) ? input.office().strip() : null;
+        List<Seal> found = seals(check, "arrival.seals", input.seals());
+        return at == null || office == null ? null : new TransitArrival(at, office, found);
     }
 
     private static String zone(InputCheck check, String field, String raw) {

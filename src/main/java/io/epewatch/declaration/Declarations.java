@@ -32,7 +32,7 @@ public class Declarations {
     private static final String COLUMNS = """
             number, version, type_code, enterprise_tax_code, direction, registered_at, status, lane, vehicle_plates,
             container_numbers, received_at, cleared_at, goods::text as goods, vehicles::text as vehicles,
-            seals::text as seals, transit::text as transit, inspected_at""";
+            seals::text as seals, transit::text as transit, inspected_at, arrival::text as arrival""";
     private static final int MAX_ITEMS = 500;
 
     private final JdbcClient jdbc;
@@ -70,20 +70,21 @@ public class Declarations {
                 json.writeValueAsString(declared.goods()), json.writeValueAsString(declared.vehicles()),
                 json.writeValueAsString(declared.seals()),
                 declared.transit() == null ? null : json.writeValueAsString(declared.transit()),
-                declared.inspectedAt() == null ? null : Timestamp.from(declared.inspectedAt())};
+                declared.inspectedAt() == null ? null : Timestamp.from(declared.inspectedAt()),
+                declared.arrival() == null ? null : json.writeValueAsString(declared.arrival())};
         if (current.isEmpty()) {
             jdbc.sql("""
                             insert into declaration (type_code, enterprise_tax_code, direction, registered_at, status, lane,
                                 vehicle_plates, container_numbers, cleared_at, goods, vehicles, seals, transit,
-                                inspected_at, number, version, received_at, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)""")
+                                inspected_at, arrival, number, version, received_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)""")
                     .params(concat(columns, declared.number(), version, Timestamp.from(now), Timestamp.from(now))).update();
         } else {
             jdbc.sql("""
                             update declaration set type_code = ?, enterprise_tax_code = ?, direction = ?, registered_at = ?,
                                 status = ?, lane = ?, vehicle_plates = ?, container_numbers = ?, cleared_at = ?,
                                 goods = ?::jsonb, vehicles = ?::jsonb, seals = ?::jsonb, transit = ?::jsonb,
-                                inspected_at = ?, version = ?, updated_at = ?
+                                inspected_at = ?, arrival = ?::jsonb, version = ?, updated_at = ?
                             where number = ?""")
                     .params(concat(columns, version, Timestamp.from(now), declared.number())).update();
         }
@@ -176,10 +177,11 @@ public class Declarations {
         if (inspectedAt != null && registeredAt != null && inspectedAt.isBefore(registeredAt)) {
             check.reject("inspectedAt", "is before registeredAt: goods are inspected after the declaration is registered");
         }
+        TransitArrival arrival = DeclarationDetails.arrival(check, input.arrival(), registeredAt, clock);
         check.throwIfAny();
         return new Declaration(input.number().strip(), 0, input.typeCode().strip().toUpperCase(Locale.ROOT), taxCode.value(),
                 direction, registeredAt, input.status().strip().toUpperCase(Locale.ROOT), lane, plates, containers, null,
-                clearedAt, goods, vehicles, seals, transit, inspectedAt);
+                clearedAt, goods, vehicles, seals, transit, inspectedAt, arrival);
     }
 
     private static boolean sameContent(Declaration a, Declaration b) {
@@ -190,7 +192,8 @@ public class Declarations {
                 && java.util.Objects.equals(a.clearedAt(), b.clearedAt()) && a.goods().equals(b.goods())
                 && a.vehicles().equals(b.vehicles()) && a.seals().equals(b.seals())
                 && java.util.Objects.equals(a.transit(), b.transit())
-                && java.util.Objects.equals(a.inspectedAt(), b.inspectedAt());
+                && java.util.Objects.equals(a.inspectedAt(), b.inspectedAt())
+                && java.util.Objects.equals(a.arrival(), b.arrival());
     }
 
     private static Object[] concat(Object[] head, Object... tail) {
@@ -204,6 +207,7 @@ public class Declarations {
         Timestamp cleared = rs.getTimestamp("cleared_at");
         String transit = rs.getString("transit");
         Timestamp inspected = rs.getTimestamp("inspected_at");
+        String arrival = rs.getString("arrival");
         return new Declaration(rs.getString("number"), rs.getInt("version"), rs.getString("type_code"),
                 rs.getString("enterprise_tax_code"), Direction.valueOf(rs.getString("direction")),
                 rs.getTimestamp("registered_at").toInstant(), rs.getString("status"), lane == null ? null : Lane.valueOf(lane),
@@ -214,6 +218,7 @@ public class Declarations {
                 List.of(json.readValue(rs.getString("vehicles"), DeclaredVehicle[].class)),
                 List.of(json.readValue(rs.getString("seals"), Seal[].class)),
                 transit == null ? null : json.readValue(transit, TransitRoute.class),
-                inspected == null ? null : inspected.toInstant());
+                inspected == null ? null : inspected.toInstant(),
+                arrival == null ? null : json.readValue(arrival, TransitArrival.class));
     }
 }

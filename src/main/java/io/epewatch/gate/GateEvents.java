@@ -14,6 +14,7 @@ import io.epewatch.identity.AccessScope;
 import io.epewatch.kernel.ContainerNumber;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.PlateNumber;
+import io.epewatch.kernel.SealNumber;
 import io.epewatch.kernel.Sha256;
 import io.epewatch.kernel.TaxCode;
 import io.epewatch.kernel.Timestamps;
@@ -37,7 +38,7 @@ public class GateEvents {
     private static final int MAX_CONTAINERS = 4;
     private static final String COLUMNS = """
             id, enterprise_tax_code, camera_number, location_kind, direction, captured_at, plate, plate_raw,
-            containers::text as containers, source, received_at""";
+            containers::text as containers, source, received_at, seals::text as seals""";
 
     private final JdbcClient jdbc;
     private final SiteDiagram diagram;
@@ -75,12 +76,12 @@ public class GateEvents {
         GateEvent passage = validate(input, source);
         long id = jdbc.sql("""
                         insert into gate_event (enterprise_tax_code, camera_number, location_kind, direction, captured_at,
-                            plate, plate_raw, containers, source, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id""")
+                            plate, plate_raw, containers, source, received_at, seals)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb) returning id""")
                 .params(passage.enterpriseTaxCode(), passage.cameraNumber(), passage.locationKind(),
                         passage.direction().name(), Timestamp.from(passage.capturedAt()), passage.plate(),
                         passage.plateRaw(), json.writeValueAsString(passage.containers()), source,
-                        Timestamp.from(passage.receivedAt()))
+                        Timestamp.from(passage.receivedAt()), json.writeValueAsString(passage.seals()))
                 .query(Long.class).single();
         if (key != null && jdbc.sql("""
                         insert into gate_idempotency (idempotency_key, request_hash, gate_event_id) values (?, ?, ?)
@@ -88,7 +89,8 @@ public class GateEvents {
             throw new IdempotencyRace();
         }
         events.publishEvent(new GateEventRecorded(id, passage.enterpriseTaxCode(), passage.cameraNumber(),
-                passage.direction(), passage.capturedAt(), passage.plate(), passage.containers(), source));
+                passage.direction(), passage.capturedAt(), passage.plate(), passage.containers(), source,
+                passage.seals()));
         return new GateReceipt(true, find(AccessScope.all(), id).orElseThrow());
     }
 
@@ -159,13 +161,39 @@ public class GateEvents {
                 }
             }
         }
+        List<GateSeal> seals = seals(check, input.seals());
         if ((input.plate() == null || input.plate().isBlank()) && raws.isEmpty()) {
             check.reject("plate", "plateOrContainer", "a passage needs a plate or at least one container number");
         }
         check.throwIfAny();
         return new GateEvent(0, taxCode.value(), camera.number(), camera.locationKind().name(), direction, capturedAt,
                 plate == null ? null : plate.value(), input.plate() == null ? null : input.plate().strip(),
-                List.copyOf(containers), source, clock.instant());
+                List.copyOf(containers), source, clock.instant(), seals);
+    }
+
+    /** Seals seen: each on a container by its number, the seal as customs and shippers write them. */
+    private static List<GateSeal> seals(InputCheck check, List<GateSeal> inputs) {
+        List<GateSeal> seals = new ArrayList<>();
+        if (inputs == null) {
+            return seals;
+        }
+        if (inputs.size() > 2 * MAX_CONTAINERS) {
+            check.reject("seals", "at most " + 2 * MAX_CONTAINERS + " seals");
+            return seals;
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            GateSeal s = inputs.get(i);
+            if (s == null) {
+                check.reject("seals[" + i + "]", "is empty");
+                continue;
+            }
+            ContainerNumber container = check.parse("seals[" + i + "].containerNumber", s.containerNumber(), ContainerNumber::parse);
+            String seal = check.parse("seals[" + i + "].sealNumber", s.sealNumber(), SealNumber::parse);
+            if (container != null && seal != null) {
+                seals.add(new GateSeal(container.value(), seal));
+            }
+        }
+        return List.copyOf(seals);
     }
 
     private static GateEvent.Direction direction(String raw) {
@@ -181,7 +209,8 @@ public class GateEvents {
                 rs.getString("location_kind"), GateEvent.Direction.valueOf(rs.getString("direction")),
                 rs.getTimestamp("captured_at").toInstant(), rs.getString("plate"), rs.getString("plate_raw"),
                 json.readValue(rs.getString("containers"), new TypeReference<List<ContainerRead>>() { }),
-                rs.getString("source"), rs.getTimestamp("received_at").toInstant());
+                rs.getString("source"), rs.getTimestamp("received_at").toInstant(),
+                json.readValue(rs.getString("seals"), new TypeReference<List<GateSeal>>() { }));
     }
 
     /** Another request with the same idempotency key committed first; this one rolls back and is retried. */

@@ -307,17 +307,70 @@ class ClearanceFlowTest {
                 .contains("EXIT_WITHOUT_DECLARATION");
     }
 
-    /** Truck 51C-123.45 leaves through the gate camera G1 with the container; the enterprise's warnings once judged. */
+    @Test
+    @DisplayName("R5.7, R5.8 a red export sealed at inspection goes in transit: another seal at the gate and a swapped seal on arrival each raise SEAL_MISMATCH")
+    void transitAndSeals() {
+        String number = fileAndRegister(export("93032000", "5", "MSKU4670691")).get("number").asString();
+        head.post("/api/v1/clearance/declarations/" + number + "/inspection-order", Map.of("form", "MANUAL", "level", "100"));
+        officer.post("/api/v1/clearance/declarations/" + number + "/inspection-result", Map.of("asDeclared", true,
+                "findings", "Đúng khai báo", "seals", List.of(Map.of("containerNumber", "MSKU4670691", "sealNumber", "VN-HQ-0012345"))));
+        officer.post("/api/v1/clearance/declarations/" + number + "/fees", Map.of());
+
+        Map<String, Object> transit = new LinkedHashMap<>();
+        transit.put("origin", "KCX-TAN-THUAN");
+        transit.put("destination", "KCX-TAN-THUAN");
+        transit.put("deadline", java.time.Instant.now().plusSeconds(8 * 3600).toString());
+        Api.Response same = declarant.post("/api/v1/clearance/declarations/" + number + "/transit", transit);
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.body()).contains("transit.destination");
+        transit.put("destination", "PORT-CAT-LAI");
+        transit.put("route", "Nguyễn Văn Linh → Mai Chí Thọ → cảng Cát Lái");
+        Api.Response asked = declarant.post("/api/v1/clearance/declarations/" + number + "/transit", transit);
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        assertThat(asked.json().get("declaration").get("transit").get("state").asString()).isEqualTo("REQUESTED");
+        Api.Response refusal = officer.post("/api/v1/clearance/declarations/" + number + "/transit-decision", Map.of("accept", false));
+        assertThat(refusal.status()).isEqualTo(400);
+        assertThat(refusal.body()).contains("reason");
+        Api.Response accepted = officer.post("/api/v1/clearance/declarations/" + number + "/transit-decision", Map.of("accept", true));
+        assertThat(accepted.json().get("declaration").get("transit").get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(officer.get("/api/v1/declarations/" + number).json().get("transit").get("destination").asString())
+                .as("the gate analysis and the trips read the route").isEqualTo("PORT-CAT-LAI");
+
+        JsonNode atGate = leaveThroughG1("MSKU4670691", List.of(Map.of("containerNumber", "MSKU4670691", "sealNumber", "VN-HQ-0099999")));
+        assertThat(atGate.valueStream().map(w -> w.get("rule").asString())).containsExactly("SEAL_MISMATCH");
+        assertThat(atGate.get(0).get("summary").asString()).contains("VN-HQ-0099999");
+
+        Api.Response arrived = officer.post("/api/v1/clearance/declarations/" + number + "/arrival", Map.of(
+                "office", "Chi cục HQ cửa khẩu cảng Sài Gòn khu vực I",
+                "seals", List.of(Map.of("containerNumber", "MSKU4670691", "sealNumber", "VN-HQ-0077777"))));
+        assertThat(arrived.status()).as(arrived.body()).isEqualTo(200);
+        assertThat(arrived.json().get("declaration").get("arrival").get("differences").get(0).asString())
+                .contains("VN-HQ-0012345").contains("VN-HQ-0077777");
+        fixtures.awaitEventsHandled();
+        assertThat(officer.get("/api/v1/warnings?enterpriseTaxCode=" + site.taxCode()).json().valueStream()
+                .filter(w -> w.get("rule").asString().equals("SEAL_MISMATCH")).count()).isEqualTo(2);
+        assertThat(officer.post("/api/v1/clearance/declarations/" + number + "/arrival", Map.of("office", "X")).status())
+                .as("an arrival is confirmed once").isEqualTo(400);
+    }
+
     private JsonNode leaveThroughG1(String container) {
+        return leaveThroughG1(container, null);
+    }
+
+    /** Truck 51C-123.45 leaves through the gate camera G1 with the container; the enterprise's warnings once judged. */
+    private JsonNode leaveThroughG1(String container, List<Map<String, String>> seals) {
         Api gate = new Api(port, fixtures.integrationToken(io.epewatch.identity.ApiTokens.INGEST_GATE_EVENTS,
                 io.epewatch.identity.ApiTokens.READ));
         Map<String, Object> exit = new LinkedHashMap<>();
         exit.put("enterpriseTaxCode", site.taxCode());
         exit.put("cameraNumber", "G1");
         exit.put("direction", "OUT");
-        exit.put("capturedAt", java.time.Instant.now().minusSeconds(5).toString());
+        exit.put("capturedAt", java.time.Instant.now().toString()); // after the steps just taken
         exit.put("plate", "51C-123.45");
         exit.put("containerNumbers", List.of(container));
+        if (seals != null) {
+            exit.put("seals", seals);
+        }
         assertThat(gate.post("/api/v1/gate-events", exit).status()).isEqualTo(201);
         fixtures.awaitEventsHandled();
         return gate.get("/api/v1/warnings?enterpriseTaxCode=" + site.taxCode()).json();

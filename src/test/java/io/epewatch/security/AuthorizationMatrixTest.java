@@ -136,6 +136,9 @@ class AuthorizationMatrixTest {
         rule("GET /clearance/certificates", enterpriseSide, null);
         rule("POST /clearance/certificates", enterpriseSide, null);
         rule("POST /clearance/certificates/{id}/withdraw", enterpriseSide, null);
+        rule("POST /api/v1/clearance/declarations/{number}/transit", declarant, null);
+        rule("POST /api/v1/clearance/declarations/{number}/transit-decision", checkers, null);
+        rule("POST /api/v1/clearance/declarations/{number}/arrival", checkers, null);
         rule("GET /clearance", dossierReaders, null);
         rule("GET /clearance/declarations", dossierReaders, null);
         rule("GET /clearance/declarations/new", declarant, null);

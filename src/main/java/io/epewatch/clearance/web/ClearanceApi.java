@@ -11,6 +11,8 @@ import io.epewatch.clearance.RegisteredGoods;
 import io.epewatch.clearance.Dossiers;
 import io.epewatch.clearance.Selectivity;
 import io.epewatch.clearance.SupportingDocuments;
+import io.epewatch.clearance.Transits;
+import io.epewatch.declaration.DeclarationInput.TransitInput;
 import io.epewatch.clearance.selectivity.Criterion;
 import io.epewatch.declaration.Declaration.Lane;
 import io.epewatch.declaration.DeclarationInput.SealInput;
@@ -69,6 +71,12 @@ class ClearanceApi {
     record Place(String place) {
     }
 
+    record TransitDecision(Boolean accept, String reason, List<SealInput> seals) {
+    }
+
+    record Arrival(String office, List<SealInput> seals) {
+    }
+
     record Guarantee(String guarantee) {
     }
 
@@ -91,13 +99,15 @@ class ClearanceApi {
 
     private final Dossiers dossiers;
     private final SupportingDocuments documents;
+    private final Transits transits;
     private final CustomsChecks checks;
     private final Selectivity selectivity;
     private final RegisteredGoods goods;
     private final CurrentCaller caller;
 
     ClearanceApi(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, RegisteredGoods goods,
-                 SupportingDocuments documents, CurrentCaller caller) {
+                 SupportingDocuments documents, Transits transits, CurrentCaller caller) {
+        this.transits = transits;
         this.dossiers = dossiers;
         this.documents = documents;
         this.checks = checks;
@@ -304,6 +314,28 @@ class ClearanceApi {
     @Operation(summary = "The goods passed the customs-supervised area at the place given")
     Status areaPassage(@PathVariable String number, @RequestBody Place place) {
         return status(checks.confirmPassage(caller.get(), number, place.place()));
+    }
+
+    @PostMapping("/declarations/{number}/transit")
+    @PreAuthorize("hasRole('DECLARANT')")
+    @Operation(summary = "Ask for a transit {origin, destination (geofence codes), deadline, route}")
+    Status requestTransit(@PathVariable String number, @RequestBody(required = false) TransitInput transit) {
+        return status(transits.request(caller.get(), number, transit));
+    }
+
+    @PostMapping("/declarations/{number}/transit-decision")
+    @PreAuthorize(Permissions.CASEWORK)
+    @Operation(summary = "Accept (with the seals applied) or refuse (with a reason) a transit")
+    Status decideTransit(@PathVariable String number, @RequestBody TransitDecision decision) {
+        return status(transits.decide(caller.get(), number, Boolean.TRUE.equals(decision.accept()), decision.reason(),
+                decision.seals()));
+    }
+
+    @PostMapping("/declarations/{number}/arrival")
+    @PreAuthorize(Permissions.CASEWORK)
+    @Operation(summary = "The destination office confirms the arrival with the seals it found; they are compared with those recorded")
+    Status arrival(@PathVariable String number, @RequestBody Arrival arrival) {
+        return status(transits.confirmArrival(caller.get(), number, arrival.office(), arrival.seals()));
     }
 
     @PostMapping("/declarations/{number}/cancellation-decision")

@@ -13,6 +13,8 @@ import io.epewatch.clearance.DossierStep;
 import io.epewatch.clearance.Dossiers;
 import io.epewatch.clearance.Selectivity;
 import io.epewatch.clearance.SupportingDocuments;
+import io.epewatch.clearance.Transits;
+import io.epewatch.declaration.DeclarationInput.TransitInput;
 import io.epewatch.declaration.Declaration.Lane;
 import io.epewatch.declaration.DeclarationInput.SealInput;
 import io.epewatch.declaration.Declarations;
@@ -54,14 +56,16 @@ class ClearancePages {
     private final CustomsChecks checks;
     private final Selectivity selectivity;
     private final SupportingDocuments documents;
+    private final Transits transits;
     private final Declarations declarations;
     private final CurrentCaller caller;
     private final MessageSource messages;
     private final Clock clock;
 
     ClearancePages(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, SupportingDocuments documents,
-                   Declarations declarations, CurrentCaller caller, MessageSource messages, Clock clock) {
+                   Transits transits, Declarations declarations, CurrentCaller caller, MessageSource messages, Clock clock) {
         this.documents = documents;
+        this.transits = transits;
         this.dossiers = dossiers;
         this.checks = checks;
         this.selectivity = selectivity;
@@ -168,6 +172,11 @@ class ClearancePages {
                 case "area-passage" -> checks.confirmPassage(me, number, form.get("place"));
                 case "cancellation-decision" -> checks.decideCancellation(me, number, "true".equals(form.get("accept")),
                         form.get("reason"));
+                case "transit" -> transits.request(me, number, new TransitInput(form.get("origin"), form.get("destination"),
+                        vietnamTime(form.get("deadline")), form.get("route")));
+                case "transit-decision" -> transits.decide(me, number, "true".equals(form.get("accept")), form.get("reason"),
+                        seals(form.get("seals")));
+                case "arrival" -> transits.confirmArrival(me, number, form.get("office"), seals(form.get("seals")));
                 default -> throw new NotFoundException("declaration step", step);
             }
         } catch (InvalidInputException e) {
@@ -348,6 +357,11 @@ class ClearancePages {
             String[] parts = l.split("[\\s:;,]+", 2);
             return parts.length == 2 ? new SealInput(parts[0], parts[1]) : new SealInput(null, parts[0]);
         }).toList();
+    }
+
+    /** A browser's date-time field has no offset: the officer and the declarant type Vietnam time. */
+    static String vietnamTime(String typed) {
+        return typed != null && typed.strip().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?") ? typed.strip() + "+07:00" : typed;
     }
 
     /** Runs a command; refused input re-renders the page with each reason beside its field. */

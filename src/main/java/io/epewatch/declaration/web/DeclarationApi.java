@@ -82,7 +82,7 @@ class DeclarationApi {
         return new DeclarationInput(row.get("number"), row.get("typecode"), row.get("enterprisetaxcode"),
                 row.get("direction"), row.get("registeredat"), row.get("status"), row.get("lane"),
                 CsvTable.list(row.get("vehicleplates")), CsvTable.list(row.get("containernumbers")), row.get("clearedat"),
-                null, vehicles, null, transit, row.get("inspectedat"));
+                null, vehicles, null, transit, row.get("inspectedat"), null);
     }
 
     @GetMapping("/{number}")

@@ -36,10 +36,19 @@ public sealed interface Fact {
      * @param scrapArea the location holds scrap or refuse (R1.1)
      * @param source    who recorded it; {@code manual-log} is written by hand while the camera was down; null when not known
      */
+    /**
+     * @param seals the seal numbers seen on the containers at the gate (R5.8), when the gate reports them
+     */
     record Passage(long id, String enterprise, String camera, String location, boolean scrapArea, Direction direction,
-                   Instant at, String plate, List<Container> containers, String source) implements Fact {
+                   Instant at, String plate, List<Container> containers, String source, List<SealSeen> seals) implements Fact {
         public Passage {
             containers = listOf(containers);
+            seals = listOf(seals);
+        }
+
+        public Passage(long id, String enterprise, String camera, String location, boolean scrapArea, Direction direction,
+                       Instant at, String plate, List<Container> containers, String source) {
+            this(id, enterprise, camera, location, scrapArea, direction, at, plate, containers, source, List.of());
         }
 
         /** The camera itself read this passage: it was not down then. */
@@ -80,12 +89,29 @@ public sealed interface Fact {
      * @param inspectedAt when the physical inspection was recorded (R5.6), or null; read for red declarations
      * @param status      where its processing stands, as the declaration system says (CLEARED, INSPECTION …), or null
      */
+    /**
+     * @param seals   the seals customs recorded on the containers (R5.7, R5.8)
+     * @param arrival the seal check and arrival at the destination office of a transit, or null
+     */
     record Declared(String number, int version, String enterprise, boolean export, Route transit, String lane,
                     Instant at, Instant clearedAt, List<Vehicle> vehicles, List<String> containers, Instant inspectedAt,
-                    String status) implements Paper {
+                    String status, List<SealSeen> seals, Arrival arrival) implements Paper {
         public Declared {
             vehicles = listOf(vehicles);
             containers = listOf(containers);
+            seals = listOf(seals);
+        }
+
+        public Declared(String number, int version, String enterprise, boolean export, Route transit, String lane,
+                        Instant at, Instant clearedAt, List<Vehicle> vehicles, List<String> containers, Instant inspectedAt,
+                        String status) {
+            this(number, version, enterprise, export, transit, lane, at, clearedAt, vehicles, containers, inspectedAt,
+                    status, List.of(), null);
+        }
+
+        /** The seal customs recorded on a container, or null. */
+        String sealOn(String container) {
+            return seals.stream().filter(s -> s.container().equals(container)).map(SealSeen::seal).findFirst().orElse(null);
         }
 
         /** The lane asks for documents or an inspection before the goods leave (Decree 87/2012 Art. 10; R5.5). */
@@ -96,6 +122,17 @@ public sealed interface Fact {
         @Override
         public String reference() {
             return "declaration:" + number;
+        }
+    }
+
+    /** A seal on a container: recorded by customs, or seen at a gate or on arrival. */
+    record SealSeen(String container, String seal) {
+    }
+
+    /** The destination office's arrival confirmation with the seals it found (R5.7). */
+    record Arrival(Instant at, String office, List<SealSeen> seals) {
+        public Arrival {
+            seals = listOf(seals);
         }
     }
 

@@ -17,6 +17,7 @@ final class RiskRules {
             new DeliveryWithoutGateExitRule(),
             new ClearedButNotSeenRule(),
             new ExitBeforeClearanceRule(),
+            new SealMismatchRule(),
             new MovementDuringOutageRule(),
             new OffHoursMovementRule(),
             new RepeatedCirculationRule(),

@@ -68,7 +68,8 @@ class FactSources {
         analysis.accept("gate:" + passage.gateEventId(), new Fact.Passage(passage.gateEventId(),
                 passage.enterpriseTaxCode(), passage.cameraNumber(), location, camera.map(this::holdsScrap).orElse(false),
                 Fact.Direction.valueOf(passage.direction().name()), passage.capturedAt(), passage.plate(),
-                passage.containers().stream().map(c -> new Fact.Container(c.number(), c.valid())).toList(), passage.source()));
+                passage.containers().stream().map(c -> new Fact.Container(c.number(), c.valid())).toList(), passage.source(),
+                passage.seals().stream().map(s -> new Fact.SealSeen(s.containerNumber(), s.sealNumber())).toList()));
     }
 
     @Async
@@ -147,7 +148,10 @@ class FactSources {
                 : new Fact.Route(d.transit().origin(), d.transit().destination(), d.transit().deadline());
         return new Fact.Declared(d.number(), d.version(), d.enterpriseTaxCode(), d.direction() == Declaration.Direction.EXPORT,
                 transit, d.lane() == null ? null : d.lane().name(), d.registeredAt(), d.clearedAt(), vehicles,
-                withdrawn ? List.of() : d.containerNumbers(), d.inspectedAt(), d.status());
+                withdrawn ? List.of() : d.containerNumbers(), d.inspectedAt(), d.status(),
+                d.seals().stream().map(s -> new Fact.SealSeen(s.containerNumber(), s.sealNumber())).toList(),
+                d.arrival() == null ? null : new Fact.Arrival(d.arrival().at(), d.arrival().office(), d.arrival().seals().stream()
+                        .map(s -> new Fact.SealSeen(s.containerNumber(), s.sealNumber())).toList()));
     }
 
     private boolean holdsScrap(Camera camera) {
