@@ -54,7 +54,7 @@ public class CustomsChecks {
     @Transactional
     public Dossier recordFees(Caller caller, String number) {
         requireCustoms(caller);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         if (d.registeredAt() == null || d.state().ended() || d.feesPaidAt() != null) {
             throw DossierLedger.refused(d, "is " + d.state() + (d.feesPaidAt() != null
                     ? " and its fee is already paid" : "; the fee is recorded on a registered declaration"));
@@ -73,7 +73,7 @@ public class CustomsChecks {
     @Transactional
     public Dossier checkDocuments(Caller caller, String number, boolean accepted, String note) {
         requireRole(caller, Role.OFFICER, Role.HEAD);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         DossierLedger.expect(d, Set.of(DossierState.DOCUMENT_CHECK), "a document check");
         String reason = InputCheck.blankToNull(note);
         if (!accepted) {
@@ -94,7 +94,7 @@ public class CustomsChecks {
     @Transactional
     public Dossier orderInspection(Caller caller, String number, String form, String levelPercent, String note) {
         requireRole(caller, Role.HEAD);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         DossierLedger.expect(d, Set.of(DossierState.INSPECTION_ORDER), "an inspection order");
         InputCheck check = new InputCheck();
         InspectionForm chosen = check.parse("form", form, raw -> InputCheck.parseEnum(InspectionForm.class, raw,
@@ -124,7 +124,7 @@ public class CustomsChecks {
     @Transactional
     public Dossier recordInspection(Caller caller, String number, boolean asDeclared, String findings, List<SealInput> seals) {
         requireRole(caller, Role.OFFICER, Role.HEAD);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         DossierLedger.expect(d, Set.of(DossierState.INSPECTION), "an inspection result");
         InputCheck check = new InputCheck();
         check.requireText("findings", findings, 4_000);
@@ -145,7 +145,7 @@ public class CustomsChecks {
     @Transactional
     public EvidenceItem addInspectionPhoto(Caller caller, String number, byte[] jpeg) {
         requireRole(caller, Role.OFFICER, Role.HEAD);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         if (d.inspectionOrderedAt() == null) {
             throw DossierLedger.refused(d, "has no inspection ordered");
         }
@@ -159,14 +159,14 @@ public class CustomsChecks {
         return item;
     }
 
-    public List<EvidenceItem> inspectionPhotos(AccessScope scope, String number) {
-        return ledger.find(scope, number).map(d -> evidence.linkedTo(new EvidenceLink(EvidenceLink.Kind.DECLARATION, number)))
+    public List<EvidenceItem> inspectionPhotos(Caller caller, String number) {
+        return ledger.find(caller, number).map(d -> evidence.linkedTo(new EvidenceLink(EvidenceLink.Kind.DECLARATION, number)))
                 .orElse(List.of());
     }
 
     /** A photo of the declaration's inspection, when the scope sees the declaration and the photo is one of its own. */
-    public Optional<java.io.InputStream> openInspectionPhoto(AccessScope scope, String number, java.util.UUID photo) {
-        return inspectionPhotos(scope, number).stream().filter(p -> p.id().equals(photo)).findFirst()
+    public Optional<java.io.InputStream> openInspectionPhoto(Caller caller, String number, java.util.UUID photo) {
+        return inspectionPhotos(caller, number).stream().filter(p -> p.id().equals(photo)).findFirst()
                 .flatMap(p -> evidence.open(p.id()));
     }
 
@@ -174,7 +174,7 @@ public class CustomsChecks {
     @Transactional
     public Dossier settleDiscrepancy(Caller caller, String number, String decision) {
         requireRole(caller, Role.HEAD);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         DossierLedger.expect(d, Set.of(DossierState.HELD), "settling a discrepancy");
         InputCheck check = new InputCheck();
         check.requireText("decision", decision, 2_000);
@@ -186,7 +186,7 @@ public class CustomsChecks {
     @Transactional
     public Dossier release(Caller caller, String number, String guarantee) {
         requireRole(caller, Role.OFFICER, Role.HEAD);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         DossierLedger.expect(d, Set.of(DossierState.FEES_DUE), "release");
         InputCheck check = new InputCheck();
         check.requireText("guarantee", guarantee, 500);
@@ -199,7 +199,7 @@ public class CustomsChecks {
     @Transactional
     public Dossier confirmPassage(Caller caller, String number, String place) {
         requireCustoms(caller);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         DossierLedger.expect(d, Set.of(DossierState.CLEARED, DossierState.RELEASED), "confirming the passage");
         InputCheck check = new InputCheck();
         check.requireText("place", place, 200);
@@ -212,7 +212,7 @@ public class CustomsChecks {
     @Transactional
     public Dossier decideCancellation(Caller caller, String number, boolean accept, String reason) {
         requireRole(caller, Role.OFFICER, Role.HEAD);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         if (d.cancellationReason() == null || d.state().ended()) {
             throw DossierLedger.refused(d, "has no cancellation asked for");
         }
@@ -237,7 +237,7 @@ public class CustomsChecks {
      */
     public List<Dossier> worklist(Caller caller, Lane lane) {
         requireCustoms(caller);
-        return ledger.select(caller.access(), "(state in (:work) or (cancellation_requested is not null "
+        return ledger.select(caller, "(state in (:work) or (cancellation_requested is not null "
                         + "and state not in ('CANCELLED', 'REPLACED'))) and (:lane = '' or lane = :lane)",
                 Map.of("work", WORK.stream().map(Enum::name).toList(), "lane", lane == null ? "" : lane.name()),
                 "due_at nulls last, registered_at", 500);

@@ -18,7 +18,6 @@ import io.epewatch.declaration.Declaration.Lane;
 import io.epewatch.declaration.DeclarationInput;
 import io.epewatch.declaration.Declarations;
 import io.epewatch.declaration.Seal;
-import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InvalidInputException;
@@ -49,9 +48,11 @@ class DossierLedger {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final DeclarantMandates mandates;
 
     DossierLedger(JdbcClient jdbc, Declarations declarations, Enterprises enterprises, AuditTrail audit, JsonMapper json,
-                  Clock clock) {
+                  Clock clock, DeclarantMandates mandates) {
+        this.mandates = mandates;
         this.jdbc = jdbc;
         this.declarations = declarations;
         this.enterprises = enterprises;
@@ -64,26 +65,35 @@ class DossierLedger {
         return clock.instant();
     }
 
-    Optional<Dossier> find(AccessScope scope, String number) {
-        return one(scope, number, "");
+    /** For the system's own steps (a replacement's predecessor, a number just made): no caller's scope applies. */
+    Optional<Dossier> find(String number) {
+        return one(null, number, "");
     }
 
-    /** The dossier, locked for this transaction, when the scope sees it; else 404 (never telling it exists). */
-    Dossier lock(AccessScope scope, String number) {
-        return one(scope, number, " for update").orElseThrow(() -> new NotFoundException("declaration", number));
+    Optional<Dossier> find(Caller caller, String number) {
+        return one(reach(caller), number, "");
     }
 
-    private Optional<Dossier> one(AccessScope scope, String number, String lock) {
+    /** The dossier, locked for this transaction, when the caller reaches it; else 404 (never telling it exists). */
+    Dossier lock(Caller caller, String number) {
+        return one(reach(caller), number, " for update").orElseThrow(() -> new NotFoundException("declaration", number));
+    }
+
+    Dossier lockForSystem(String number) {
+        return one(null, number, " for update").orElseThrow(() -> new NotFoundException("declaration", number));
+    }
+
+    private Optional<Dossier> one(Set<String> reach, String number, String lock) {
         return jdbc.sql("select " + COLUMNS + " from dossier where number = ?" + lock).param(number)
-                .query(this::toDossier).optional().filter(d -> visible(scope, d.enterpriseTaxCode()));
+                .query(this::toDossier).optional().filter(d -> reach == null || reach.contains(d.enterpriseTaxCode()));
     }
 
     /**
-     * The dossiers the scope sees that meet {@code condition} (SQL over the dossier's columns with named parameters),
-     * in {@code order}: the scope is applied in the query, before the limit.
+     * The dossiers the caller reaches that meet {@code condition} (SQL over the dossier's columns with named
+     * parameters), in {@code order}: the reach is applied in the query, before the limit.
      */
-    List<Dossier> select(AccessScope scope, String condition, Map<String, ?> params, String order, int limit) {
-        Set<String> visible = scope.everything() ? null : enterprises.visibleTaxCodes(scope);
+    List<Dossier> select(Caller caller, String condition, Map<String, ?> params, String order, int limit) {
+        Set<String> visible = reach(caller);
         if (visible != null && visible.isEmpty()) {
             return List.of();
         }
@@ -94,9 +104,17 @@ class DossierLedger {
         return query.query(this::toDossier).list();
     }
 
-    boolean visible(AccessScope scope, String taxCode) {
-        return scope.everything() || enterprises.visibleTaxCodes(scope).contains(taxCode);
+    /**
+     * The enterprises whose declarations the caller reaches, or null for all: customs by its scope, a declarant by
+     * its own enterprise and the mandates it holds (R6.2) — never by the scope of its account alone.
+     */
+    Set<String> reach(Caller caller) {
+        if (caller.has(io.epewatch.identity.Role.DECLARANT)) {
+            return mandates.enterprisesOf(caller);
+        }
+        return caller.access().everything() ? null : enterprises.visibleTaxCodes(caller.access());
     }
+
 
     /** Refuses the step unless the dossier is in one of {@code from}. */
     static void expect(Dossier d, Set<DossierState> from, String step) {
@@ -143,7 +161,7 @@ class DossierLedger {
             audited.put("reason", reason);
         }
         audit.record(caller.name(), AuditTrail.Actions.DECLARATION_STEP, d.enterpriseTaxCode(), "declaration:" + d.number(), audited);
-        Dossier after = find(AccessScope.all(), d.number()).orElseThrow();
+        Dossier after = find(d.number()).orElseThrow();
         if (after.registeredAt() != null) {
             writeThrough(after);
         }

@@ -78,6 +78,18 @@ public class Dossiers {
                 .orElseGet(() -> new Filing(insert(caller, input, reference, checked(caller, input, null)), true));
     }
 
+    /** IDA/EDA sent as a VNACCS message ({@link VnaccsMessage}): read, then filed as any other. */
+    @Transactional
+    public Filing fileMessage(Caller caller, byte[] message) {
+        requireDeclarant(caller);
+        return file(caller, VnaccsMessage.parse(message));
+    }
+
+    /** The declaration as a VNACCS message, in the layout it is uploaded in. */
+    public byte[] message(Dossier d) {
+        return VnaccsMessage.write(d.body(), d.filedAt());
+    }
+
     private Dossier insert(Caller caller, DossierInput input, String reference, FilingCheck.Filed filed) {
         String number = nextNumber(filed.direction());
         Instant now = ledger.now();
@@ -89,7 +101,7 @@ public class Dossiers {
                         ledger.jsonb(input).text(), ledger.jsonb(filed.assessment()).text(), Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
-        Dossier d = ledger.find(AccessScope.all(), number).orElseThrow();
+        Dossier d = ledger.find(number).orElseThrow();
         ledger.keepVersion(d, 1, code(d.direction(), "A"), input, null, caller.name());
         return ledger.step(caller, d, Step.FILED, DossierState.PROVISIONAL, Map.of(), null,
                 Map.of("valueVnd", filed.assessment().totalValueVnd(), "feeVnd", filed.assessment().feeVnd()));
@@ -102,7 +114,7 @@ public class Dossiers {
     @Transactional
     public Dossier register(Caller caller, String number) {
         requireDeclarant(caller);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         DossierLedger.expect(d, Set.of(DossierState.PROVISIONAL), "registration");
         if (d.replaces() != null) {
             replaced(caller, d); // its quantities return to the balance before this one takes its own
@@ -157,7 +169,7 @@ public class Dossiers {
     @Transactional
     public Dossier amend(Caller caller, String number, DossierInput input, String reason) {
         requireDeclarant(caller);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         Step step;
         if (d.state() == DossierState.PROVISIONAL) {
             step = Step.CORRECTED;
@@ -201,7 +213,7 @@ public class Dossiers {
     @Transactional
     public Dossier requestCancellation(Caller caller, String number, String reason) {
         requireDeclarant(caller);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         InputCheck check = new InputCheck();
         check.requireText("reason", reason, 2_000);
         check.throwIfAny();
@@ -224,7 +236,7 @@ public class Dossiers {
     @Transactional
     public Dossier replace(Caller caller, String number, DossierInput input, String reason) {
         requireDeclarant(caller);
-        Dossier old = ledger.lock(caller.access(), number);
+        Dossier old = ledger.lock(caller, number);
         if (!old.state().beforeClearance() || old.replacedBy() != null) {
             throw DossierLedger.refused(old, "is " + old.state() + (old.replacedBy() != null
                     ? " and already replaced by " + old.replacedBy() : "; only a registered declaration not yet cleared is replaced"));
@@ -238,26 +250,27 @@ public class Dossiers {
         ledger.step(caller, old, Step.REPLACED, old.state(), Map.of("replaced_by", fresh.number()), reason.strip(),
                 Map.of("replacement", fresh.number(), "businessCode", code(old.direction(), "E"),
                         "valueVnd", filed.assessment().totalValueVnd()));
-        return ledger.find(AccessScope.all(), fresh.number()).orElseThrow();
+        return ledger.find(fresh.number()).orElseThrow();
     }
 
-    public Optional<Dossier> find(AccessScope scope, String number) {
-        return ledger.find(scope, number);
+    /** The declaration when the caller reaches it: customs by its scope, a declarant by its enterprises (R6.2). */
+    public Optional<Dossier> find(Caller caller, String number) {
+        return ledger.find(caller, number);
     }
 
-    /** The processing history, oldest first; empty when the scope does not see the declaration. */
-    public List<DossierStep> steps(AccessScope scope, String number) {
-        return ledger.find(scope, number).map(d -> ledger.steps(d.id())).orElse(List.of());
+    /** The processing history, oldest first. */
+    public List<DossierStep> steps(Dossier d) {
+        return ledger.steps(d.id());
     }
 
-    /** Dossiers in the scope, newest first; {@code state} narrows when given. */
-    public List<Dossier> list(AccessScope scope, DossierState state, int limit) {
-        return ledger.select(scope, ":state = '' or state = :state", Map.of("state", state == null ? "" : state.name()),
+    /** Dossiers the caller reaches, newest first; {@code state} narrows when given. */
+    public List<Dossier> list(Caller caller, DossierState state, int limit) {
+        return ledger.select(caller, ":state = '' or state = :state", Map.of("state", state == null ? "" : state.name()),
                 "filed_at desc, id desc", Math.min(Math.max(limit, 1), MAX_LIST));
     }
 
     private void replaced(Caller caller, Dossier replacement) {
-        Dossier old = ledger.lock(AccessScope.all(), replacement.replaces());
+        Dossier old = ledger.lockForSystem(replacement.replaces());
         balance.giveBack(old);
         ledger.step(caller, old, Step.REPLACED, DossierState.REPLACED, Map.of(), null,
                 Map.of("replacement", replacement.number()));
@@ -276,8 +289,9 @@ public class Dossiers {
         if (filed == null) {
             return null;
         }
-        if (!caller.access().everything() && !filed.taxCode().equals(caller.access().enterpriseTaxCode())) {
-            check.reject("enterpriseTaxCode", "notYourEnterprise", "you declare only for the enterprise your account belongs to");
+        if (!caller.access().everything() && !ledger.reach(caller).contains(filed.taxCode())) {
+            check.reject("enterpriseTaxCode", "notYourEnterprise",
+                    "you declare only for your own enterprise and those that authorised you");
             return filed;
         }
         if (enterprises.findForSystem(filed.taxCode()).isEmpty()) {

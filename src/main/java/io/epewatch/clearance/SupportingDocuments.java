@@ -157,7 +157,7 @@ public class SupportingDocuments {
         if (!caller.has(Role.DECLARANT)) {
             throw new AccessDeniedException("the declarant attaches documents");
         }
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         if (d.state().ended()) {
             throw DossierLedger.refused(d, "is " + d.state() + "; documents are attached to a live declaration");
         }
@@ -201,14 +201,14 @@ public class SupportingDocuments {
         return document(d.id(), sha256, chosen).orElseThrow();
     }
 
-    public List<Document> documents(AccessScope scope, String number) {
-        return ledger.find(scope, number).map(d -> jdbc.sql("select " + DOCUMENT_COLUMNS
+    public List<Document> documents(Caller caller, String number) {
+        return ledger.find(caller, number).map(d -> jdbc.sql("select " + DOCUMENT_COLUMNS
                         + " from dossier_document dd join dossier d on d.id = dd.dossier_id where dd.dossier_id = ? order by dd.id")
                 .param(d.id()).query((rs, n) -> document(rs)).list()).orElse(List.of());
     }
 
-    public Optional<Content> open(AccessScope scope, String number, long id) {
-        return ledger.find(scope, number).flatMap(d -> jdbc.sql(
+    public Optional<Content> open(Caller caller, String number, long id) {
+        return ledger.find(caller, number).flatMap(d -> jdbc.sql(
                         "select file_name, media_type, content from dossier_document where id = ? and dossier_id = ?")
                 .params(id, d.id()).query((rs, n) -> new Content(rs.getString("file_name"), rs.getString("media_type"),
                         rs.getBytes("content"))).optional());

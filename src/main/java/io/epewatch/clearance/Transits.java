@@ -41,7 +41,7 @@ public class Transits {
         if (!caller.has(Role.DECLARANT)) {
             throw new AccessDeniedException("the declarant asks for a transit");
         }
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         if (d.registeredAt() == null || d.state().ended() || d.state() == DossierState.PASSED) {
             throw DossierLedger.refused(d, "is " + d.state() + "; a transit is asked for on a registered declaration");
         }
@@ -70,7 +70,7 @@ public class Transits {
     @Transactional
     public Dossier decide(Caller caller, String number, boolean accept, String reason, List<SealInput> seals) {
         requireOfficer(caller);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         if (d.transit() == null || !"REQUESTED".equals(d.transit().state())) {
             throw DossierLedger.refused(d, "has no transit waiting for a decision");
         }
@@ -104,7 +104,7 @@ public class Transits {
     @Transactional
     public Dossier confirmArrival(Caller caller, String number, String office, List<SealInput> found) {
         requireOfficer(caller);
-        Dossier d = ledger.lock(caller.access(), number);
+        Dossier d = ledger.lock(caller, number);
         if (d.transit() == null || !d.transit().accepted() || d.arrival() != null) {
             throw DossierLedger.refused(d, d.arrival() != null ? "has its arrival confirmed already"
                     : "has no accepted transit to arrive");

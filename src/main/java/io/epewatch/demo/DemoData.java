@@ -67,11 +67,13 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
 
     private final io.epewatch.clearance.RegisteredGoods registeredGoods;
+    private final DemoClearance clearance;
 
     DemoData(Units units, UserAccounts accounts, ApiTokens tokens, Enterprises enterprises, SiteDiagram diagram,
              Declarations declarations, DemoProperties properties, DemoCameras cameras, CameraCredentials credentials, Clock clock,
-             io.epewatch.clearance.RegisteredGoods registeredGoods) {
+             io.epewatch.clearance.RegisteredGoods registeredGoods, DemoClearance clearance) {
         this.registeredGoods = registeredGoods;
+        this.clearance = clearance;
         this.units = units;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -108,6 +110,8 @@ class DemoData implements ApplicationRunner {
         accounts.create("epe", "Phạm Thu Dung (DN Sao Việt)", "Demo.Doanhnghiep.2026", Set.of(Role.EPE_USER), null, EPE_ELECTRONICS);
         accounts.create("declarant", "Đỗ Quang Huy (khai báo, DN Sao Việt)", "Demo.Khaibao.2026", Set.of(Role.DECLARANT), null,
                 EPE_ELECTRONICS);
+        // a customs broker of no enterprise, declaring for those that authorise it (R6.2)
+        accounts.create("broker", "Đại lý hải quan Hòa Bình (Vũ Thị Lan)", "Demo.Daily.2026", Set.of(Role.DECLARANT), null, null);
 
         enterprises.register(system, new EnterpriseInput(EPE_ELECTRONICS, "Công ty TNHH Điện tử Sao Việt (DNCX)",
                 "Lô 12, đường số 3, KCX Tân Thuận, phường Tân Thuận Đông, TP. Hồ Chí Minh", LocalDate.of(2023, 5, 10),
@@ -122,6 +126,9 @@ class DemoData implements ApplicationRunner {
         registeredGoods.register(system, EPE_ELECTRONICS, "85340010", "chiếc", "Bảng mạch in một lớp", "2000000");
         registeredGoods.register(system, EPE_ELECTRONICS, "39269099", "kg", "Linh kiện nhựa", "500000");
         connectSimulatedCameras(system);
+        clearance.seed(EPE_ELECTRONICS, sub.id(), 36);
+        clearance.authoriseBroker(EPE_ELECTRONICS, "broker");
+        log.info("Demo declarations processed here, by lane: {}", clearance.lanes(EPE_ELECTRONICS));
 
         declareAll();
         log.info("Demo data seeded: sub-department {}, enterprises {} and {}", SUB_DEPARTMENT, EPE_ELECTRONICS, EPE_GARMENTS);

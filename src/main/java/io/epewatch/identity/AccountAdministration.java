@@ -41,7 +41,9 @@ public class AccountAdministration {
     public String open(Caller admin, NewAccount input) {
         InputCheck check = new InputCheck();
         check.require("role", input.role());
-        if (input.role() != null && input.role().enterpriseSide() && (input.enterpriseTaxCode() == null || input.enterpriseTaxCode().isBlank())) {
+        // a DECLARANT with neither enterprise nor unit is a customs broker, declaring under mandates (R6.2)
+        boolean broker = input.role() == Role.DECLARANT && input.unitId() == null;
+        if (!broker && input.role() != null && input.role().enterpriseSide() && (input.enterpriseTaxCode() == null || input.enterpriseTaxCode().isBlank())) {
             check.reject("enterpriseTaxCode", "enterpriseRequired", "an enterprise-side account belongs to an enterprise");
         }
         if (input.role() != null && !input.role().enterpriseSide() && input.role() != Role.SYSTEM_ADMIN && input.unitId() == null) {
@@ -49,7 +51,7 @@ public class AccountAdministration {
         }
         check.throwIfAny();
         Long unitId = input.role().enterpriseSide() ? null : input.unitId();
-        String taxCode = input.role().enterpriseSide() ? input.enterpriseTaxCode().strip() : null;
+        String taxCode = input.role().enterpriseSide() ? InputCheck.blankToNull(input.enterpriseTaxCode()) : null;
         requireMayGrant(admin, input.role(), unitId, taxCode);
         // as asked, not as it would be stored: a tax code with a customs role is refused, not dropped
         requireFits(input.role(), input.unitId(), InputCheck.blankToNull(input.enterpriseTaxCode()));
@@ -134,7 +136,7 @@ public class AccountAdministration {
             InputCheck check = new InputCheck();
             check.reject("role", "roleMismatch", switch (kind) {
                 case ENTERPRISE -> "an enterprise's account holds only EPE_USER or DECLARANT, never a customs role";
-                case INSTALLATION -> "an account without a unit or enterprise holds only SYSTEM_ADMIN";
+                case INSTALLATION -> "an account without a unit or enterprise holds only SYSTEM_ADMIN or DECLARANT (a broker)";
                 case CUSTOMS -> role == Role.HQ_ANALYST ? "HQ_ANALYST is for accounts of a headquarters board"
                         : "customs staff do not hold an enterprise's role";
             });

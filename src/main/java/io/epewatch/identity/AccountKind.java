@@ -24,7 +24,9 @@ public enum AccountKind {
             case SYSTEM_ADMIN -> this != ENTERPRISE;
             case UNIT_ADMIN, HEAD, OFFICER -> this == CUSTOMS;
             case HQ_ANALYST -> this == CUSTOMS && unitKind == UnitKind.HQ_BOARD;
-            case EPE_USER, DECLARANT -> this == ENTERPRISE;
+            case EPE_USER -> this == ENTERPRISE;
+            // an EPE's own declarant, or a customs broker belonging to no enterprise, declaring under mandates (R6.2)
+            case DECLARANT -> this == ENTERPRISE || this == INSTALLATION;
         };
     }
 }

@@ -28,6 +28,9 @@ class DashboardController {
 
     @GetMapping("/")
     String dashboard(Model model) {
+        if (caller.get().has(io.epewatch.identity.Role.DECLARANT) && caller.get().access().enterpriseTaxCode() == null) {
+            return "redirect:/clearance/declarations"; // a broker's work is declaring: no enterprise of its own to watch
+        }
         fill(model);
         return "dashboard";
     }

@@ -139,6 +139,14 @@ class AuthorizationMatrixTest {
         rule("POST /api/v1/clearance/declarations/{number}/transit", declarant, null);
         rule("POST /api/v1/clearance/declarations/{number}/transit-decision", checkers, null);
         rule("POST /api/v1/clearance/declarations/{number}/arrival", checkers, null);
+        rule("GET /api/v1/clearance/enterprises/{taxCode}/mandates", documentPeople, null);
+        rule("POST /api/v1/clearance/enterprises/{taxCode}/mandates", documentPeople, null);
+        rule("DELETE /api/v1/clearance/enterprises/{taxCode}/mandates/{id}", documentPeople, null);
+        rule("POST /clearance/mandates", enterpriseSide, null);
+        rule("POST /clearance/mandates/{id}/revoke", enterpriseSide, null);
+        rule("POST /api/v1/clearance/declarations/message", declarant, null);
+        rule("GET /api/v1/clearance/declarations/{number}/message", dossierReaders, null);
+        rule("POST /clearance/declarations/upload", declarant, null);
         rule("GET /clearance", dossierReaders, null);
         rule("GET /clearance/declarations", dossierReaders, null);
         rule("GET /clearance/declarations/new", declarant, null);

@@ -41,7 +41,8 @@ class RoleGrantMatrixTest {
     static boolean fits(Role role, Target target) {
         return switch (target) {
             case ENTERPRISE_OWN_UNIT, ENTERPRISE_OTHER_UNIT -> role == Role.EPE_USER || role == Role.DECLARANT;
-            case NO_UNIT -> role == Role.SYSTEM_ADMIN;
+            // a customs broker belongs to no enterprise and no unit (R6.2)
+            case NO_UNIT -> role == Role.SYSTEM_ADMIN || role == Role.DECLARANT;
             case CUSTOMS_OWN_UNIT, CUSTOMS_OTHER_UNIT -> CUSTOMS_ROLES.contains(role);
             case HQ_BOARD -> CUSTOMS_ROLES.contains(role) || role == Role.HQ_ANALYST;
         };

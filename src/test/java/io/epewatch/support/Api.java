@@ -45,7 +45,11 @@ public final class Api {
         if (next.endsWith("/account/mfa/verify") && totpSecret != null) {
             form("/account/mfa/verify", "code=" + TotpCodes.now(totpSecret), csrfFrom(get("/account/mfa/verify").body()));
         }
-        csrf = csrfFrom(get(next.isEmpty() || next.endsWith("/") ? "/" : next.replaceAll("^https?://[^/]+", "")).body());
+        Response landing = get(next.isEmpty() || next.endsWith("/") ? "/" : next.replaceAll("^https?://[^/]+", ""));
+        if (landing.status() == 302) { // a broker's home is its declarations
+            landing = get(landing.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", ""));
+        }
+        csrf = csrfFrom(landing.body());
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.epewatch.clearance.web;
 import java.util.List;
 
 import io.epewatch.clearance.CustomsChecks;
+import io.epewatch.clearance.DeclarantMandates;
 import io.epewatch.clearance.Dossier;
 import io.epewatch.clearance.DossierInput;
 import io.epewatch.clearance.DossierState;
@@ -92,6 +93,9 @@ class ClearanceApi {
     record StandingInput(String status, String taxDebtOverdueSince) {
     }
 
+    record MandateInput(String declarant, String validUntil) {
+    }
+
     /** Who reads declarations processed here: customs, HQ analysts and the declarants of the enterprise. */
     static final String DOSSIER_READERS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')";
     /** Who keeps an enterprise's signing certificates: its own people and its customs. */
@@ -100,13 +104,15 @@ class ClearanceApi {
     private final Dossiers dossiers;
     private final SupportingDocuments documents;
     private final Transits transits;
+    private final DeclarantMandates mandates;
     private final CustomsChecks checks;
     private final Selectivity selectivity;
     private final RegisteredGoods goods;
     private final CurrentCaller caller;
 
     ClearanceApi(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, RegisteredGoods goods,
-                 SupportingDocuments documents, Transits transits, CurrentCaller caller) {
+                 SupportingDocuments documents, Transits transits, DeclarantMandates mandates, CurrentCaller caller) {
+        this.mandates = mandates;
         this.transits = transits;
         this.dossiers = dossiers;
         this.documents = documents;
@@ -159,6 +165,29 @@ class ClearanceApi {
         return ResponseEntity.noContent().build();
     }
 
+    @GetMapping("/enterprises/{taxCode}/mandates")
+    @PreAuthorize(DOCUMENT_PEOPLE)
+    @Operation(summary = "The brokers (declarant accounts) the enterprise authorised to declare for it")
+    List<DeclarantMandates.Mandate> mandates(@PathVariable String taxCode) {
+        return mandates.of(caller.get(), taxCode);
+    }
+
+    @PostMapping("/enterprises/{taxCode}/mandates")
+    @PreAuthorize(DOCUMENT_PEOPLE)
+    @Operation(summary = "Authorise a broker {declarant: user name, validUntil: date or empty} to declare for the enterprise")
+    ResponseEntity<DeclarantMandates.Mandate> grant(@PathVariable String taxCode, @RequestBody(required = false) MandateInput input) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(mandates.grant(caller.get(), taxCode,
+                input == null ? null : input.declarant(), input == null ? null : input.validUntil()));
+    }
+
+    @DeleteMapping("/enterprises/{taxCode}/mandates/{id}")
+    @PreAuthorize(DOCUMENT_PEOPLE)
+    @Operation(summary = "Revoke a broker's mandate: from now on it neither files nor reads the enterprise's declarations")
+    ResponseEntity<Void> revoke(@PathVariable String taxCode, @PathVariable long id) {
+        mandates.revoke(caller.get(), taxCode, id);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/declarations/{number}/documents")
     @PreAuthorize("hasRole('DECLARANT')")
     @Operation(summary = "Attach a supporting document (kind, file) with its detached CMS/PKCS#7 signature (signature, "
@@ -176,14 +205,14 @@ class ClearanceApi {
     @PreAuthorize(DOSSIER_READERS)
     @Operation(summary = "The declaration's supporting documents and what each signature check found")
     List<SupportingDocuments.Document> documents(@PathVariable String number) {
-        return documents.documents(caller.get().access(), number);
+        return documents.documents(caller.get(), number);
     }
 
     @GetMapping("/declarations/{number}/documents/{id}")
     @PreAuthorize(DOSSIER_READERS)
     @Operation(summary = "A supporting document's bytes")
     ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id) {
-        SupportingDocuments.Content content = documents.open(caller.get().access(), number, id)
+        SupportingDocuments.Content content = documents.open(caller.get(), number, id)
                 .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -204,6 +233,24 @@ class ClearanceApi {
             return ResponseEntity.ok(status(dossiers.filedUnder(caller.get(), input.reference())
                     .orElseThrow(() -> sameReferenceAtOnce)));
         }
+    }
+
+    @PostMapping("/declarations/message")
+    @PreAuthorize("hasRole('DECLARANT')")
+    @Operation(summary = "IDA/EDA as a VNACCS message (text/plain, UTF-8): the 400-character header, CRLF, one item per "
+            + "line in the profile of docs/clearance.md; answered as a filing")
+    ResponseEntity<Status> fileMessage(@RequestBody(required = false) byte[] message) {
+        Dossiers.Filing filing = dossiers.fileMessage(caller.get(), message);
+        return ResponseEntity.status(filing.first() ? HttpStatus.CREATED : HttpStatus.OK).body(status(filing.dossier()));
+    }
+
+    @GetMapping("/declarations/{number}/message")
+    @PreAuthorize(DOSSIER_READERS)
+    @Operation(summary = "The declaration as a VNACCS message, in the layout it is uploaded in")
+    ResponseEntity<byte[]> message(@PathVariable String number) {
+        Dossier d = dossiers.find(caller.get(), number).orElseThrow(() -> new NotFoundException("declaration", number));
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .body(dossiers.message(d));
     }
 
     @PostMapping("/declarations/{number}/registration")
@@ -240,7 +287,7 @@ class ClearanceApi {
     @PreAuthorize(DOSSIER_READERS)
     @Operation(summary = "A declaration's state and processing history, within the caller's scope")
     Status get(@PathVariable String number) {
-        return dossiers.find(caller.get().access(), number).map(this::status)
+        return dossiers.find(caller.get(), number).map(this::status)
                 .orElseThrow(() -> new NotFoundException("declaration", number));
     }
 
@@ -248,7 +295,7 @@ class ClearanceApi {
     @PreAuthorize(DOSSIER_READERS)
     @Operation(summary = "Declarations within the caller's scope, newest first; state narrows")
     List<Dossier> list(@RequestParam(required = false) DossierState state, @RequestParam(defaultValue = "100") int limit) {
-        List<Dossier> found = dossiers.list(caller.get().access(), state, limit);
+        List<Dossier> found = dossiers.list(caller.get(), state, limit);
         return caller.get().seesRisk() ? found : found.stream().map(Dossier::withoutTargeting).toList();
     }
 
@@ -380,7 +427,7 @@ class ClearanceApi {
 
     /** The declaration and its history; the enterprise's side reads the lane without the targeting behind it. */
     private Status status(Dossier d) {
-        List<DossierStep> steps = dossiers.steps(io.epewatch.identity.AccessScope.all(), d.number());
+        List<DossierStep> steps = dossiers.steps(d);
         if (caller.get().seesRisk()) {
             return new Status(d, steps);
         }

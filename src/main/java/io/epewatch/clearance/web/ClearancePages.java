@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.epewatch.clearance.CustomsChecks;
+import io.epewatch.clearance.DeclarantMandates;
 import io.epewatch.clearance.Dossier;
 import io.epewatch.clearance.DossierState;
 import io.epewatch.clearance.DossierStep;
@@ -57,13 +58,16 @@ class ClearancePages {
     private final Selectivity selectivity;
     private final SupportingDocuments documents;
     private final Transits transits;
+    private final DeclarantMandates mandates;
     private final Declarations declarations;
     private final CurrentCaller caller;
     private final MessageSource messages;
     private final Clock clock;
 
     ClearancePages(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, SupportingDocuments documents,
-                   Transits transits, Declarations declarations, CurrentCaller caller, MessageSource messages, Clock clock) {
+                   Transits transits, DeclarantMandates mandates, Declarations declarations, CurrentCaller caller,
+                   MessageSource messages, Clock clock) {
+        this.mandates = mandates;
         this.documents = documents;
         this.transits = transits;
         this.dossiers = dossiers;
@@ -84,7 +88,7 @@ class ClearancePages {
     @GetMapping("/clearance/declarations")
     @PreAuthorize(ANYONE)
     String list(@RequestParam(required = false) DossierState state, Model model) {
-        model.addAttribute("dossiers", dossiers.list(caller.get().access(), state, 200));
+        model.addAttribute("dossiers", dossiers.list(caller.get(), state, 200));
         model.addAttribute("states", DossierState.values());
         model.addAttribute("selectedState", state);
         model.addAttribute("now", clock.instant());
@@ -104,6 +108,17 @@ class ClearancePages {
     String file(@ModelAttribute("form") DeclarationForm form, Model model) {
         return attempt(model, () -> form(model, form, null),
                 () -> "redirect:/clearance/declarations/" + dossiers.file(caller.get(), form.toInput()).dossier().number());
+    }
+
+    /** A declaration uploaded as a VNACCS message file, as the declarant's software writes it. */
+    @PostMapping("/clearance/declarations/upload")
+    @PreAuthorize("hasRole('DECLARANT')")
+    String upload(@RequestParam(name = "message", required = false) MultipartFile message, Model model) throws java.io.IOException {
+        byte[] bytes = message == null || message.isEmpty() ? null : message.getBytes();
+        DeclarationForm form = new DeclarationForm();
+        form.setEnterpriseTaxCode(caller.get().access().enterpriseTaxCode());
+        return attempt(model, () -> form(model, form, null),
+                () -> "redirect:/clearance/declarations/" + dossiers.fileMessage(caller.get(), bytes).dossier().number());
     }
 
     @GetMapping("/clearance/declarations/{number}/edit")
@@ -129,7 +144,7 @@ class ClearancePages {
     @PreAuthorize(ANYONE)
     String status(@PathVariable String number, Model model) {
         Caller me = caller.get();
-        Dossier d = dossiers.find(me.access(), number).orElse(null);
+        Dossier d = dossiers.find(me, number).orElse(null);
         if (d == null) {
             if (me.isCustoms() || me.seesRisk()) {
                 declarations.find(me.access(), number).orElseThrow(() -> new NotFoundException("declaration", number));
@@ -137,17 +152,17 @@ class ClearancePages {
             }
             throw new NotFoundException("declaration", number);
         }
-        List<DossierStep> steps = dossiers.steps(me.access(), number);
+        List<DossierStep> steps = dossiers.steps(d);
         if (!me.seesRisk()) {
             d = d.withoutTargeting();
             steps = steps.stream().map(DossierStep::withoutTargeting).toList();
         }
         model.addAttribute("d", d);
         model.addAttribute("steps", steps);
-        model.addAttribute("photos", me.isCustoms() ? checks.inspectionPhotos(me.access(), number) : List.of());
+        model.addAttribute("photos", me.isCustoms() ? checks.inspectionPhotos(me, number) : List.of());
         model.addAttribute("now", clock.instant());
         model.addAttribute("forms", CustomsChecks.InspectionForm.values());
-        model.addAttribute("documents", documents.documents(me.access(), number));
+        model.addAttribute("documents", documents.documents(me, number));
         model.addAttribute("documentKinds", SupportingDocuments.Kind.values());
         return "clearance/declaration";
     }
@@ -207,7 +222,7 @@ class ClearancePages {
     @GetMapping("/clearance/declarations/{number}/documents/{id}")
     @PreAuthorize(ANYONE)
     ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id) {
-        SupportingDocuments.Content content = documents.open(caller.get().access(), number, id)
+        SupportingDocuments.Content content = documents.open(caller.get(), number, id)
                 .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -219,8 +234,28 @@ class ClearancePages {
     @GetMapping("/clearance/certificates")
     @PreAuthorize("hasAnyRole('DECLARANT','EPE_USER')")
     String certificates(Model model) {
-        model.addAttribute("certificates", documents.certificates(caller.get(), caller.get().access().enterpriseTaxCode()));
+        String own = caller.get().access().enterpriseTaxCode();
+        model.addAttribute("own", own);
+        model.addAttribute("certificates", own == null ? List.of() : documents.certificates(caller.get(), own));
+        model.addAttribute("mandates", own == null ? List.of() : mandates.of(caller.get(), own));
+        model.addAttribute("declaresFor", mandates.enterprisesOf(caller.get()));
         return "clearance/certificates";
+    }
+
+    @PostMapping("/clearance/mandates")
+    @PreAuthorize("hasAnyRole('DECLARANT','EPE_USER')")
+    String grant(@RequestParam(required = false) String declarant, @RequestParam(required = false) String validUntil, Model model) {
+        return attempt(model, () -> certificates(model), () -> {
+            mandates.grant(caller.get(), caller.get().access().enterpriseTaxCode(), declarant, validUntil);
+            return "redirect:/clearance/certificates";
+        });
+    }
+
+    @PostMapping("/clearance/mandates/{id}/revoke")
+    @PreAuthorize("hasAnyRole('DECLARANT','EPE_USER')")
+    String revoke(@PathVariable long id) {
+        mandates.revoke(caller.get(), caller.get().access().enterpriseTaxCode(), id);
+        return "redirect:/clearance/certificates";
     }
 
     @PostMapping("/clearance/certificates")
@@ -257,7 +292,7 @@ class ClearancePages {
     @GetMapping("/clearance/declarations/{number}/photos/{evidenceId}")
     @PreAuthorize(Permissions.CUSTOMS)
     ResponseEntity<InputStreamResource> photo(@PathVariable String number, @PathVariable UUID evidenceId) {
-        return checks.openInspectionPhoto(caller.get().access(), number, evidenceId)
+        return checks.openInspectionPhoto(caller.get(), number, evidenceId)
                 .map(bytes -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).body(new InputStreamResource(bytes)))
                 .orElseThrow(() -> new NotFoundException("photo", evidenceId.toString()));
     }
@@ -267,7 +302,7 @@ class ClearancePages {
     @PreAuthorize(ANYONE)
     ResponseEntity<byte[]> print(@PathVariable String number) {
         Dossier d = dossier(number);
-        List<DossierStep> steps = dossiers.steps(caller.get().access(), number);
+        List<DossierStep> steps = dossiers.steps(d);
         byte[] pdf = DeclarationPdf.of(caller.get().seesRisk() ? d : d.withoutTargeting(), steps);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -340,12 +375,13 @@ class ClearancePages {
 
     private String form(Model model, DeclarationForm form, Dossier amending) {
         model.addAttribute("form", form);
+        model.addAttribute("declaresFor", mandates.enterprisesOf(caller.get()));
         model.addAttribute("amending", amending);
         return "clearance/form";
     }
 
     private Dossier dossier(String number) {
-        return dossiers.find(caller.get().access(), number).orElseThrow(() -> new NotFoundException("declaration", number));
+        return dossiers.find(caller.get(), number).orElseThrow(() -> new NotFoundException("declaration", number));
     }
 
     /** Seals typed one per line, "container seal" (a seal on the whole load without a container: the seal alone). */

@@ -44,8 +44,9 @@ class AccountDetails implements UserDetailsService {
                 .param(username)
                 .query((rs, n) -> {
                     long unit = rs.getLong("unit_id");
+                    Long unitId = rs.wasNull() ? null : unit; // asked right after reading it: no unit is null, not 0
                     return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                            rs.getString("password_hash"), rs.wasNull() ? null : unit,
+                            rs.getString("password_hash"), unitId,
                             rs.getString("enterprise_tax_code"), rs.getBoolean("enabled"),
                             rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled"));
                 })
