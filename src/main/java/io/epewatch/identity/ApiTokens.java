@@ -110,6 +110,65 @@ public class ApiTokens {
         }
     }
 
+    /** A person's own token as its owner sees it: never the secret. */
+    public record PersonalTokenInfo(long id, String label, Instant expiresAt, Instant revokedAt, Instant lastUsedAt,
+                                    Instant createdAt) {
+    }
+
+    /**
+     * A declarant issues a token for its own software: requests with it act as the declarant, with the declarant's
+     * rights at the time. The secret is returned once; only its hash is kept.
+     */
+    @Transactional
+    public String issuePersonal(Caller owner, String label, String expiresOn) {
+        if (!owner.has(Role.DECLARANT)) {
+            throw new org.springframework.security.access.AccessDeniedException("personal API tokens are for declarants");
+        }
+        InputCheck check = new InputCheck();
+        if (check.require("label", label) && !label.strip().matches("[\\p{L}\\p{M}\\p{N} ._-]{3,64}")) {
+            check.reject("label", "tokenName", "use 3 to 64 letters, digits, spaces, dot, dash or underscore");
+        }
+        // the day it expires, Vietnam time: the token works through that day
+        Instant expiresAt = check.parseOptional("expiresAt", expiresOn, raw -> {
+            try {
+                return java.time.LocalDate.parse(raw.strip()).plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("must be a date like 2027-06-30");
+            }
+        });
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            check.reject("expiresAt", "future", "must be in the future");
+        }
+        String name = owner.name() + "/" + (label == null ? "" : label.strip());
+        if (label != null && jdbc.sql("select count(*) from api_token where name = ?").param(name).query(Integer.class).single() > 0) {
+            check.reject("label", "tokenNameTaken", "a token with this name exists");
+        }
+        check.throwIfAny();
+        String token = create(name, Set.of("personal"), expiresAt);
+        jdbc.sql("update api_token set created_by = ?, owner = ? where name = ?").params(owner.name(), owner.name(), name).update();
+        audit.record(owner.name(), AuditTrail.Actions.TOKEN_CREATED, null, "token:" + name,
+                java.util.Map.of("personal", true, "expiresAt", String.valueOf(expiresAt)));
+        return token;
+    }
+
+    public java.util.List<PersonalTokenInfo> personal(Caller owner) {
+        return jdbc.sql("select id, name, expires_at, revoked_at, last_used_at, created_at from api_token where owner = ? order by created_at desc")
+                .param(owner.name())
+                .query((rs, n) -> new PersonalTokenInfo(rs.getLong("id"), rs.getString("name").substring(owner.name().length() + 1),
+                        instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")),
+                        instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("created_at"))))
+                .list();
+    }
+
+    @Transactional
+    public void revokePersonal(Caller owner, long id) {
+        String name = jdbc.sql("select name from api_token where id = ? and owner = ?").params(id, owner.name()).query(String.class)
+                .optional().orElseThrow(() -> new io.epewatch.kernel.NotFoundException("token", String.valueOf(id)));
+        if (jdbc.sql("update api_token set revoked_at = now() where id = ? and revoked_at is null").param(id).update() > 0) {
+            audit.record(owner.name(), AuditTrail.Actions.TOKEN_REVOKED, null, "token:" + name, java.util.Map.of());
+        }
+    }
+
     /** Registers a secret chosen elsewhere (the demo profile's documented token), replacing a token of that name. */
     @Transactional
     public void register(String name, String token, Set<String> scopes, Instant expiresAt) {

@@ -147,6 +147,8 @@ class AuthorizationMatrixTest {
         rule("POST /api/v1/clearance/declarations/message", declarant, null);
         rule("GET /api/v1/clearance/declarations/{number}/message", dossierReaders, null);
         rule("POST /clearance/declarations/upload", declarant, null);
+        rule("POST /clearance/tokens", declarant, null);
+        rule("POST /clearance/tokens/{id}/revoke", declarant, null);
         rule("GET /clearance", dossierReaders, null);
         rule("GET /clearance/declarations", dossierReaders, null);
         rule("GET /clearance/declarations/new", declarant, null);

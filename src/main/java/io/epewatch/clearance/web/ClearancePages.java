@@ -59,6 +59,7 @@ class ClearancePages {
     private final SupportingDocuments documents;
     private final Transits transits;
     private final DeclarantMandates mandates;
+    private final io.epewatch.identity.ApiTokens tokens;
     private final Declarations declarations;
     private final CurrentCaller caller;
     private final MessageSource messages;
@@ -66,7 +67,8 @@ class ClearancePages {
 
     ClearancePages(Dossiers dossiers, CustomsChecks checks, Selectivity selectivity, SupportingDocuments documents,
                    Transits transits, DeclarantMandates mandates, Declarations declarations, CurrentCaller caller,
-                   MessageSource messages, Clock clock) {
+                   MessageSource messages, Clock clock, io.epewatch.identity.ApiTokens tokens) {
+        this.tokens = tokens;
         this.mandates = mandates;
         this.documents = documents;
         this.transits = transits;
@@ -239,7 +241,25 @@ class ClearancePages {
         model.addAttribute("certificates", own == null ? List.of() : documents.certificates(caller.get(), own));
         model.addAttribute("mandates", own == null ? List.of() : mandates.of(caller.get(), own));
         model.addAttribute("declaresFor", mandates.enterprisesOf(caller.get()));
+        model.addAttribute("tokens", caller.get().has(io.epewatch.identity.Role.DECLARANT) ? tokens.personal(caller.get()) : List.of());
         return "clearance/certificates";
+    }
+
+    /** A declarant's token for its own software; the secret is shown on this one answer. */
+    @PostMapping("/clearance/tokens")
+    @PreAuthorize("hasRole('DECLARANT')")
+    String issueToken(@RequestParam(required = false) String label, @RequestParam(required = false) String expiresOn, Model model) {
+        return attempt(model, () -> certificates(model), () -> {
+            model.addAttribute("newToken", tokens.issuePersonal(caller.get(), label, expiresOn));
+            return certificates(model);
+        });
+    }
+
+    @PostMapping("/clearance/tokens/{id}/revoke")
+    @PreAuthorize("hasRole('DECLARANT')")
+    String revokeToken(@PathVariable long id) {
+        tokens.revokePersonal(caller.get(), id);
+        return "redirect:/clearance/certificates";
     }
 
     @PostMapping("/clearance/mandates")

@@ -30,14 +30,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ProblemWriter problems;
+    private final AccountDetails accounts;
 
-    BearerTokenFilter(JdbcClient jdbc, Clock clock, ProblemWriter problems) {
+    BearerTokenFilter(JdbcClient jdbc, Clock clock, ProblemWriter problems, AccountDetails accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.clock = clock;
         this.problems = problems;
     }
 
-    private record StoredToken(long id, String name, Set<String> scopes, Instant lastUsedAt) {
+    /** @param owner the person a personal token acts for, or null for an integration */
+    private record StoredToken(long id, String name, Set<String> scopes, Instant lastUsedAt, String owner) {
     }
 
     static boolean hasBearer(HttpServletRequest request) {
@@ -58,9 +61,25 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             problems.write(response, 401, "Unauthorized", "The bearer token is unknown, expired or revoked");
             return;
         }
+        org.springframework.security.core.Authentication authentication;
+        if (token.get().owner() != null) {
+            SignedInUser owner;
+            try {
+                owner = (SignedInUser) accounts.loadUserByUsername(token.get().owner());
+            } catch (org.springframework.security.core.userdetails.UsernameNotFoundException e) {
+                owner = null;
+            }
+            if (owner == null || !owner.isEnabled()) {
+                problems.write(response, 401, "Unauthorized", "The bearer token's account is disabled or gone");
+                return;
+            }
+            authentication = new PersonalToken(owner);
+        } else {
+            authentication = new IntegrationToken(token.get().name(), token.get().scopes());
+        }
         touch(token.get());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new IntegrationToken(token.get().name(), token.get().scopes()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);
@@ -71,13 +90,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private Optional<StoredToken> find(String secret) {
         return jdbc.sql("""
-                        select id, name, scopes, last_used_at from api_token
+                        select id, name, scopes, last_used_at, owner from api_token
                         where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)""")
                 .params(ApiTokens.hash(secret), Timestamp.from(clock.instant()))
                 .query((rs, n) -> {
                     Timestamp used = rs.getTimestamp("last_used_at");
                     return new StoredToken(rs.getLong("id"), rs.getString("name"),
-                            Set.of((String[]) rs.getArray("scopes").getArray()), used == null ? null : used.toInstant());
+                            Set.of((String[]) rs.getArray("scopes").getArray()), used == null ? null : used.toInstant(),
+                            rs.getString("owner"));
                 })
                 .optional();
     }

@@ -36,7 +36,7 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcClient jdbc, Clock clock, ProblemWriter problems,
-                                            SignInHandlers signIn) {
+                                            SignInHandlers signIn, AccountDetails accounts) {
         PathPatternRequestMatcher api = PathPatternRequestMatcher.pathPattern("/api/**");
         http
                 .authorizeHttpRequests(auth -> auth
@@ -67,7 +67,7 @@ class SecurityConfiguration {
                         // handler only, Spring Security would use the API's for every request
                         .defaultAccessDeniedHandlerFor(new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
                                 AnyRequestMatcher.INSTANCE))
-                .addFilterBefore(new BearerTokenFilter(jdbc, clock, problems), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(jdbc, clock, problems, accounts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(signIn.lockout(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AccountGate(problems), AuthorizationFilter.class);
         return http.build();
