@@ -64,8 +64,8 @@ final class FilingCheck {
         String currency = check.parse("currency", input.currency(), raw -> {
             String code = raw.strip().toUpperCase(Locale.ROOT);
             if (!settings.exchangeRates().containsKey(code)) {
-                throw new IllegalArgumentException("must be one of the currencies with an exchange rate: "
-                        + String.join(", ", new java.util.TreeSet<>(settings.exchangeRates().keySet())));
+                String known = String.join(", ", new java.util.TreeSet<>(settings.exchangeRates().keySet()));
+                throw new io.epewatch.kernel.InvalidValue("currency", "must be one of the currencies with an exchange rate: " + known, known);
             }
             return code;
         });
@@ -92,7 +92,7 @@ final class FilingCheck {
             String origin = check.parse(at + "origin", line.origin(), raw -> {
                 String code = raw.strip().toUpperCase(Locale.ROOT);
                 if (!COUNTRIES.contains(code)) {
-                    throw new IllegalArgumentException("must be a country code of two letters (ISO 3166), like VN, CN or JP");
+                    throw new io.epewatch.kernel.InvalidValue("countryCode", "must be a country code of two letters (ISO 3166), like VN, CN or JP");
                 }
                 return code;
             });

@@ -152,7 +152,7 @@ public final class DeclarationDetails {
         return check.parse(field, raw, value -> {
             String code = value.strip().toUpperCase(java.util.Locale.ROOT);
             if (!code.matches("[A-Z0-9][A-Z0-9_-]{1,63}")) {
-                throw new IllegalArgumentException("must be a geofence code such as PORT-CAT-LAI (letters, digits, - and _)");
+                throw new io.epewatch.kernel.InvalidValue("geofenceCode", "must be a geofence code such as PORT-CAT-LAI (letters, digits, - and _)");
             }
             return code;
         });
@@ -162,7 +162,7 @@ public final class DeclarationDetails {
     public static String hsCode(String raw) {
         String digits = raw.strip().replace(".", "");
         if (!digits.matches("\\d{8}")) {
-            throw new IllegalArgumentException("must be the 8-digit HS code of the Vietnamese tariff (AHTN), like 85423100");
+            throw new io.epewatch.kernel.InvalidValue("hsCode", "must be the 8-digit HS code of the Vietnamese tariff (AHTN), like 85423100");
         }
         return digits;
     }
@@ -173,13 +173,14 @@ public final class DeclarationDetails {
         try {
             value = new BigDecimal(raw.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a number, like 1250.5");
+            throw new io.epewatch.kernel.InvalidValue("number", "must be a number, like 1250.5");
         }
         if (positive ? value.signum() <= 0 : value.signum() < 0) {
-            throw new IllegalArgumentException(positive ? "must be greater than 0" : "must not be negative");
+            throw positive ? new io.epewatch.kernel.InvalidValue("positive", "must be greater than 0")
+                    : new io.epewatch.kernel.InvalidValue("notNegative", "must not be negative");
         }
         if (value.compareTo(MAX_AMOUNT) > 0) {
-            throw new IllegalArgumentException("is too large");
+            throw new io.epewatch.kernel.InvalidValue("tooLarge", "is too large");
         }
         return new BigDecimal(value.toPlainString()); // no exponent: the stored JSON reads back equal
     }

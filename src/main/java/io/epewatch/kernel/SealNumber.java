@@ -12,7 +12,7 @@ public final class SealNumber {
     public static String parse(String raw) {
         String value = raw == null ? "" : raw.strip();
         if (!value.matches("[A-Za-z0-9-]{3,32}")) {
-            throw new IllegalArgumentException("must be 3 to 32 letters, digits or dashes");
+            throw new InvalidValue("sealNumber", "must be 3 to 32 letters, digits or dashes");
         }
         return value.toUpperCase(Locale.ROOT);
     }
