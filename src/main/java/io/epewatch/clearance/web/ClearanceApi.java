@@ -212,8 +212,12 @@ class ClearanceApi {
     @PreAuthorize(DOSSIER_READERS)
     @Operation(summary = "A supporting document's bytes")
     ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id) {
-        SupportingDocuments.Content content = documents.open(caller.get(), number, id)
-                .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
+        return download(documents.open(caller.get(), number, id)
+                .orElseThrow(() -> new NotFoundException("document", String.valueOf(id))));
+    }
+
+    /** A document's bytes as a download under its own name (Vietnamese names kept, RFC 6266). */
+    static ResponseEntity<byte[]> download(SupportingDocuments.Content content) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())

@@ -224,12 +224,8 @@ class ClearancePages {
     @GetMapping("/clearance/declarations/{number}/documents/{id}")
     @PreAuthorize(ANYONE)
     ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable long id) {
-        SupportingDocuments.Content content = documents.open(caller.get(), number, id)
-                .orElseThrow(() -> new NotFoundException("document", String.valueOf(id)));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(content.bytes());
+        return ClearanceApi.download(documents.open(caller.get(), number, id)
+                .orElseThrow(() -> new NotFoundException("document", String.valueOf(id))));
     }
 
     /** The enterprise's signing certificates, kept by its own people (R5.3). */
