@@ -353,6 +353,31 @@ class ClearanceFlowTest {
                 .as("an arrival is confirmed once").isEqualTo(400);
     }
 
+    @Test
+    @DisplayName("R5.7 the transit on the pages: the declarant's deadline typed in Vietnam time, the officer's seals one per line, the arrival")
+    void transitOnThePages() {
+        String number = fileAndRegister(export("85423100", "5", "CSQU3054383")).get("number").asString();
+        String page = "/clearance/declarations/" + number;
+        String deadline = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusHours(6)
+                .withSecond(0).withNano(0).toString().substring(0, 16);
+        declarant.form(page + "/transit", "origin=KCX-TAN-THUAN&destination=PORT-CAT-LAI&deadline=" + deadline + "&route=",
+                Api.csrfFrom(declarant.get(page).body()));
+        JsonNode transit = officer.get("/api/v1/clearance/declarations/" + number).json().get("declaration").get("transit");
+        assertThat(transit.get("state").asString()).isEqualTo("REQUESTED");
+        assertThat(transit.get("deadline").asString()).as("typed as Vietnam time").isEqualTo(
+                java.time.LocalDateTime.parse(deadline).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant().toString());
+        String officerPage = officer.get(page + "?lang=en").body();
+        assertThat(officerPage).contains("id=\"transit-decision\"");
+        officer.form(page + "/transit-decision", "accept=true&reason=&seals=" + Api.encode("CSQU3054383 VN-HQ-0055501\n"),
+                Api.csrfFrom(officerPage));
+        JsonNode accepted = officer.get("/api/v1/clearance/declarations/" + number).json().get("declaration");
+        assertThat(accepted.get("transit").get("state").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("seals").get(0).get("sealNumber").asString()).isEqualTo("VN-HQ-0055501");
+        officer.form(page + "/arrival", "office=" + Api.encode("Chi cục HQ cảng Cát Lái") + "&seals=" + Api.encode("CSQU3054383 VN-HQ-0055501"),
+                Api.csrfFrom(officer.get(page).body()));
+        assertThat(officer.get(page + "?lang=en").body()).contains("data-intact=\"true\"").contains("seals intact");
+    }
+
     private JsonNode leaveThroughG1(String container) {
         return leaveThroughG1(container, null);
     }
