@@ -15,7 +15,6 @@ import io.epewatch.evidence.EvidenceItem;
 import io.epewatch.evidence.EvidenceLink;
 import io.epewatch.evidence.EvidenceStore;
 import io.epewatch.evidence.NewEvidence;
-import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
 import io.epewatch.kernel.InputCheck;

@@ -18,7 +18,6 @@ import io.epewatch.clearance.EnterpriseSignals.Signals;
 import io.epewatch.clearance.selectivity.Subject;
 import io.epewatch.declaration.Declaration.Direction;
 import io.epewatch.declaration.GoodsLine;
-import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
 import io.epewatch.kernel.InputCheck;

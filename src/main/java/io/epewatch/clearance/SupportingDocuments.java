@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
