@@ -72,7 +72,10 @@ class BrokerMandateTest {
         assertThat(enterprise.delete(mandates + "/" + id).status()).isEqualTo(204);
         assertThat(broker.get("/api/v1/clearance/declarations/" + number).status()).isEqualTo(404);
         assertThat(broker.post("/api/v1/clearance/declarations", export(site.taxCode())).status()).isEqualTo(400);
-        assertThat(enterprise.get("/api/v1/clearance/declarations/" + number).status())
-                .as("EPE_USER reads the cameras side, declarations are the declarants'").isEqualTo(403);
+        Api.Response own = enterprise.get("/api/v1/clearance/declarations/" + number);
+        assertThat(own.status()).as("the enterprise follows its declarations, whoever filed them").isEqualTo(200);
+        assertThat(own.body()).as("without customs' targeting").doesNotContain("draw");
+        assertThat(enterprise.post("/api/v1/clearance/declarations", export(site.taxCode())).status())
+                .as("but files none: that is the declarant's").isEqualTo(403);
     }
 }

@@ -94,7 +94,8 @@ class AuthorizationMatrixTest {
         rule("POST /api/v1/declarations/import", NOBODY, ApiTokens.INGEST_DECLARATIONS);
         // declaration processing (issue 16): declarants file, customs check, HQ analysts tune selectivity
         Set<Role> declarant = EnumSet.of(Role.DECLARANT);
-        Set<Role> dossierReaders = EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.HEAD, Role.OFFICER, Role.HQ_ANALYST, Role.DECLARANT);
+        Set<Role> dossierReaders = EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN, Role.HEAD, Role.OFFICER, Role.HQ_ANALYST, Role.DECLARANT,
+                Role.EPE_USER);
         Set<Role> analysts = EnumSet.of(Role.SYSTEM_ADMIN, Role.HQ_ANALYST);
         Set<Role> head = EnumSet.of(Role.HEAD);
         Set<Role> checkers = EnumSet.of(Role.HEAD, Role.OFFICER);

@@ -96,8 +96,11 @@ class ClearanceApi {
     record MandateInput(String declarant, String validUntil) {
     }
 
-    /** Who reads declarations processed here: customs, HQ analysts and the declarants of the enterprise. */
-    static final String DOSSIER_READERS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT')";
+    /**
+     * Who reads declarations processed here: customs, HQ analysts, the declarants (within their reach) and the
+     * enterprise's own users, who follow their declarations without filing them.
+     */
+    static final String DOSSIER_READERS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST','DECLARANT','EPE_USER')";
     /** Who keeps an enterprise's signing certificates: its own people and its customs. */
     private static final String DOCUMENT_PEOPLE = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','EPE_USER','DECLARANT')";
 
