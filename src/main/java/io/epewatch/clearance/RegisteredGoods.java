@@ -80,13 +80,7 @@ public class RegisteredGoods {
         requireCustoms(caller, taxCode);
         InputCheck check = new InputCheck();
         Status s = check.parse("status", status, raw -> InputCheck.parseEnum(Status.class, raw, "ACTIVE, SUSPENDED, DISSOLVED or BANKRUPT"));
-        LocalDate since = check.parseOptional("taxDebtOverdueSince", taxDebtOverdueSince, raw -> {
-            try {
-                return LocalDate.parse(raw.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("must be a day like 2026-08-31");
-            }
-        });
+        LocalDate since = check.parseOptional("taxDebtOverdueSince", taxDebtOverdueSince, io.epewatch.kernel.Timestamps::date);
         check.throwIfAny();
         jdbc.sql("""
                         insert into epe_standing (enterprise_tax_code, status, tax_debt_overdue_since, updated_by, updated_at)

@@ -129,13 +129,8 @@ public class ApiTokens {
             check.reject("label", "tokenName", "use 3 to 64 letters, digits, spaces, dot, dash or underscore");
         }
         // the day it expires, Vietnam time: the token works through that day
-        Instant expiresAt = check.parseOptional("expiresAt", expiresOn, raw -> {
-            try {
-                return java.time.LocalDate.parse(raw.strip()).plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("must be a date like 2027-06-30");
-            }
-        });
+        Instant expiresAt = check.parseOptional("expiresAt", expiresOn, raw -> io.epewatch.kernel.Timestamps.date(raw)
+                .plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             check.reject("expiresAt", "future", "must be in the future");
         }

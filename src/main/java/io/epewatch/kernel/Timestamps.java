@@ -85,6 +85,15 @@ public final class Timestamps {
         }
     }
 
+    /**
+     * What a browser's date-time field sends (no offset) as the Vietnam time the officer or declarant typed;
+     * anything else (blank, already with an offset) as it came, for {@link #parse} to judge.
+     */
+    public static String withVietnamOffset(String local) {
+        return local == null || local.isBlank() || local.length() > 19 || local.contains("+") || local.endsWith("Z")
+                ? local : local + (local.length() == 16 ? ":00" : "") + "+07:00";
+    }
+
     /** A time of day as HH:mm. */
     public static java.time.LocalTime timeOfDay(String raw) {
         try {

@@ -190,7 +190,7 @@ class ClearancePages {
                 case "cancellation-decision" -> checks.decideCancellation(me, number, "true".equals(form.get("accept")),
                         form.get("reason"));
                 case "transit" -> transits.request(me, number, new TransitInput(form.get("origin"), form.get("destination"),
-                        vietnamTime(form.get("deadline")), form.get("route")));
+                        io.epewatch.kernel.Timestamps.withVietnamOffset(form.get("deadline")), form.get("route")));
                 case "transit-decision" -> transits.decide(me, number, "true".equals(form.get("accept")), form.get("reason"),
                         seals(form.get("seals")));
                 case "arrival" -> transits.confirmArrival(me, number, form.get("office"), seals(form.get("seals")));
@@ -409,11 +409,6 @@ class ClearancePages {
             String[] parts = l.split("[\\s:;,]+", 2);
             return parts.length == 2 ? new SealInput(parts[0], parts[1]) : new SealInput(null, parts[0]);
         }).toList();
-    }
-
-    /** A browser's date-time field has no offset: the officer and the declarant type Vietnam time. */
-    static String vietnamTime(String typed) {
-        return typed != null && typed.strip().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?") ? typed.strip() + "+07:00" : typed;
     }
 
     /** Runs a command; refused input re-renders the page with each reason beside its field. */

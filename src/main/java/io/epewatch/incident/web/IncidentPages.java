@@ -21,6 +21,7 @@ import io.epewatch.incident.documents.LetterPdf;
 import io.epewatch.incident.documents.OfficialLetter;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
+import io.epewatch.kernel.Timestamps;
 import io.epewatch.registry.Enterprise;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.registry.SiteDiagram;
@@ -92,7 +93,7 @@ class IncidentPages {
                 @RequestParam(name = "affectedCameras", required = false) List<String> cameras, Model model) {
         try {
             Incident incident = incidents.file(caller.get(), new NoticeInput(form.get("enterpriseTaxCode"), form.get("kind"),
-                    form.get("description"), cameras, form.get("effect"), offset(form.get("expectedRestoration")),
+                    form.get("description"), cameras, form.get("effect"), Timestamps.withVietnamOffset(form.get("expectedRestoration")),
                     form.get("technicalContactName"), form.get("technicalContactPhone"), form.containsKey("planned")));
             return "redirect:/incidents/" + incident.id();
         } catch (InvalidInputException e) {
@@ -118,9 +119,9 @@ class IncidentPages {
                 case "measure" -> incidents.recordMeasure(me, id, form.get("measure"));
                 case "close" -> incidents.close(me, id, form.get("reason"));
                 case "late-notice" -> incidents.fileLateNotice(me, id, form.get("reason"),
-                        offset(form.get("newExpectedRestoration")));
+                        Timestamps.withVietnamOffset(form.get("newExpectedRestoration")));
                 case "gate-log" -> gateLog.write(me, id, new GateEventInput(null, form.get("cameraNumber"),
-                        form.get("direction"), offset(form.get("capturedAt")), form.get("plate"),
+                        form.get("direction"), Timestamps.withVietnamOffset(form.get("capturedAt")), form.get("plate"),
                         containers(form.get("containerNumbers"))), form.get("entryId"));
                 default -> throw new NotFoundException("incident step", step);
             }
@@ -205,11 +206,5 @@ class IncidentPages {
     /** Container numbers typed in one field, separated by commas (a number may hold spaces: MSKU 467069-1). */
     private static List<String> containers(String typed) {
         return typed == null || typed.isBlank() ? List.of() : Arrays.stream(typed.split("[,;\\n]+")).filter(t -> !t.isBlank()).toList();
-    }
-
-    /** A datetime-local field is a Vietnamese local time: give it Vietnam's offset. */
-    private static String offset(String local) {
-        return local == null || local.isBlank() || local.length() > 19 || local.contains("+") || local.endsWith("Z")
-                ? local : local + (local.length() == 16 ? ":00" : "") + "+07:00";
     }
 }
