@@ -70,7 +70,7 @@ public class DeclarantMandates {
     }
 
     public List<Mandate> of(Caller caller, String taxCode) {
-        requireKeeper(caller, taxCode);
+        requireKeeper(enterprises, caller, taxCode);
         return jdbc.sql("select * from declarant_mandate where enterprise_tax_code = ? order by revoked_at nulls first, granted_at desc")
                 .param(taxCode).query((rs, n) -> mandate(rs)).list();
     }
@@ -78,7 +78,7 @@ public class DeclarantMandates {
     /** The enterprise authorises a declarant account (a broker) to declare for it, until a date or until revoked. */
     @Transactional
     public Mandate grant(Caller caller, String taxCode, String declarant, String validUntil) {
-        requireKeeper(caller, taxCode);
+        requireKeeper(enterprises, caller, taxCode);
         InputCheck check = new InputCheck();
         String name = InputCheck.blankToNull(declarant);
         if (check.require("declarant", name)) {
@@ -89,12 +89,7 @@ public class DeclarantMandates {
             }
         }
         LocalDate until = check.parseOptional("validUntil", validUntil, raw -> {
-            LocalDate day;
-            try {
-                day = LocalDate.parse(raw.strip());
-            } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("must be a date like 2027-06-30");
-            }
+            LocalDate day = io.epewatch.kernel.Timestamps.date(raw);
             if (day.isBefore(LocalDate.ofInstant(clock.instant(), VIETNAM))) {
                 throw new IllegalArgumentException("is past");
             }
@@ -118,7 +113,7 @@ public class DeclarantMandates {
 
     @Transactional
     public void revoke(Caller caller, String taxCode, long id) {
-        requireKeeper(caller, taxCode);
+        requireKeeper(enterprises, caller, taxCode);
         int changed = jdbc.sql("update declarant_mandate set revoked_at = ?, revoked_by = ? where id = ? and enterprise_tax_code = ? and revoked_at is null")
                 .params(Timestamp.from(clock.instant()), caller.name(), id, taxCode).update();
         if (changed == 0) {
@@ -127,12 +122,15 @@ public class DeclarantMandates {
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "declarant-mandate:" + id, Map.of("revoked", true));
     }
 
-    /** The enterprise's own people (not a broker acting for it) or its customs keep its mandates. */
-    private void requireKeeper(Caller caller, String taxCode) {
+    /**
+     * Who keeps an enterprise's declaring set-up — its mandates and its signing certificates: the enterprise's own
+     * people (not a broker acting for it), or the customs whose scope holds it. Others get 404 or 403.
+     */
+    static void requireKeeper(Enterprises enterprises, Caller caller, String taxCode) {
         enterprises.find(caller.access(), taxCode).orElseThrow(() -> new NotFoundException("enterprise", taxCode));
         boolean own = (caller.has(Role.EPE_USER) || caller.has(Role.DECLARANT)) && taxCode.equals(caller.access().enterpriseTaxCode());
         if (!own && !caller.isCustoms()) {
-            throw new AccessDeniedException("the enterprise or its customs grant mandates");
+            throw new AccessDeniedException("the enterprise's own people or its customs keep its mandates and certificates");
         }
     }
 

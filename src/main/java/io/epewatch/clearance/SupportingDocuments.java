@@ -87,7 +87,7 @@ public class SupportingDocuments {
      */
     @Transactional
     public Certificate registerCertificate(Caller caller, String taxCode, byte[] encoded) {
-        requireEnterpriseOrCustoms(caller, taxCode);
+        DeclarantMandates.requireKeeper(enterprises, caller, taxCode);
         if (encoded == null || encoded.length == 0 || encoded.length > MAX_CERTIFICATE_BYTES) {
             throw new InvalidInputException("certificate", "must be an X.509 certificate, PEM or DER, of at most 64 KiB");
         }
@@ -136,7 +136,7 @@ public class SupportingDocuments {
     /** Withdraws a certificate: documents signed with it from now on are signed by an unregistered certificate. */
     @Transactional
     public void withdrawCertificate(Caller caller, String taxCode, long id) {
-        requireEnterpriseOrCustoms(caller, taxCode);
+        DeclarantMandates.requireKeeper(enterprises, caller, taxCode);
         int changed = jdbc.sql("update enterprise_certificate set withdrawn_at = ? where id = ? and enterprise_tax_code = ? and withdrawn_at is null")
                 .params(Timestamp.from(ledger.now()), id, taxCode).update();
         if (changed == 0) {
@@ -244,12 +244,4 @@ public class SupportingDocuments {
                 rs.getTimestamp("registered_at").toInstant(), withdrawn == null ? null : withdrawn.toInstant());
     }
 
-    /** The enterprise's own people for their enterprise, or customs whose scope holds it. */
-    private void requireEnterpriseOrCustoms(Caller caller, String taxCode) {
-        enterprises.find(caller.access(), taxCode).orElseThrow(() -> new NotFoundException("enterprise", taxCode));
-        boolean own = (caller.has(Role.DECLARANT) || caller.has(Role.EPE_USER)) && taxCode.equals(caller.access().enterpriseTaxCode());
-        if (!own && !caller.isCustoms()) {
-            throw new AccessDeniedException("the enterprise's own people or its customs register its certificates");
-        }
-    }
 }

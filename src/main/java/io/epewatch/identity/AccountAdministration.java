@@ -41,9 +41,8 @@ public class AccountAdministration {
     public String open(Caller admin, NewAccount input) {
         InputCheck check = new InputCheck();
         check.require("role", input.role());
-        // a DECLARANT with neither enterprise nor unit is a customs broker, declaring under mandates (R6.2)
-        boolean broker = input.role() == Role.DECLARANT && input.unitId() == null;
-        if (!broker && input.role() != null && input.role().enterpriseSide() && (input.enterpriseTaxCode() == null || input.enterpriseTaxCode().isBlank())) {
+        if (input.role() != null && AccountKind.enterpriseRequired(Set.of(input.role()), input.unitId())
+                && (input.enterpriseTaxCode() == null || input.enterpriseTaxCode().isBlank())) {
             check.reject("enterpriseTaxCode", "enterpriseRequired", "an enterprise-side account belongs to an enterprise");
         }
         if (input.role() != null && !input.role().enterpriseSide() && input.role() != Role.SYSTEM_ADMIN && input.unitId() == null) {

@@ -8,6 +8,15 @@ package io.epewatch.identity;
 public enum AccountKind {
     INSTALLATION, CUSTOMS, ENTERPRISE;
 
+    /**
+     * Whether an account with these roles must belong to an enterprise: any enterprise-side role does, except a
+     * customs broker — a DECLARANT alone, of no unit — which declares under the mandates enterprises give it (R6.2).
+     */
+    public static boolean enterpriseRequired(java.util.Set<Role> roles, Long unitId) {
+        boolean broker = roles.equals(java.util.Set.of(Role.DECLARANT)) && unitId == null;
+        return !broker && roles.stream().anyMatch(Role::enterpriseSide);
+    }
+
     public static AccountKind of(Long unitId, String enterpriseTaxCode) {
         if (enterpriseTaxCode != null && !enterpriseTaxCode.isBlank()) {
             return ENTERPRISE;

@@ -69,9 +69,7 @@ public class UserAccounts {
             if (customs && unitId == null) {
                 check.reject("unitId", "unitRequired", "customs roles belong to a unit");
             }
-            // a customs broker declares only, for the enterprises that authorise it: it belongs to none (R6.2)
-            boolean broker = roles.equals(Set.of(Role.DECLARANT)) && unitId == null;
-            if (!broker && roles.stream().anyMatch(Role::enterpriseSide) && (enterpriseTaxCode == null || enterpriseTaxCode.isBlank())) {
+            if (AccountKind.enterpriseRequired(roles, unitId) && (enterpriseTaxCode == null || enterpriseTaxCode.isBlank())) {
                 check.reject("enterpriseTaxCode", "enterpriseRequired", "an enterprise-side account belongs to an enterprise");
             } else if (!customs || unitId != null) {
                 AccountKind kind = AccountKind.of(unitId, enterpriseTaxCode);
