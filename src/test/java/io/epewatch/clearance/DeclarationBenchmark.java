@@ -118,9 +118,7 @@ public final class DeclarationBenchmark {
             result.put("numbers_unique", distinct == all);
             result.put("registered_in_db", registered);
             result.put("cores", Runtime.getRuntime().availableProcessors());
-            System.out.println(result.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + (e.getValue() instanceof Map<?, ?> m
-                    ? m.entrySet().stream().map(x -> "\"" + x.getKey() + "\": " + x.getValue()).toList().toString()
-                    .replace('[', '{').replace(']', '}') : e.getValue())).toList().toString().replace('[', '{').replace(']', '}'));
+            System.out.println(tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(result));
         }
     }
 
