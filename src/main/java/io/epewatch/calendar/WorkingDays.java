@@ -81,7 +81,7 @@ public class WorkingDays {
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, null, "calendar:" + date,
                 Map.of("change", dayOff ? "announced day off" : "announced working day", "reason", adjustment.reason(),
                         "source", adjustment.source()));
-        calendar = null;
+        forgetCalendar();
         return adjustment;
     }
 
@@ -96,7 +96,24 @@ public class WorkingDays {
         }
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, null, "calendar:" + date,
                 Map.of("change", "announcement withdrawn"));
+        forgetCalendar();
+    }
+
+    /**
+     * Drops the cached calendar now and again once the change commits: a reader between the two would otherwise
+     * cache the calendar as it stood before the change (its transaction not yet visible) and keep it.
+     */
+    private void forgetCalendar() {
         calendar = null;
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            calendar = null;
+                        }
+                    });
+        }
     }
 
     /** A sub-department's working hours; the state agencies' default when it has set none. */
