@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Official registrations (IDC/EDC) with the lane assigned, over HTTP, on this node: the whole application with its
  * embedded PostgreSQL (durable: every answer is committed), {@code CLIENTS} declarants each with their own session.
  * Each client first files its declarations (IDA/EDA, timed apart), then registers them one after another as fast as
- * it is answered. Reports registrations/s, latency percentiles, the lane mix, and whether every number is unique.
+ * it is answered. Reports registrations/s, latency percentiles, the lane mix, and whether every number is unique; then,
+ * for 10 s, the same clients' cheapest signed-in read ({@code GET /api/v1/units}): the floor of this HTTP stack on this
+ * machine, which no registration can beat.
  *
  * <p>Run: {@code bench/declarations/run [PER_CLIENT] [CLIENTS]} (default 60 declarations per client, 50 clients).
  * Last line: one JSON object.
@@ -50,6 +52,7 @@ public final class DeclarationBenchmark {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             // ten enterprises, five declarants each: 50 clients; every enterprise registered its goods in plenty
             List<Api> declarants = new ArrayList<>();
+            List<Api> officers = new ArrayList<>();
             List<String> taxCodes = new ArrayList<>();
             for (int e = 0; e < Math.max(1, (clients + 4) / 5); e++) {
                 Fixtures.Site site = fixtures.site();
@@ -62,6 +65,7 @@ public final class DeclarationBenchmark {
                     }
                 }
                 for (int d = 0; d < 5 && declarants.size() < clients; d++) {
+                    officers.add(new Api(port, null).signIn(fixtures.user(Role.OFFICER, site.subDepartment().id(), null), Fixtures.PASSWORD));
                     declarants.add(new Api(port, null).signIn(fixtures.user(Role.DECLARANT, null, site.taxCode()), Fixtures.PASSWORD));
                     taxCodes.add(site.taxCode());
                 }
@@ -100,6 +104,21 @@ public final class DeclarationBenchmark {
                 }
             });
             double seconds = (System.nanoTime() - start) / 1e9;
+            // The floor: the same clients, the same stack, the cheapest signed-in read there is (the list of units: one
+            // small query). No registration can be answered faster than this.
+            java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+            long floorEnd = System.nanoTime() + 10_000_000_000L;
+            long floorStart = System.nanoTime();
+            run(clients, c -> {
+                while (System.nanoTime() < floorEnd) {
+                    Api.Response r = officers.get(c).get("/api/v1/units");
+                    if (r.status() != 200) {
+                        throw new IllegalStateException(r.status() + " " + r.body());
+                    }
+                    reads.incrementAndGet();
+                }
+            });
+            double floorSeconds = (System.nanoTime() - floorStart) / 1e9;
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             Map<Lane, Integer> mix = new EnumMap<>(Lane.class);
@@ -114,6 +133,7 @@ public final class DeclarationBenchmark {
             result.put("p50_ms", ms(sorted, 0.50));
             result.put("p99_ms", ms(sorted, 0.99));
             result.put("filings_per_s", Math.round(clients * perClient / fileSeconds));
+            result.put("floor_reads_per_s", Math.round(reads.get() / floorSeconds));
             result.put("lanes", mix);
             result.put("numbers_unique", distinct == all);
             result.put("registered_in_db", registered);
