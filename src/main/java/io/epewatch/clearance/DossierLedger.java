@@ -20,6 +20,8 @@ import io.epewatch.declaration.Declarations;
 import io.epewatch.declaration.Seal;
 import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
+import io.epewatch.intake.DeclarationIntake;
+import io.epewatch.intake.SystemRole;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Enterprises;
@@ -49,10 +51,12 @@ class DossierLedger {
     private final JsonMapper json;
     private final Clock clock;
     private final DeclarantMandates mandates;
+    private final DeclarationIntake intake;
 
     DossierLedger(JdbcClient jdbc, Declarations declarations, Enterprises enterprises, AuditTrail audit, JsonMapper json,
-                  Clock clock, DeclarantMandates mandates) {
+                  Clock clock, DeclarantMandates mandates, DeclarationIntake intake) {
         this.mandates = mandates;
+        this.intake = intake;
         this.jdbc = jdbc;
         this.declarations = declarations;
         this.enterprises = enterprises;
@@ -76,11 +80,27 @@ class DossierLedger {
 
     /** The dossier, locked for this transaction, when the caller reaches it; else 404 (never telling it exists). */
     Dossier lock(Caller caller, String number) {
-        return one(reach(caller), number, " for update").orElseThrow(() -> new NotFoundException("declaration", number));
+        intake.admit();
+        return writable(one(reach(caller), number, " for update").orElseThrow(() -> new NotFoundException("declaration", number)));
     }
 
     Dossier lockForSystem(String number) {
-        return one(null, number, " for update").orElseThrow(() -> new NotFoundException("declaration", number));
+        intake.admit();
+        return writable(one(null, number, " for update").orElseThrow(() -> new NotFoundException("declaration", number)));
+    }
+
+    /** Admits a new declaration on this instance, or refuses naming its state (R6.1). */
+    void admit() {
+        intake.admit();
+    }
+
+    /** On a backup, a declaration the primary took back continues there (R6.1): here it is read-only. */
+    private Dossier writable(Dossier d) {
+        if (intake.role() == SystemRole.BACKUP && jdbc.sql("select handed_over_at is not null from dossier where id = ?")
+                .param(d.id()).query(Boolean.class).single()) {
+            throw refused(d, "was handed back to the primary system and continues there");
+        }
+        return d;
     }
 
     private Optional<Dossier> one(Set<String> reach, String number, String lock) {
@@ -135,6 +155,7 @@ class DossierLedger {
      */
     Dossier step(Caller caller, Dossier d, Step step, DossierState state, Map<String, Object> columns, String reason,
                  Map<String, Object> details) {
+        intake.admit();
         Instant now = now();
         List<Object> values = new ArrayList<>();
         StringBuilder set = new StringBuilder("state = ?, updated_at = ?");
@@ -161,11 +182,19 @@ class DossierLedger {
             audited.put("reason", reason);
         }
         audit.record(caller.name(), AuditTrail.Actions.DECLARATION_STEP, d.enterpriseTaxCode(), "declaration:" + d.number(), audited);
+        if (intake.role() == SystemRole.BACKUP) {
+            journal(d.id());
+        }
         Dossier after = find(d.number()).orElseThrow();
         if (after.registeredAt() != null) {
             writeThrough(after);
         }
         return after;
+    }
+
+    /** On a backup, in the step's transaction: the declaration as it now stands, for the primary to take back. */
+    private void journal(long dossierId) {
+        jdbc.sql(DossierJournal.KEEP).params(Timestamp.from(now()), dossierId).update();
     }
 
     void keepVersion(Dossier d, int version, String businessCode, DossierInput body, String reason, String by) {
@@ -197,7 +226,7 @@ class DossierLedger {
      * What customs now knows of the declaration, in the {@code declaration} module, which the gate analysis reads:
      * lane, state, when the goods became free to leave (cleared, or released before the fee), inspection and seals.
      */
-    private void writeThrough(Dossier d) {
+    void writeThrough(Dossier d) {
         DossierInput body = d.body();
         Instant free = d.clearedAt() != null ? d.clearedAt() : d.releasedAt();
         List<String> plates = body.vehicles() == null ? List.of() : body.vehicles().stream()

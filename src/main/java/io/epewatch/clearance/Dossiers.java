@@ -20,6 +20,8 @@ import io.epewatch.declaration.Declaration.Direction;
 import io.epewatch.declaration.GoodsLine;
 import io.epewatch.identity.Caller;
 import io.epewatch.identity.Role;
+import io.epewatch.intake.DeclarationIntake;
+import io.epewatch.intake.SystemRole;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.registry.Enterprises;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +39,9 @@ public class Dossiers {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_LIST = 500;
+    /** The primary's eleven digits stay below 90,000,000,000; the backup's are 9 and then ten digits. */
+    private static final long PRIMARY_SERIES_END = 90_000_000_000L;
+    private static final long BACKUP_SERIES_END = 10_000_000_000L;
 
     private final JdbcClient jdbc;
     private final DossierLedger ledger;
@@ -46,10 +51,13 @@ public class Dossiers {
     private final Selectivity selectivity;
     private final GoodsBalance balance;
     private final ClearanceProperties settings;
+    private final DeclarationIntake intake;
     private final RandomGenerator random = new SecureRandom();
 
     Dossiers(JdbcClient jdbc, DossierLedger ledger, Enterprises enterprises, WorkingDays workingDays,
-             EnterpriseSignals signals, Selectivity selectivity, GoodsBalance balance, ClearanceProperties settings) {
+             EnterpriseSignals signals, Selectivity selectivity, GoodsBalance balance, ClearanceProperties settings,
+             DeclarationIntake intake) {
+        this.intake = intake;
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.enterprises = enterprises;
@@ -71,6 +79,7 @@ public class Dossiers {
     @Transactional
     public Filing file(Caller caller, DossierInput input) {
         requireDeclarant(caller);
+        ledger.admit();
         String reference = input == null ? null : InputCheck.blankToNull(input.reference());
         Optional<Dossier> earlier = reference == null ? Optional.empty() : filedUnder(caller, reference);
         return earlier.map(d -> new Filing(d, false))
@@ -342,12 +351,20 @@ public class Dossiers {
     }
 
     /** The number from the series this system owns: 1 first for imports, 3 for exports, 12 digits (VNACCS.md §3). */
+    /**
+     * The next number of the series: 1 (import) or 3 (export), then eleven digits. A backup numbers from its own series,
+     * with 9 as the second digit, which the primary's never reaches, so the two can never collide (R6.1).
+     */
     private String nextNumber(Direction direction) {
         String sequence = direction == Direction.IMPORT ? "declaration_series_import" : "declaration_series_export";
         char first = direction == Direction.IMPORT ? '1' : '3';
+        boolean backup = intake.role() == SystemRole.BACKUP;
         while (true) {
             long next = jdbc.sql("select nextval('" + sequence + "')").query(Long.class).single();
-            String number = first + String.format("%011d", next);
+            if (next >= (backup ? BACKUP_SERIES_END : PRIMARY_SERIES_END)) {
+                throw new IllegalStateException("the declaration series is exhausted: " + sequence + " reached " + next);
+            }
+            String number = first + (backup ? String.format("9%010d", next) : String.format("%011d", next));
             // a number the feed already brought in is skipped: the series is gap-tolerant, never duplicate
             boolean taken = jdbc.sql("select exists (select 1 from declaration where number = ?)").param(number)
                     .query(Boolean.class).single();

@@ -250,6 +250,8 @@ public class AuditTrail {
         public static final String CASE_NOTE = "CASE_NOTE";
         /** A declaration processed by this system took a step: filed, registered with its lane, checked, cleared (R5.5–R5.7). */
         public static final String DECLARATION_STEP = "DECLARATION_STEP";
+        /** The primary/backup pair changed state: declared down, took over, handed back, recovered (R6.1). */
+        public static final String PAIR_STATE_CHANGED = "PAIR_STATE_CHANGED";
         /** A system administrator took the audit trail's anchor away (R3.1). */
         public static final String AUDIT_ANCHOR_EXPORTED = "AUDIT_ANCHOR_EXPORTED";
 

@@ -323,12 +323,16 @@ class AuthorizationMatrixTest {
         rule("GET /admin/audit", SYSTEM, null);
         rule("GET /admin/audit/anchor", SYSTEM, null);
         rule("GET /api/v1/audit/anchor", SYSTEM, null);
+        rule("POST /api/v1/system-status/takeover", SYSTEM, null);
     }
 
     /** Open to anyone: sign-in, errors, the API description. Listed so that nothing is open by accident. */
     private static final Set<String> PUBLIC = Set.of("GET /login", "GET /error", "POST /error", "PUT /error", "DELETE /error",
             "PATCH /error", "HEAD /error", "OPTIONS /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
-            "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
+            "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
+            // R6.1: where declarations go now is for everyone; the pair's calls carry its secret (PairFailoverTest)
+            "GET /api/v1/system-status", "POST /api/v1/pair/lease", "POST /api/v1/pair/hand-back",
+            "GET /api/v1/pair/journal", "POST /api/v1/pair/handed-back");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

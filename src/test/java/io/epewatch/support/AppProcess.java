@@ -34,11 +34,20 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts {@code EpeWatchApplication} with these arguments (a command, or the server on a free port). */
     public static AppProcess start(Path dataDir, String name, String... args) throws IOException {
-        int port = freePort();
+        return start(EpeWatchApplication.class, dataDir, name, args);
+    }
+
+    /** Starts {@code main} (EPE Watch wrapped by a test, seeding what the test needs) in its own JVM. */
+    public static AppProcess start(Class<?> main, Path dataDir, String name, String... args) throws IOException {
+        return start(main, freePort(), dataDir, name, args);
+    }
+
+    /** Starts it again on the port it had, as an operator restarts a service behind a fixed address. */
+    public static AppProcess start(Class<?> main, int port, Path dataDir, String name, String... args) throws IOException {
         Path argFile = dataDir.resolve(name + ".args");
         Files.writeString(argFile, "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"\n");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx768m", "-XX:+UseSerialGC", "@" + argFile, EpeWatchApplication.class.getName()));
+                "-Xmx768m", "-XX:+UseSerialGC", "@" + argFile, main.getName()));
         command.addAll(List.of(args));
         command.add("--epewatch.data-dir=" + dataDir);
         command.add("--logging.file.name=" + dataDir.resolve(name + ".json.log"));
@@ -111,7 +120,8 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A port nothing listens on now, to give an instance before it starts. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

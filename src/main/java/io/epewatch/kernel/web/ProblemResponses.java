@@ -41,6 +41,18 @@ class ProblemResponses {
         return invalid(e.problems());
     }
 
+    /** R6.1: this instance does not take declarations now; the answer names its role and state. */
+    @ExceptionHandler(io.epewatch.kernel.IntakeClosedException.class)
+    ResponseEntity<ProblemDetail> intakeClosed(io.epewatch.kernel.IntakeClosedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Not accepting declarations");
+        problem.setProperty("role", e.role());
+        problem.setProperty("state", e.state());
+        problem.setProperty("epoch", e.epoch());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", DatabaseOutageFilter.RETRY_AFTER_SECONDS).body(problem);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

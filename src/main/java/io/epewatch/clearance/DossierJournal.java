@@ -1,0 +1,145 @@
+package io.epewatch.clearance;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.epewatch.intake.DeclarationIntake;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the backup accepted, for the primary to take back exactly once when it returns (R6.1, R6.4). On a backup every
+ * step a declaration takes appends the whole declaration as it now stands — row, history, versions — to a journal, in
+ * the step's own transaction. The primary applies entries in any order and any number of times with the same result:
+ * an entry older than the copy it holds, or the same again, changes nothing.
+ */
+@Service
+public class DossierJournal {
+
+    /** Appends the declaration {@code id} as it now stands, at {@code at}: its row, its history and its versions. */
+    static final String KEEP = """
+                        insert into dossier_journal (number, steps, snapshot, at)
+                        select d.number, (select count(*) from dossier_step s where s.dossier_id = d.id),
+                               jsonb_build_object('dossier', to_jsonb(d) - 'id' - 'backup_steps' - 'handed_over_at',
+                                   'steps', (select coalesce(jsonb_agg(to_jsonb(s) - 'id' - 'dossier_id' order by s.id), '[]')
+                                             from dossier_step s where s.dossier_id = d.id),
+                                   'versions', (select coalesce(jsonb_agg(to_jsonb(v) - 'dossier_id' order by v.version), '[]')
+                                                from dossier_version v where v.dossier_id = d.id)), ?
+                        from dossier d where d.id = ?""";
+
+    private static final List<String> OWN_COLUMNS = List.of("id", "backup_steps", "handed_over_at");
+
+    private final JdbcClient jdbc;
+    private final DeclarationIntake intake;
+    private final DossierLedger ledger;
+    private final JsonMapper json;
+    private final Clock clock;
+    private volatile Columns columns;
+
+    DossierJournal(JdbcClient jdbc, DeclarationIntake intake, DossierLedger ledger, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.intake = intake;
+        this.ledger = ledger;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** One journal entry: a declaration as it stood after its {@code steps}-th step on the backup. */
+    public record Entry(long seq, String number, int steps, String snapshot) {
+    }
+
+    /** The backup's journal after {@code seq}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Entry> after(long seq, int limit) {
+        return jdbc.sql("select seq, number, steps, snapshot::text as snapshot from dossier_journal where seq > ? order by seq limit ?")
+                .params(seq, Math.clamp(limit, 1, 1000))
+                .query((rs, n) -> new Entry(rs.getLong("seq"), rs.getString("number"), rs.getInt("steps"), rs.getString("snapshot")))
+                .list();
+    }
+
+    /** The newest entry's seq on this backup; 0 when it has none. */
+    public long last() {
+        return jdbc.sql("select coalesce(max(seq), 0) from dossier_journal").query(Long.class).single();
+    }
+
+    /**
+     * On a backup handing back: every declaration it holds now continues on the primary and is read-only here.
+     * Joins the hand-back's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int handOver() {
+        return jdbc.sql("update dossier set handed_over_at = ? where handed_over_at is null")
+                .param(Timestamp.from(clock.instant())).update();
+    }
+
+    /**
+     * On a primary: applies the backup's entries and remembers how far it got, in one transaction, so an entry is
+     * applied once even when the primary dies half-way and asks again. What it applied is written through to the
+     * gate analysis like any step. Returns how many declarations changed.
+     */
+    @Transactional
+    public int apply(List<Entry> entries) {
+        Columns cols = columns();
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        long upTo = 0;
+        for (Entry entry : entries.stream().sorted(Comparator.comparingLong(Entry::seq)).toList()) {
+            upTo = Math.max(upTo, entry.seq());
+            Integer held = jdbc.sql("select coalesce(backup_steps, -1) from dossier where number = ? for update")
+                    .param(entry.number()).query(Integer.class).optional().orElse(null);
+            if (held != null && (held == -1 || held >= entry.steps())) {
+                continue; // ours (never the backup's series), or the same or an older picture of it
+            }
+            JsonNode snapshot = json.readTree(entry.snapshot());
+            long id = jdbc.sql("insert into dossier (" + cols.dossier + ", backup_steps) select " + cols.dossier
+                            + ", ? from jsonb_populate_record(null::dossier, ?::jsonb) on conflict (number) do update set "
+                            + cols.dossierUpdate + ", backup_steps = excluded.backup_steps returning id")
+                    .params(entry.steps(), json.writeValueAsString(snapshot.get("dossier"))).query(Long.class).single();
+            jdbc.sql("delete from dossier_step where dossier_id = ?").param(id).update();
+            jdbc.sql("delete from dossier_version where dossier_id = ?").param(id).update();
+            jdbc.sql("insert into dossier_step (dossier_id, " + cols.step + ") select ?, " + cols.step
+                            + " from jsonb_populate_recordset(null::dossier_step, ?::jsonb)")
+                    .params(id, json.writeValueAsString(snapshot.get("steps"))).update();
+            jdbc.sql("insert into dossier_version (dossier_id, " + cols.version + ") select ?, " + cols.version
+                            + " from jsonb_populate_recordset(null::dossier_version, ?::jsonb)")
+                    .params(id, json.writeValueAsString(snapshot.get("versions"))).update();
+            Dossier now = ledger.find(entry.number()).orElseThrow();
+            if (now.registeredAt() != null) {
+                ledger.writeThrough(now);
+            }
+            changed.add(entry.number());
+        }
+        if (upTo > 0) {
+            intake.journalApplied(upTo);
+        }
+        return changed.size();
+    }
+
+    /** The columns a snapshot carries, read from the schema once, so a column added later travels without a change here. */
+    private record Columns(String dossier, String dossierUpdate, String step, String version) {
+    }
+
+    private Columns columns() {
+        Columns known = columns;
+        if (known == null) {
+            List<String> dossier = columnsOf("dossier", OWN_COLUMNS);
+            known = new Columns(String.join(", ", dossier),
+                    dossier.stream().map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")),
+                    String.join(", ", columnsOf("dossier_step", List.of("id", "dossier_id"))),
+                    String.join(", ", columnsOf("dossier_version", List.of("dossier_id"))));
+            columns = known;
+        }
+        return known;
+    }
+
+    private List<String> columnsOf(String table, List<String> except) {
+        return jdbc.sql("select column_name from information_schema.columns where table_schema = current_schema() and table_name = ? order by ordinal_position")
+                .param(table).query(String.class).list().stream().filter(c -> !except.contains(c)).toList();
+    }
+}

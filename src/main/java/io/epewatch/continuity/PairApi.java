@@ -1,0 +1,77 @@
+package io.epewatch.continuity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+
+import io.epewatch.clearance.DossierJournal;
+import io.epewatch.intake.DeclarationIntake;
+import io.epewatch.intake.SystemRole;
+import io.epewatch.kernel.NotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What the backup answers the primary (R6.1), and only the primary: each call carries the pair's secret, compared in
+ * constant time. On a primary, or without the secret, these addresses do not exist.
+ */
+@RestController
+@RequestMapping("/api/v1/pair")
+class PairApi {
+
+    private final DeclarationIntake intake;
+    private final BackupWatch watch;
+    private final DossierJournal journal;
+
+    PairApi(DeclarationIntake intake, BackupWatch watch, DossierJournal journal) {
+        this.intake = intake;
+        this.watch = watch;
+        this.journal = journal;
+    }
+
+    @PostMapping("/lease")
+    Grant lease(@RequestHeader(name = PairChannel.SECRET_HEADER, required = false) String secret) {
+        requirePrimary(secret);
+        return watch.lease();
+    }
+
+    @PostMapping("/hand-back")
+    Grant handBack(@RequestHeader(name = PairChannel.SECRET_HEADER, required = false) String secret) {
+        requirePrimary(secret);
+        return watch.handBack();
+    }
+
+    @GetMapping("/journal")
+    List<DossierJournal.Entry> journal(@RequestHeader(name = PairChannel.SECRET_HEADER, required = false) String secret,
+                                       @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "500") int limit) {
+        requirePrimary(secret);
+        return journal.after(after, limit);
+    }
+
+    record Applied(long applied) {
+    }
+
+    @PostMapping("/handed-back")
+    Grant handedBack(@RequestHeader(name = PairChannel.SECRET_HEADER, required = false) String secret, @RequestBody Applied body) {
+        requirePrimary(secret);
+        return watch.handedBack(body.applied());
+    }
+
+    private void requirePrimary(String secret) {
+        if (intake.role() != SystemRole.BACKUP) {
+            throw new NotFoundException("pair endpoint", "on a primary");
+        }
+        byte[] expected = intake.settings().secret().getBytes(StandardCharsets.UTF_8);
+        if (secret == null || !MessageDigest.isEqual(expected, secret.getBytes(StandardCharsets.UTF_8))) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "the pair's secret is missing or wrong");
+        }
+    }
+}
