@@ -64,6 +64,37 @@ public class DossierJournal {
                 .list();
     }
 
+    /** A declaration as the journal last pictured it, or as the primary holds what it took back. */
+    public record Picture(String number, String enterpriseTaxCode, String state, String lane, java.time.Instant registeredAt,
+                          int steps) {
+    }
+
+    /** On a backup: each declaration it accepted, as its journal last pictured it. */
+    @Transactional(readOnly = true)
+    public List<Picture> latest() {
+        return jdbc.sql("""
+                        select distinct on (number) number, steps, snapshot->'dossier'->>'enterprise_tax_code' as enterprise,
+                               snapshot->'dossier'->>'state' as state, snapshot->'dossier'->>'lane' as lane,
+                               (snapshot->'dossier'->>'registered_at')::timestamptz as registered_at
+                        from dossier_journal order by number, seq desc""")
+                .query((rs, n) -> picture(rs, "enterprise", "steps")).list();
+    }
+
+    /** On a primary: each declaration it took back from the backup, as it holds it now. */
+    @Transactional(readOnly = true)
+    public List<Picture> takenBack() {
+        return jdbc.sql("""
+                        select number, enterprise_tax_code, state, lane, registered_at, backup_steps from dossier
+                        where backup_steps is not null order by number""")
+                .query((rs, n) -> picture(rs, "enterprise_tax_code", "backup_steps")).list();
+    }
+
+    private static Picture picture(java.sql.ResultSet rs, String enterprise, String steps) throws java.sql.SQLException {
+        Timestamp registered = rs.getTimestamp("registered_at");
+        return new Picture(rs.getString("number"), rs.getString(enterprise), rs.getString("state"), rs.getString("lane"),
+                registered == null ? null : registered.toInstant(), rs.getInt(steps));
+    }
+
     /** The newest entry's seq on this backup; 0 when it has none. */
     public long last() {
         return jdbc.sql("select coalesce(max(seq), 0) from dossier_journal").query(Long.class).single();

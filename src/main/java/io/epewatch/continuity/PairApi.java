@@ -56,6 +56,13 @@ class PairApi {
         return journal.after(after, limit);
     }
 
+    /** Each declaration the backup accepted, as its journal last pictured it: the backup's side of the reconciliation. */
+    @GetMapping("/journal/latest")
+    List<DossierJournal.Picture> latest(@RequestHeader(name = PairChannel.SECRET_HEADER, required = false) String secret) {
+        requirePrimary(secret);
+        return journal.latest();
+    }
+
     record Applied(long applied) {
     }
 

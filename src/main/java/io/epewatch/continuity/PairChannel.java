@@ -47,6 +47,12 @@ final class PairChannel {
         return json.readValue(send(request), new TypeReference<List<DossierJournal.Entry>>() { });
     }
 
+    List<DossierJournal.Picture> latest() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/pair/journal/latest"))
+                .timeout(Duration.ofSeconds(30)).header(SECRET_HEADER, secret).GET().build();
+        return json.readValue(send(request), new TypeReference<List<DossierJournal.Picture>>() { });
+    }
+
     /** Tells the backup the journal is applied up to {@code applied}; a grant when that is all of it. */
     Grant handedBack(long applied) throws IOException, InterruptedException {
         return json.readValue(post("/api/v1/pair/handed-back", Map.of("applied", applied)), Grant.class);

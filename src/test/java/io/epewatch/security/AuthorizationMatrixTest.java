@@ -324,6 +324,10 @@ class AuthorizationMatrixTest {
         rule("GET /admin/audit/anchor", SYSTEM, null);
         rule("GET /api/v1/audit/anchor", SYSTEM, null);
         rule("POST /api/v1/system-status/takeover", SYSTEM, null);
+        rule("POST /status/takeover", SYSTEM, null);
+        rule("GET /clearance/reconciliation", EnumSet.of(Role.SYSTEM_ADMIN, Role.HQ_ANALYST), null);
+        rule("GET /clearance/reconciliation.pdf", EnumSet.of(Role.SYSTEM_ADMIN, Role.HQ_ANALYST), null);
+        rule("GET /clearance/reconciliation.xlsx", EnumSet.of(Role.SYSTEM_ADMIN, Role.HQ_ANALYST), null);
     }
 
     /** Open to anyone: sign-in, errors, the API description. Listed so that nothing is open by accident. */
@@ -331,8 +335,8 @@ class AuthorizationMatrixTest {
             "PATCH /error", "HEAD /error", "OPTIONS /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
             // R6.1: where declarations go now is for everyone; the pair's calls carry its secret (PairFailoverTest)
-            "GET /api/v1/system-status", "POST /api/v1/pair/lease", "POST /api/v1/pair/hand-back",
-            "GET /api/v1/pair/journal", "POST /api/v1/pair/handed-back");
+            "GET /api/v1/system-status", "GET /status", "POST /api/v1/pair/lease", "POST /api/v1/pair/hand-back",
+            "GET /api/v1/pair/journal", "POST /api/v1/pair/handed-back", "GET /api/v1/pair/journal/latest");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -418,6 +418,11 @@ class ClearancePages {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.reasonsByField(messages, LocaleContextHolder.getLocale()));
             return page.get();
+        } catch (io.epewatch.kernel.IntakeClosedException e) {
+            // R6.1: the declaration is kept in the form; the declarant is told where declarations go now
+            model.addAttribute("errors", java.util.Map.of("intake", messages.getMessage("intake.closed." + e.state(),
+                    null, e.getMessage(), LocaleContextHolder.getLocale())));
+            return page.get();
         }
     }
 }
