@@ -12,14 +12,15 @@ import io.epewatch.clearance.DossierJournal.Picture;
 
 /**
  * The reconciliation report (R6.1, R6.4): what the backup took, what the primary confirmed, and every difference.
- * Made on the primary from its own copies and the backup's journal, read when the report is asked for.
+ * Made on the primary from its own copies and the backup's journal, read when the report is asked for. Public for
+ * the page's template only.
  *
  * @param backupAnswered false when the backup could not be asked: the rows then show only what the primary holds
  */
-record Reconciliation(Instant madeAt, boolean backupAnswered, String backupProblem, List<Row> rows) {
+public record Reconciliation(Instant madeAt, boolean backupAnswered, String backupProblem, List<Row> rows) {
 
     /** How the primary's copy of one declaration compares with the backup's. */
-    enum Standing {
+    public enum Standing {
         /** The primary holds the backup's last picture of it, or a later one of its own. */
         CONFIRMED,
         /** The primary holds an older picture: the backup changed it after the last hand-back. */
@@ -31,12 +32,12 @@ record Reconciliation(Instant madeAt, boolean backupAnswered, String backupProbl
         /** The primary took it back; the backup could not be asked this time. */
         UNCHECKED;
 
-        boolean difference() {
+        public boolean difference() {
             return this == BEHIND || this == MISSING_ON_PRIMARY || this == NOT_ON_BACKUP;
         }
     }
 
-    record Row(String number, String enterpriseTaxCode, Instant registeredAt, String lane, String backupState,
+    public record Row(String number, String enterpriseTaxCode, Instant registeredAt, String lane, String backupState,
                int backupSteps, String primaryState, Integer primarySteps, Standing standing) {
     }
 
@@ -63,15 +64,15 @@ record Reconciliation(Instant madeAt, boolean backupAnswered, String backupProbl
         return new Reconciliation(madeAt, backupProblem == null, backupProblem, List.copyOf(rows));
     }
 
-    long takenByBackup() {
+    public long takenByBackup() {
         return rows.stream().filter(r -> r.backupState() != null).count();
     }
 
-    long confirmed() {
+    public long confirmed() {
         return rows.stream().filter(r -> r.standing() == Standing.CONFIRMED).count();
     }
 
-    long differences() {
+    public long differences() {
         return rows.stream().filter(r -> r.standing().difference()).count();
     }
 }

@@ -1,0 +1,123 @@
+package io.epewatch.continuity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.epewatch.support.Api;
+import io.epewatch.support.AppProcess;
+import io.epewatch.support.Browser;
+import io.epewatch.support.Fixtures;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * R6.1 in a real browser: the public status page during an outage, customs IT confirming the takeover there, and the
+ * reconciliation report on the primary once it is back — in Vietnamese, as the officers read it.
+ */
+class PairInBrowserTest {
+
+    private static final String SECRET = "pair-secret-for-the-browser-tour-0123456789";
+
+    @Test
+    @DisplayName("R6.1 tour: the status page in an outage, the IT admin confirms the takeover, the reconciliation report")
+    void outageTour() throws Exception {
+        Path primaryDir = Files.createTempDirectory("epewatch-primary");
+        Path backupDir = Files.createTempDirectory("epewatch-backup");
+        String[] common = {"--epewatch.pair.secret=" + SECRET, "--epewatch.pair.lease=1s", "--epewatch.camera.monitor.enabled=false",
+                "--epewatch.recognition.watch.enabled=false", "--epewatch.security.mfa-required-roles=HEAD"};
+        int backupPort = AppProcess.freePort();
+        String[] primaryArgs = with(common, "--epewatch.pair.peer=http://127.0.0.1:" + backupPort);
+        AppProcess primary = AppProcess.start(PairMember.class, primaryDir, "primary", primaryArgs).awaitHealthy(Duration.ofMinutes(3));
+        int primaryPort = primary.port();
+        ChromeDriver browser = Browser.start();
+        try (AppProcess backup = AppProcess.start(PairMember.class, backupPort, backupDir, "backup", with(common,
+                "--epewatch.pair.role=BACKUP", "--epewatch.pair.watch-window=1500ms", "--epewatch.pair.takeover=CONFIRMED"))
+                .awaitHealthy(Duration.ofMinutes(3))) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get("http://localhost:" + backupPort + "/status?lang=vi");
+            assertThat(browser.findElement(By.id("intake")).getAttribute("data-state")).isEqualTo("STANDBY");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("Hệ thống thông quan dự phòng", "Không tiếp nhận tờ khai");
+
+            primary.kill();
+            // anyone sees the outage on the backup's public page; nobody may confirm without signing in
+            wait.until(b -> {
+                b.navigate().refresh();
+                return "PRIMARY_DOWN".equals(b.findElement(By.id("intake")).getAttribute("data-state"));
+            });
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("chờ bộ phận CNTT hải quan xác nhận");
+            assertThat(browser.findElements(By.id("confirm-takeover"))).isEmpty();
+            Api declarantOnBackup = new Api(backupPort, null).signIn(PairMember.DECLARANT, Fixtures.PASSWORD);
+            assertThat(declarantOnBackup.post("/api/v1/clearance/declarations", body("before-confirm")).json()
+                    .get("state").asString()).isEqualTo("PRIMARY_DOWN");
+
+            Browser.signIn(browser, backupPort, PairMember.ADMIN, Fixtures.PASSWORD, null);
+            browser.get("http://localhost:" + backupPort + "/status?lang=vi");
+            browser.findElement(By.id("confirm-takeover")).click();
+            wait.until(b -> "ACCEPTING".equals(b.findElement(By.id("intake")).getAttribute("data-state")));
+            assertThat(browser.findElement(By.id("outcome")).getText()).contains("tiếp nhận tờ khai từ bây giờ");
+            assertThat(browser.findElement(By.id("reason")).getText()).contains(PairMember.ADMIN);
+
+            List<String> taken = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Api.Response filed = declarantOnBackup.post("/api/v1/clearance/declarations", body("outage-" + i));
+                assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+                String number = filed.json().get("declaration").get("number").asString();
+                assertThat(declarantOnBackup.post("/api/v1/clearance/declarations/" + number + "/registration", Map.of()).status())
+                        .isEqualTo(200);
+                taken.add(number);
+            }
+
+            primary = AppProcess.start(PairMember.class, primaryPort, primaryDir, "primary", primaryArgs).awaitHealthy(Duration.ofMinutes(3));
+            wait.until(b -> {
+                b.get("http://localhost:" + primaryPort + "/status");
+                return "ACCEPTING".equals(b.findElement(By.id("intake")).getAttribute("data-state"));
+            });
+            Browser.signIn(browser, primaryPort, PairMember.ADMIN, Fixtures.PASSWORD, null);
+            browser.get("http://localhost:" + primaryPort + "/clearance/reconciliation?lang=vi");
+            assertThat(browser.findElement(By.id("totals")).getText())
+                    .isEqualTo("Hệ thống dự phòng tiếp nhận 3 tờ khai; hệ thống chính đã xác nhận 3; sai lệch 0.");
+            for (String number : taken) {
+                assertThat(browser.findElement(By.cssSelector("tr[data-number='" + number + "']")).getAttribute("data-standing"))
+                        .isEqualTo("CONFIRMED");
+            }
+            browser.get("http://localhost:" + primaryPort + "/clearance/reconciliation?lang=en");
+            assertThat(browser.findElement(By.id("totals")).getText())
+                    .isEqualTo("The backup accepted 3 declarations; the primary confirmed 3; differences: 0.");
+            Api admin = new Api(primaryPort, null).signIn(PairMember.ADMIN, Fixtures.PASSWORD);
+            Api.Response pdf = admin.get("/clearance/reconciliation.pdf");
+            assertThat(pdf.status()).isEqualTo(200);
+            assertThat(pdf.contentType()).startsWith("application/pdf");
+            Api.Response xlsx = admin.get("/clearance/reconciliation.xlsx");
+            assertThat(xlsx.status()).isEqualTo(200);
+            assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            // a declarant does not read it
+            Api declarant = new Api(primaryPort, null).signIn(PairMember.DECLARANT, Fixtures.PASSWORD);
+            assertThat(declarant.get("/clearance/reconciliation.pdf").status()).isEqualTo(403);
+        } finally {
+            browser.quit();
+            primary.close();
+        }
+    }
+
+    private static Map<String, Object> body(String reference) {
+        return Map.of("direction", "EXPORT", "typeCode", "E42", "enterpriseTaxCode", PairMember.TAX_CODE, "reference", reference,
+                "invoiceNumber", "INV-" + reference, "currency", "USD",
+                "goods", List.of(Map.of("hsCode", "85423100", "description", "Vi mạch tích hợp", "quantity", "10",
+                        "unit", "chiếc", "unitPrice", "3.5", "origin", "VN")));
+    }
+
+    private static String[] with(String[] common, String... more) {
+        List<String> all = new ArrayList<>(List.of(common));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}
