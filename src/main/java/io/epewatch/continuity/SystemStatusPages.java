@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public status page (R5.9, R6.1): for anyone, signed in or not, which clearance system this is and whether it
- * takes declarations now, and why. A system administrator (customs IT) confirms a takeover here.
+ * takes declarations now, and why, and whom to call about a problem (R6.5). A system administrator (customs IT)
+ * confirms a takeover here.
  */
 @Controller
 class SystemStatusPages {
@@ -24,8 +25,10 @@ class SystemStatusPages {
     private final DeclarationIntake intake;
     private final BackupWatch watch;
     private final CurrentCaller caller;
+    private final SupportContacts contacts;
 
-    SystemStatusPages(DeclarationIntake intake, BackupWatch watch, CurrentCaller caller) {
+    SystemStatusPages(DeclarationIntake intake, BackupWatch watch, CurrentCaller caller, SupportContacts contacts) {
+        this.contacts = contacts;
         this.intake = intake;
         this.watch = watch;
         this.caller = caller;
@@ -35,6 +38,7 @@ class SystemStatusPages {
     String status(Model model) {
         IntakeState state = intake.state();
         model.addAttribute("state", state);
+        model.addAttribute("contacts", contacts.all());
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         boolean itAdmin = who != null && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SYSTEM_ADMIN"));
         model.addAttribute("mayConfirm", itAdmin && state.role() == SystemRole.BACKUP && state.mode() == IntakeMode.PRIMARY_DOWN);

@@ -325,6 +325,8 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/audit/anchor", SYSTEM, null);
         rule("POST /api/v1/system-status/takeover", SYSTEM, null);
         rule("POST /status/takeover", SYSTEM, null);
+        rule("PUT /api/v1/support-contacts/{unitId}/{board}", EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN), null);
+        rule("DELETE /api/v1/support-contacts/{unitId}/{board}", EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN), null);
         rule("GET /clearance/reconciliation", EnumSet.of(Role.SYSTEM_ADMIN, Role.HQ_ANALYST), null);
         rule("GET /clearance/reconciliation.pdf", EnumSet.of(Role.SYSTEM_ADMIN, Role.HQ_ANALYST), null);
         rule("GET /clearance/reconciliation.xlsx", EnumSet.of(Role.SYSTEM_ADMIN, Role.HQ_ANALYST), null);
@@ -335,7 +337,7 @@ class AuthorizationMatrixTest {
             "PATCH /error", "HEAD /error", "OPTIONS /error", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
             // R6.1: where declarations go now is for everyone; the pair's calls carry its secret (PairFailoverTest)
-            "GET /api/v1/system-status", "GET /status", "POST /api/v1/pair/lease", "POST /api/v1/pair/hand-back",
+            "GET /api/v1/system-status", "GET /status", "GET /api/v1/support-contacts", "POST /api/v1/pair/lease", "POST /api/v1/pair/hand-back",
             "GET /api/v1/pair/journal", "POST /api/v1/pair/handed-back", "GET /api/v1/pair/journal/latest");
 
     @Autowired
@@ -367,7 +369,7 @@ class AuthorizationMatrixTest {
                 Map.entry("id", String.valueOf(yard)), Map.entry("username", fixtures.user(Role.OFFICER, site.subDepartment().id(), null)),
                 Map.entry("role", "OFFICER"), Map.entry("readingId", "1"), Map.entry("code", "PORT-CAT-LAI"),
                 Map.entry("value", "51C-123.45"), Map.entry("unitId", String.valueOf(site.subDepartment().id())), Map.entry("day", "2031-06-03"), Map.entry("format", "pdf"), Map.entry("month", "2030-01"), Map.entry("n", "1"),
-                Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"), Map.entry("step", "take"), Map.entry("evidenceId", "00000000-0000-0000-0000-000000000000"));
+                Map.entry("deviceId", "48241179"), Map.entry("plate", "51C-123.45"), Map.entry("step", "take"), Map.entry("board", "IT"), Map.entry("evidenceId", "00000000-0000-0000-0000-000000000000"));
         // a warehouse note numbered like the camera, at the other enterprise: out of scope for all but HQ
         notes.receive(new io.epewatch.cargo.CargoInputs.NoteInput("G1", otherSite.taxCode(), "RECEIPT", "Bãi phế liệu",
                 java.time.Instant.now().minusSeconds(60).toString(), null, null, null, null));

@@ -45,7 +45,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority("ROLE_SYSTEM_ADMIN", "SCOPE_read:metrics")
                         // where declarations go now, for everyone (R6.1); the pair's calls carry their own secret
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/system-status", "/status").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/system-status", "/status", "/api/v1/support-contacts").permitAll()
                         .requestMatchers("/api/v1/pair/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         // pages are for people; an integration token opens no page
