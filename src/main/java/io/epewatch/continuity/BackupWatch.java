@@ -38,10 +38,13 @@ class BackupWatch {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final PairSettings settings;
+    private final OutageNotices notices;
     private long lastHeard = System.nanoTime();
     private ScheduledExecutorService ticker;
 
-    BackupWatch(DeclarationIntake intake, DossierJournal journal, AuditTrail audit, TransactionTemplate transactions) {
+    BackupWatch(DeclarationIntake intake, DossierJournal journal, AuditTrail audit, TransactionTemplate transactions,
+                OutageNotices notices) {
+        this.notices = notices;
         this.intake = intake;
         this.journal = journal;
         this.audit = audit;
@@ -89,8 +92,12 @@ class BackupWatch {
             Duration silent = Duration.ofNanos(System.nanoTime() - lastHeard);
             if (state.mode() == IntakeMode.STANDBY && silent.compareTo(settings.watchWindow()) > 0) {
                 LOG.warn("The primary has not asked for its lease for {} ms: declared down", silent.toMillis());
-                transition(Set.of(IntakeMode.STANDBY), IntakeMode.PRIMARY_DOWN, false,
+                IntakeState down = transition(Set.of(IntakeMode.STANDBY), IntakeMode.PRIMARY_DOWN, true,
                         "the primary has not renewed its lease for " + silent.toMillis() + " ms", SYSTEM);
+                if (down != null) {
+                    // R5.9: the outage notice is drafted now, due within 2 hours (or 2 hours into the next working day)
+                    notices.draft(OutageNotices.Kind.OUTAGE, down.epoch(), down.since());
+                }
                 if (settings.takeover() == PairSettings.Takeover.AUTOMATIC) {
                     takeOver(SYSTEM);
                 }
@@ -142,6 +149,7 @@ class BackupWatch {
             return moved;
         });
         lastHeard = System.nanoTime();
+        notices.draft(OutageNotices.Kind.RESTORED, standing.epoch(), standing.since());
         LOG.warn("Handed back to the primary (epoch {})", standing.epoch());
         return new Grant(true, standing.epoch(), standing.mode(), settings.lease().toMillis());
     }

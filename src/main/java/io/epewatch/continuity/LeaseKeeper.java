@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,17 +31,21 @@ import tools.jackson.databind.json.JsonMapper;
 class LeaseKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
-    private static final int PAGE = 500;
+    private static final int PAGE = 100;
+    /** Every declaration taken back goes on to the gate analysis as an event; a page waits while more than this wait. */
+    private static final int BACKLOG = 200;
 
     private final DeclarationIntake intake;
     private final DossierJournal journal;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final JdbcClient jdbc;
     private ScheduledExecutorService ticker;
     private PairChannel backup;
     private boolean unreachable;
 
-    LeaseKeeper(DeclarationIntake intake, DossierJournal journal, AuditTrail audit, JsonMapper json) {
+    LeaseKeeper(DeclarationIntake intake, DossierJournal journal, AuditTrail audit, JsonMapper json, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.intake = intake;
         this.journal = journal;
         this.audit = audit;
@@ -92,6 +97,18 @@ class LeaseKeeper {
     }
 
     /**
+     * Paces the take-back: each declaration applied is handed to the gate analysis as an event with its own listener,
+     * and thousands at once would hold every pooled connection from the people signing in (seen at 2,000).
+     */
+    private void awaitAnalysis() throws InterruptedException {
+        long until = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < until && jdbc.sql("select count(*) from event_publication where completion_date is null")
+                .query(Long.class).single() > BACKLOG) {
+            Thread.sleep(100);
+        }
+    }
+
+    /**
      * The backup stops; its journal is applied page by page, each page with how far it got, so a primary that dies
      * half-way starts again where it stopped; then the backup hands back and grants the lease.
      */
@@ -110,6 +127,7 @@ class LeaseKeeper {
                 if (page.isEmpty()) {
                     break;
                 }
+                awaitAnalysis();
                 applied += journal.apply(page);
                 upTo = page.getLast().seq();
             }

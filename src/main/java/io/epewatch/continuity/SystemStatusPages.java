@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public status page (R5.9, R6.1): for anyone, signed in or not, which clearance system this is and whether it
- * takes declarations now, and why, and whom to call about a problem (R6.5). A system administrator (customs IT)
+ * takes declarations now, and why, the outage notices customs published (R5.9), and whom to call about a problem
+ * (R6.5). A system administrator (customs IT)
  * confirms a takeover here.
  */
 @Controller
@@ -26,9 +27,14 @@ class SystemStatusPages {
     private final BackupWatch watch;
     private final CurrentCaller caller;
     private final SupportContacts contacts;
+    private final OutageNotices notices;
+    private final org.springframework.context.MessageSource messages;
 
-    SystemStatusPages(DeclarationIntake intake, BackupWatch watch, CurrentCaller caller, SupportContacts contacts) {
+    SystemStatusPages(DeclarationIntake intake, BackupWatch watch, CurrentCaller caller, SupportContacts contacts,
+                      OutageNotices notices, org.springframework.context.MessageSource messages) {
         this.contacts = contacts;
+        this.notices = notices;
+        this.messages = messages;
         this.intake = intake;
         this.watch = watch;
         this.caller = caller;
@@ -42,7 +48,28 @@ class SystemStatusPages {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         boolean itAdmin = who != null && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_SYSTEM_ADMIN"));
         model.addAttribute("mayConfirm", itAdmin && state.role() == SystemRole.BACKUP && state.mode() == IntakeMode.PRIMARY_DOWN);
+        model.addAttribute("notices", notices.published());
+        model.addAttribute("drafts", itAdmin ? notices.all().stream().filter(n -> !n.published()).toList() : java.util.List.of());
+        model.addAttribute("now", java.time.Instant.now());
         return "continuity/status";
+    }
+
+    /** Customs IT publishes an outage notice with the words it chose (R5.9). */
+    @PostMapping("/status/notices/{id}/publish")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String publish(@org.springframework.web.bind.annotation.PathVariable long id,
+                   @org.springframework.web.bind.annotation.RequestParam(required = false) String title,
+                   @org.springframework.web.bind.annotation.RequestParam(required = false) String body, Model model,
+                   RedirectAttributes redirect) {
+        try {
+            notices.publish(caller.get(), id, title, body);
+        } catch (io.epewatch.kernel.InvalidInputException e) {
+            model.addAttribute("errors", e.reasonsByField(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            model.addAttribute("failedNotice", id);
+            return status(model);
+        }
+        redirect.addFlashAttribute("outcome", "published");
+        return "redirect:/status";
     }
 
     @PostMapping("/status/takeover")

@@ -252,6 +252,8 @@ public class AuditTrail {
         public static final String DECLARATION_STEP = "DECLARATION_STEP";
         /** The primary/backup pair changed state: declared down, took over, handed back, recovered (R6.1). */
         public static final String PAIR_STATE_CHANGED = "PAIR_STATE_CHANGED";
+        /** Customs IT published an outage or end-of-outage notice (R5.9). */
+        public static final String OUTAGE_NOTICE_PUBLISHED = "OUTAGE_NOTICE_PUBLISHED";
         /** A system administrator took the audit trail's anchor away (R3.1). */
         public static final String AUDIT_ANCHOR_EXPORTED = "AUDIT_ANCHOR_EXPORTED";
 

@@ -11,5 +11,7 @@ public enum NoticeKind {
     /** A working day passed without the assigned officer's follow-up (R2.5). */
     FOLLOW_UP_MISSING,
     /** A planned check is due today (R4.1). */
-    CHECK_DUE_TODAY
+    CHECK_DUE_TODAY,
+    /** Customs' notice that its clearance system failed, or is back (R5.9). */
+    OUTAGE_NOTICE
 }

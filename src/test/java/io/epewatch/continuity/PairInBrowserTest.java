@@ -66,6 +66,14 @@ class PairInBrowserTest {
             assertThat(browser.findElement(By.id("outcome")).getText()).contains("tiếp nhận tờ khai từ bây giờ");
             assertThat(browser.findElement(By.id("reason")).getText()).contains(PairMember.ADMIN);
 
+            // R5.9: the outage notice was drafted when the primary was declared down; customs IT publishes it here
+            assertThat(browser.findElement(By.id("outage-drafts")).getText()).contains("Phải công bố trước");
+            browser.findElement(By.cssSelector("#outage-drafts form button[type=submit]")).click();
+            wait.until(b -> b.findElement(By.id("outcome")).getText().contains("Đã công bố"));
+            assertThat(new Api(backupPort, null).get("/status?lang=vi").body()).as("public, without signing in")
+                    .contains("Thông báo sự cố hệ thống thông quan điện tử", "Hệ thống thông quan điện tử gặp sự cố từ");
+            assertThat(declarantOnBackup.get("/api/v1/notifications").body()).contains("Thông báo sự cố hệ thống thông quan điện tử");
+
             List<String> taken = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 Api.Response filed = declarantOnBackup.post("/api/v1/clearance/declarations", body("outage-" + i));
@@ -81,6 +89,11 @@ class PairInBrowserTest {
                 b.get("http://localhost:" + primaryPort + "/status");
                 return "ACCEPTING".equals(b.findElement(By.id("intake")).getAttribute("data-state"));
             });
+            // the end-of-outage notice waits for customs IT on the backup (signed in again: the two instances share the
+            // host name, so their session cookies replace each other in one browser)
+            Browser.signIn(browser, backupPort, PairMember.ADMIN, Fixtures.PASSWORD, null);
+            browser.get("http://localhost:" + backupPort + "/status?lang=vi");
+            assertThat(browser.findElement(By.id("outage-drafts")).getText()).contains("hoạt động trở lại");
             Browser.signIn(browser, primaryPort, PairMember.ADMIN, Fixtures.PASSWORD, null);
             browser.get("http://localhost:" + primaryPort + "/clearance/reconciliation?lang=vi");
             assertThat(browser.findElement(By.id("totals")).getText())

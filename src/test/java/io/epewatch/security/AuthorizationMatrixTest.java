@@ -325,6 +325,7 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/audit/anchor", SYSTEM, null);
         rule("POST /api/v1/system-status/takeover", SYSTEM, null);
         rule("POST /status/takeover", SYSTEM, null);
+        rule("POST /status/notices/{id}/publish", SYSTEM, null);
         rule("PUT /api/v1/support-contacts/{unitId}/{board}", EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN), null);
         rule("DELETE /api/v1/support-contacts/{unitId}/{board}", EnumSet.of(Role.SYSTEM_ADMIN, Role.UNIT_ADMIN), null);
         rule("GET /clearance/reconciliation", EnumSet.of(Role.SYSTEM_ADMIN, Role.HQ_ANALYST), null);

@@ -14,12 +14,15 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** What happens around the login form: throttling, the next sign-in step, and the audit trail. */
 @Component
 class SignInHandlers {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SignInHandlers.class);
 
     private final SignInThrottle throttle;
     private final SecurityProperties properties;
@@ -52,6 +55,13 @@ class SignInHandlers {
 
     AuthenticationFailureHandler failure() {
         return (request, response, exception) -> {
+            if (exception instanceof InternalAuthenticationServiceException) {
+                // the system could not check the password (its database away, its connections all taken): not the
+                // person's failure, so it locks nobody out; they are told to try again in a moment
+                LOG.warn("A sign-in could not be checked: {}", exception.getMessage());
+                response.sendRedirect(request.getContextPath() + "/login?unavailable");
+                return;
+            }
             String username = request.getParameter("username");
             ClientAddress client = ClientAddress.of(request);
             throttle.failed(username, client.client());
