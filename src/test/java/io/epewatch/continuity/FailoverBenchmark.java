@@ -9,14 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.epewatch.support.Api;
 import io.epewatch.support.AppProcess;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Failover of the primary/backup pair (R6.1), {@code ROUNDS} times under {@code CLIENTS} declarants: {@code kill -9}
  * the primary, measure the RTO (from the kill to the first registration the backup acknowledged, automatic takeover),
- * let the backup work, start the primary again and let it take back. Then settles every acknowledged registration
+ * let the backup work, start the primary again and measure how long it takes back (from its start to accepting
+ * again). Then settles every acknowledged registration
  * ({@link PairAccount}): lost, duplicated, double-accepted, from the wrong series.
  *
  * <p>Run: {@code bench/failover/run [ROUNDS] [CLIENTS]} (default 5 rounds, 50 clients). Last line: one JSON object.
@@ -29,18 +29,19 @@ public final class FailoverBenchmark {
         String secret = "pair-secret-for-the-failover-benchmark-0123456789";
         Path primaryDir = Files.createTempDirectory("epewatch-primary");
         Path backupDir = Files.createTempDirectory("epewatch-backup");
-        List<String> common = List.of("--epewatch.pair.secret=" + secret, "--epewatch.pair.lease=1s",
+        String[] common = {"--epewatch.pair.secret=" + secret, "--epewatch.pair.lease=1s",
                 "--epewatch.camera.monitor.enabled=false", "--epewatch.recognition.watch.enabled=false",
-                "--epewatch.security.mfa-required-roles=HEAD", "--epewatch.security.max-failed-sign-ins-per-address=100000");
+                "--epewatch.security.mfa-required-roles=HEAD", "--epewatch.security.max-failed-sign-ins-per-address=100000"};
         int backupPort = AppProcess.freePort();
-        String[] primaryArgs = with(common, "--epewatch.pair.peer=http://127.0.0.1:" + backupPort);
+        String[] primaryArgs = PairInstances.args(common, "--epewatch.pair.peer=http://127.0.0.1:" + backupPort);
         AppProcess primary = AppProcess.start(PairMember.class, primaryDir, "primary", primaryArgs).awaitHealthy(Duration.ofMinutes(3));
         int primaryPort = primary.port();
         List<Long> rtos = new ArrayList<>();
-        try (AppProcess backup = AppProcess.start(PairMember.class, backupPort, backupDir, "backup", with(common,
+        List<Long> takeBacks = new ArrayList<>();
+        try (AppProcess backup = AppProcess.start(PairMember.class, backupPort, backupDir, "backup", PairInstances.args(common,
                 "--epewatch.pair.role=BACKUP", "--epewatch.pair.watch-window=1500ms", "--epewatch.pair.takeover=AUTOMATIC"))
                 .awaitHealthy(Duration.ofMinutes(3))) {
-            awaitState(primaryPort, "ACCEPTING", Duration.ofSeconds(30));
+            PairInstances.awaitState(primaryPort, "ACCEPTING", Duration.ofSeconds(30));
             PairLoad load = new PairLoad(clients, primaryPort, backupPort);
             List<PairLoad.Acknowledged> acks;
             try {
@@ -54,7 +55,10 @@ public final class FailoverBenchmark {
                     Thread.sleep(3_000);
                     primary = AppProcess.start(PairMember.class, primaryPort, primaryDir, "primary", primaryArgs)
                             .awaitHealthy(Duration.ofMinutes(3));
-                    awaitState(primaryPort, "ACCEPTING", Duration.ofSeconds(60));
+                    Instant up = Instant.now();
+                    PairInstances.awaitState(primaryPort, "ACCEPTING", Duration.ofMinutes(5));
+                    takeBacks.add(Duration.between(up, Instant.now()).toMillis());
+                    System.out.printf("round %d: the primary took back and accepted again %d ms after it started%n", round, takeBacks.getLast());
                     Thread.sleep(3_000);
                 }
             } finally {
@@ -68,6 +72,7 @@ public final class FailoverBenchmark {
             result.put("clients", clients);
             result.put("rto_ms", rtos);
             result.put("rto_max_ms", rtos.stream().mapToLong(Long::longValue).max().orElse(0));
+            result.put("take_back_ms", takeBacks);
             result.put("acknowledged", account.acknowledged());
             result.put("on_backup", account.onBackup());
             result.put("lost", account.lost());
@@ -93,26 +98,5 @@ public final class FailoverBenchmark {
             Thread.sleep(20);
         }
         throw new AssertionError("the backup acknowledged nothing within " + within + " of the kill");
-    }
-
-    private static void awaitState(int port, String state, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (state.equals(new Api(port, null).get("/api/v1/system-status").json().get("state").asString())) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                // not answering yet
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("port " + port + " not " + state + " within " + within);
-    }
-
-    private static String[] with(List<String> common, String... more) {
-        List<String> all = new ArrayList<>(common);
-        all.addAll(List.of(more));
-        return all.toArray(String[]::new);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.epewatch.support.Api;
@@ -14,7 +13,6 @@ import io.epewatch.support.AppProcess;
 import io.epewatch.support.Fixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The chaos test of R6.1: a primary and its backup, two JVMs with two embedded databases on loopback, 50 declarants
@@ -37,16 +35,16 @@ class PairFailoverTest {
                 "--epewatch.security.max-failed-sign-ins-per-address=10000", "--logging.level.io.epewatch=INFO"};
         // the primary runs first, fenced while it has no backup to grant its lease, as when a backup is installed later
         int backupPort = AppProcess.freePort();
-        String[] primaryArgs = with(common, "--epewatch.pair.peer=http://127.0.0.1:" + backupPort);
+        String[] primaryArgs = PairInstances.args(common, "--epewatch.pair.peer=http://127.0.0.1:" + backupPort);
         AppProcess primary = AppProcess.start(PairMember.class, primaryDir, "primary", primaryArgs).awaitHealthy(Duration.ofMinutes(3));
         int primaryPort = primary.port();
-        assertThat(status(primaryPort).get("state").asString()).isEqualTo("FENCED");
-        try (AppProcess backup = AppProcess.start(PairMember.class, backupPort, backupDir, "backup", with(common,
+        assertThat(PairInstances.status(primaryPort).get("state").asString()).isEqualTo("FENCED");
+        try (AppProcess backup = AppProcess.start(PairMember.class, backupPort, backupDir, "backup", PairInstances.args(common,
                 "--epewatch.pair.role=BACKUP", "--epewatch.pair.watch-window=1500ms", "--epewatch.pair.takeover=AUTOMATIC"))
                 .awaitHealthy(Duration.ofMinutes(3))) {
             try {
-                awaitState(primaryPort, "ACCEPTING", Duration.ofSeconds(30));
-                assertThat(status(backupPort).get("state").asString()).isEqualTo("STANDBY");
+                PairInstances.awaitState(primaryPort, "ACCEPTING", Duration.ofSeconds(30));
+                assertThat(PairInstances.status(backupPort).get("state").asString()).isEqualTo("STANDBY");
                 // a backup that stands by refuses, naming its state
                 Api onBackup = new Api(backupPort, null).signIn(PairMember.DECLARANT, Fixtures.PASSWORD);
                 Api.Response refused = onBackup.post("/api/v1/clearance/declarations", PairLoad.body("probe", 0));
@@ -61,11 +59,11 @@ class PairFailoverTest {
                     Thread.sleep(4_000);
                     killed = Instant.now();
                     primary.kill();
-                    awaitState(backupPort, "ACCEPTING", Duration.ofSeconds(30));
+                    PairInstances.awaitState(backupPort, "ACCEPTING", Duration.ofSeconds(30));
                     Thread.sleep(4_000);
                     primary = AppProcess.start(PairMember.class, primaryPort, primaryDir, "primary", primaryArgs)
                             .awaitHealthy(Duration.ofMinutes(3));
-                    awaitState(primaryPort, "ACCEPTING", Duration.ofSeconds(60));
+                    PairInstances.awaitState(primaryPort, "ACCEPTING", Duration.ofMinutes(3));
                     Thread.sleep(3_000);
                     load.close();
                     acks = load.acknowledged();
@@ -84,37 +82,10 @@ class PairFailoverTest {
                         .as("one takeover, one hand-back").hasSize(1);
                 assertThat(rto).as("RTO with automatic takeover").isLessThan(Duration.ofSeconds(15));
                 // the backup stands by again
-                assertThat(status(backupPort).get("state").asString()).isEqualTo("STANDBY");
+                assertThat(PairInstances.status(backupPort).get("state").asString()).isEqualTo("STANDBY");
             } finally {
                 primary.close();
             }
         }
-    }
-
-    private static JsonNode status(int port) {
-        return new Api(port, null).get("/api/v1/system-status").json();
-    }
-
-    private static void awaitState(int port, String state, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                last = status(port).get("state").asString();
-                if (last.equals(state)) {
-                    return;
-                }
-            } catch (RuntimeException notYet) {
-                last = notYet.toString();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("port " + port + " not " + state + " within " + within + "; last " + last);
-    }
-
-    private static String[] with(String[] common, String... more) {
-        List<String> all = new ArrayList<>(List.of(common));
-        all.addAll(List.of(more));
-        return all.toArray(String[]::new);
     }
 }

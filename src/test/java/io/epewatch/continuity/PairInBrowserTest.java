@@ -35,11 +35,11 @@ class PairInBrowserTest {
         String[] common = {"--epewatch.pair.secret=" + SECRET, "--epewatch.pair.lease=1s", "--epewatch.camera.monitor.enabled=false",
                 "--epewatch.recognition.watch.enabled=false", "--epewatch.security.mfa-required-roles=HEAD"};
         int backupPort = AppProcess.freePort();
-        String[] primaryArgs = with(common, "--epewatch.pair.peer=http://127.0.0.1:" + backupPort);
+        String[] primaryArgs = PairInstances.args(common, "--epewatch.pair.peer=http://127.0.0.1:" + backupPort);
         AppProcess primary = AppProcess.start(PairMember.class, primaryDir, "primary", primaryArgs).awaitHealthy(Duration.ofMinutes(3));
         int primaryPort = primary.port();
         ChromeDriver browser = Browser.start();
-        try (AppProcess backup = AppProcess.start(PairMember.class, backupPort, backupDir, "backup", with(common,
+        try (AppProcess backup = AppProcess.start(PairMember.class, backupPort, backupDir, "backup", PairInstances.args(common,
                 "--epewatch.pair.role=BACKUP", "--epewatch.pair.watch-window=1500ms", "--epewatch.pair.takeover=CONFIRMED"))
                 .awaitHealthy(Duration.ofMinutes(3))) {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -126,11 +126,5 @@ class PairInBrowserTest {
                 "invoiceNumber", "INV-" + reference, "currency", "USD",
                 "goods", List.of(Map.of("hsCode", "85423100", "description", "Vi mạch tích hợp", "quantity", "10",
                         "unit", "chiếc", "unitPrice", "3.5", "origin", "VN")));
-    }
-
-    private static String[] with(String[] common, String... more) {
-        List<String> all = new ArrayList<>(List.of(common));
-        all.addAll(List.of(more));
-        return all.toArray(String[]::new);
     }
 }
