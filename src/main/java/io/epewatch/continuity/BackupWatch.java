@@ -108,11 +108,11 @@ class BackupWatch {
     }
 
     /**
-     * Takes declarations from now on, in a new epoch: automatically, or when customs IT confirms. Only once the primary
-     * is declared down, and never while a lease it was granted may still run.
+     * Takes declarations from now on, in a new epoch: automatically, or when customs IT confirms. Only on a backup that
+     * has declared the primary down, and never while a lease it granted may still run; null otherwise.
      */
     synchronized IntakeState takeOver(String by) {
-        if (System.nanoTime() - lastHeard < settings.lease().toNanos()) {
+        if (settings.role() != SystemRole.BACKUP || System.nanoTime() - lastHeard < settings.lease().toNanos()) {
             return null;
         }
         IntakeState taken = transition(Set.of(IntakeMode.PRIMARY_DOWN), IntakeMode.ACCEPTING, true,

@@ -19,7 +19,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The primary's side of the pair (R6.1): it asks the backup for its lease several times a lease, and takes
@@ -38,18 +37,17 @@ class LeaseKeeper {
     private final DeclarationIntake intake;
     private final DossierJournal journal;
     private final AuditTrail audit;
-    private final JsonMapper json;
     private final JdbcClient jdbc;
     private ScheduledExecutorService ticker;
-    private PairChannel backup;
+    private final PairChannel backup;
     private boolean unreachable;
 
-    LeaseKeeper(DeclarationIntake intake, DossierJournal journal, AuditTrail audit, JsonMapper json, JdbcClient jdbc) {
+    LeaseKeeper(DeclarationIntake intake, DossierJournal journal, AuditTrail audit, PairChannel backup, JdbcClient jdbc) {
+        this.backup = backup;
         this.jdbc = jdbc;
         this.intake = intake;
         this.journal = journal;
         this.audit = audit;
-        this.json = json;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -58,7 +56,6 @@ class LeaseKeeper {
         if (settings.role() != SystemRole.PRIMARY || settings.peer() == null) {
             return;
         }
-        backup = new PairChannel(settings, json);
         ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("primary-lease").daemon().factory());
         long every = Math.max(50, settings.lease().toMillis() / 4);
         ticker.scheduleWithFixedDelay(this::renew, 0, every, TimeUnit.MILLISECONDS);

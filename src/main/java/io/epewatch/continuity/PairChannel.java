@@ -14,8 +14,12 @@ import io.epewatch.intake.PairSettings;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The primary's calls to its backup, each with the pair's secret and a short timeout: a silent backup is an answer too. */
-final class PairChannel {
+/**
+ * The primary's calls to its backup, each with the pair's secret and a short timeout: a silent backup is an answer too.
+ * One client for the lease keeper and the reconciliation report; used only on a primary that has a backup.
+ */
+@org.springframework.stereotype.Component
+class PairChannel {
 
     static final String SECRET_HEADER = "X-Pair-Secret";
 

@@ -17,7 +17,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Makes the reconciliation report on the primary, and writes it as a PDF or an Excel workbook, in Vietnamese as filed. */
 @Component
@@ -30,13 +29,13 @@ class ReconciliationReport {
 
     private final DeclarationIntake intake;
     private final DossierJournal journal;
-    private final JsonMapper json;
+    private final PairChannel backup;
     private final Clock clock;
 
-    ReconciliationReport(DeclarationIntake intake, DossierJournal journal, JsonMapper json, Clock clock) {
+    ReconciliationReport(DeclarationIntake intake, DossierJournal journal, PairChannel backup, Clock clock) {
         this.intake = intake;
         this.journal = journal;
-        this.json = json;
+        this.backup = backup;
         this.clock = clock;
     }
 
@@ -48,7 +47,7 @@ class ReconciliationReport {
         Instant now = clock.instant();
         List<DossierJournal.Picture> ours = journal.takenBack();
         try {
-            return Reconciliation.of(now, ours, new PairChannel(intake.settings(), json).latest(), null);
+            return Reconciliation.of(now, ours, backup.latest(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Reconciliation.of(now, ours, List.of(), "interrupted");

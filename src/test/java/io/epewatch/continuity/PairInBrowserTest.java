@@ -56,7 +56,7 @@ class PairInBrowserTest {
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("chờ bộ phận CNTT hải quan xác nhận");
             assertThat(browser.findElements(By.id("confirm-takeover"))).isEmpty();
             Api declarantOnBackup = new Api(backupPort, null).signIn(PairMember.DECLARANT, Fixtures.PASSWORD);
-            assertThat(declarantOnBackup.post("/api/v1/clearance/declarations", body("before-confirm")).json()
+            assertThat(declarantOnBackup.post("/api/v1/clearance/declarations", PairLoad.body("before-confirm", 0)).json()
                     .get("state").asString()).isEqualTo("PRIMARY_DOWN");
 
             Browser.signIn(browser, backupPort, PairMember.ADMIN, Fixtures.PASSWORD, null);
@@ -76,7 +76,7 @@ class PairInBrowserTest {
 
             List<String> taken = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Api.Response filed = declarantOnBackup.post("/api/v1/clearance/declarations", body("outage-" + i));
+                Api.Response filed = declarantOnBackup.post("/api/v1/clearance/declarations", PairLoad.body("outage-" + i, 0));
                 assertThat(filed.status()).as(filed.body()).isEqualTo(201);
                 String number = filed.json().get("declaration").get("number").asString();
                 assertThat(declarantOnBackup.post("/api/v1/clearance/declarations/" + number + "/registration", Map.of()).status())
@@ -119,12 +119,5 @@ class PairInBrowserTest {
             browser.quit();
             primary.close();
         }
-    }
-
-    private static Map<String, Object> body(String reference) {
-        return Map.of("direction", "EXPORT", "typeCode", "E42", "enterpriseTaxCode", PairMember.TAX_CODE, "reference", reference,
-                "invoiceNumber", "INV-" + reference, "currency", "USD",
-                "goods", List.of(Map.of("hsCode", "85423100", "description", "Vi mạch tích hợp", "quantity", "10",
-                        "unit", "chiếc", "unitPrice", "3.5", "origin", "VN")));
     }
 }

@@ -73,9 +73,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 problems.write(response, 401, "Unauthorized", "The bearer token's account is disabled or gone");
                 return;
             }
-            authentication = new PersonalToken(owner);
+            authentication = TokenAuthentication.personal(owner);
         } else {
-            authentication = new IntegrationToken(token.get().name(), token.get().scopes());
+            authentication = TokenAuthentication.integration(token.get().name(), token.get().scopes());
         }
         touch(token.get());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
