@@ -1,5 +1,6 @@
 package io.epewatch.continuity;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import io.epewatch.clearance.DossierJournal;
 import io.epewatch.intake.PairSettings;
@@ -22,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PairChannel {
 
     static final String SECRET_HEADER = "X-Pair-Secret";
+    static final String GZIP = "application/gzip";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(800)).build();
     private final URI base;
@@ -60,6 +63,18 @@ class PairChannel {
     /** Tells the backup the journal is applied up to {@code applied}; a grant when that is all of it. */
     Grant handedBack(long applied) throws IOException, InterruptedException {
         return json.readValue(post("/api/v1/pair/handed-back", Map.of("applied", applied)), Grant.class);
+    }
+
+    /** Sends the primary's directory (R6.3), gzip-compressed: tens of thousands of accounts are megabytes of JSON. */
+    Directory.Applied directory(Directory snapshot) throws IOException, InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            json.writeValue(gzip, snapshot);
+        }
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/pair/directory")).timeout(Duration.ofSeconds(60))
+                .header(SECRET_HEADER, secret).header("Content-Type", GZIP)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build();
+        return json.readValue(send(request), Directory.Applied.class);
     }
 
     private String post(String path, Map<String, Object> body) throws IOException, InterruptedException {

@@ -83,6 +83,28 @@ public class AccountAdministration {
         }
     }
 
+    /**
+     * R6.3: a one-time password for an account whose owner cannot sign in — a forgotten password, or an account the
+     * backup received from the primary, which arrives without one (Letter 497/2025: the default password comes from
+     * customs IT and is changed at first sign-in). Only an administrator who could grant every role the account holds
+     * issues it, so that a unit administrator never takes over another administrator's account. Audited.
+     */
+    @Transactional
+    public String issuePassword(Caller admin, String username) {
+        Account account = find(username);
+        if (admin.name().equals(username)) {
+            throw new AccessDeniedException("change your own password on your account page");
+        }
+        if (!mayAdminister(admin, account.unitId(), account.enterpriseTaxCode())) {
+            throw new AccessDeniedException("you may only administer accounts of your own unit");
+        }
+        account.roles().forEach(role -> requireMayGrant(admin, role, account.unitId(), account.enterpriseTaxCode()));
+        String password = Passwords.generate(16);
+        accounts.replacePassword(username, password);
+        audit.record(admin.name(), Actions.PASSWORD_ISSUED, account.enterpriseTaxCode(), "user:" + username, Map.of());
+        return password;
+    }
+
     /** The accounts an administrator manages: all for a system admin, their unit's (or the HQ boards') for a unit admin. */
     public List<Account> manageable(Caller admin) {
         return accounts.all().stream().filter(a -> mayAdminister(admin, a.unitId(), a.enterpriseTaxCode())).toList();

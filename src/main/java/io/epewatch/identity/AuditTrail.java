@@ -254,6 +254,12 @@ public class AuditTrail {
         public static final String PAIR_STATE_CHANGED = "PAIR_STATE_CHANGED";
         /** Customs IT published an outage or end-of-outage notice (R5.9). */
         public static final String OUTAGE_NOTICE_PUBLISHED = "OUTAGE_NOTICE_PUBLISHED";
+        /** The backup mirrored the primary's accounts and something changed (R6.3). */
+        public static final String ACCOUNTS_SYNCHRONISED = "ACCOUNTS_SYNCHRONISED";
+        /** An administrator issued a one-time password to an account (R6.3). */
+        public static final String PASSWORD_ISSUED = "PASSWORD_ISSUED";
+        /** An officer recorded a manual procedure, or linked it to the declaration that regularises it (R5.9). */
+        public static final String MANUAL_PROCEDURE = "MANUAL_PROCEDURE";
         /** A system administrator took the audit trail's anchor away (R3.1). */
         public static final String AUDIT_ANCHOR_EXPORTED = "AUDIT_ANCHOR_EXPORTED";
 

@@ -116,6 +116,14 @@ public class UserAccounts {
         audit.record(username, Actions.PASSWORD_CHANGED, null, "user:" + username, Map.of());
     }
 
+    /** A password its owner must change at the next sign-in; also lifts a lock-out from failed sign-ins. */
+    void replacePassword(String username, String rawPassword) {
+        jdbc.sql("""
+                        update user_account set password_hash = ?, must_change_password = true, failed_sign_ins = 0,
+                            locked_until = null where username = ?""")
+                .params(passwords.encode(rawPassword), username).update();
+    }
+
     public Optional<Account> find(String username) {
         return jdbc.sql(SELECT + " where u.username = ? group by u.id").param(username).query(UserAccounts::toAccount).optional();
     }

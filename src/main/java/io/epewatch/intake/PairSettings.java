@@ -20,11 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    least the lease
  * @param takeover    AUTOMATIC: the backup takes over as soon as it declares the primary down; CONFIRMED: a system
  *                    administrator (customs IT) confirms it first
+ * @param directorySync how often a primary that holds the lease sends its units, accounts, enterprises and registered
+ *                    goods to the backup (R6.3, R6.4)
  */
 @ConfigurationProperties("epewatch.pair")
 public record PairSettings(@DefaultValue("PRIMARY") SystemRole role, URI peer, String secret,
                            @DefaultValue("3s") Duration lease, @DefaultValue("5s") Duration watchWindow,
-                           @DefaultValue("CONFIRMED") Takeover takeover) {
+                           @DefaultValue("CONFIRMED") Takeover takeover, @DefaultValue("1m") Duration directorySync) {
 
     public enum Takeover {
         AUTOMATIC, CONFIRMED
@@ -49,6 +51,6 @@ public record PairSettings(@DefaultValue("PRIMARY") SystemRole role, URI peer, S
     @Override
     public String toString() {
         return "PairSettings[role=" + role + ", peer=" + peer + ", lease=" + lease + ", watchWindow=" + watchWindow
-                + ", takeover=" + takeover + "]";
+                + ", takeover=" + takeover + ", directorySync=" + directorySync + "]";
     }
 }

@@ -33,7 +33,8 @@ class PairInBrowserTest {
         Path primaryDir = Files.createTempDirectory("epewatch-primary");
         Path backupDir = Files.createTempDirectory("epewatch-backup");
         String[] common = {"--epewatch.pair.secret=" + SECRET, "--epewatch.pair.lease=1s", "--epewatch.camera.monitor.enabled=false",
-                "--epewatch.recognition.watch.enabled=false", "--epewatch.security.mfa-required-roles=HEAD"};
+                "--epewatch.recognition.watch.enabled=false", "--epewatch.security.mfa-required-roles=HEAD",
+                "--epewatch.pair.directory-sync=1s"};
         int backupPort = AppProcess.freePort();
         String[] primaryArgs = PairInstances.args(common, "--epewatch.pair.peer=http://127.0.0.1:" + backupPort);
         AppProcess primary = AppProcess.start(PairMember.class, primaryDir, "primary", primaryArgs).awaitHealthy(Duration.ofMinutes(3));
@@ -46,6 +47,51 @@ class PairInBrowserTest {
             browser.get("http://localhost:" + backupPort + "/status?lang=vi");
             assertThat(browser.findElement(By.id("intake")).getAttribute("data-state")).isEqualTo("STANDBY");
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("Hệ thống thông quan dự phòng", "Không tiếp nhận tờ khai");
+
+            // R6.3: an account opened on the primary reaches the backup without its password; customs IT there issues a
+            // one-time password, which the officer changes at first sign-in
+            Api primaryAdmin = new Api(primaryPort, null).signIn(PairMember.ADMIN, Fixtures.PASSWORD);
+            long unit = 0;
+            for (var u : primaryAdmin.get("/api/v1/units").json()) {
+                unit = u.get("code").asString().equals("SPAIR") ? u.get("id").asLong() : unit;
+            }
+            Api.Response opened = primaryAdmin.post("/api/v1/users", Map.of("username", "officer.pair", "displayName", "Lê Văn Trực Ca",
+                    "unitId", unit, "role", "OFFICER"));
+            assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+            Api backupAdmin = new Api(backupPort, null).signIn(PairMember.ADMIN, Fixtures.PASSWORD);
+            wait.until(b -> backupAdmin.get("/api/v1/users").body().contains("Lê Văn Trực Ca"));
+            assertThat(new Api(backupPort, null).signInAttempt("officer.pair", opened.json().get("initialPassword").asString()))
+                    .as("the primary's password does not travel").contains("/login?error");
+            Browser.signIn(browser, backupPort, PairMember.ADMIN, Fixtures.PASSWORD, null);
+            browser.get("http://localhost:" + backupPort + "/admin/users?lang=vi");
+            assertThat(browser.findElement(By.id("mirror-notice")).getText()).contains("đồng bộ từ hệ thống chính");
+            browser.findElement(By.cssSelector("button[data-user='officer.pair']")).click();
+            String oneTime = wait.until(b -> b.findElement(By.id("one-time-password"))).getText();
+            Api officer = new Api(backupPort, null).signIn("officer.pair", oneTime);
+            assertThat(officer.form("/account/password", "currentPassword=" + Api.encode(oneTime)
+                    + "&newPassword=" + Api.encode("Trực ca dự phòng 2026") + "&repeatPassword=" + Api.encode("Trực ca dự phòng 2026"))
+                    .status()).isEqualTo(302);
+            assertThat(officer.get("/api/v1/system-status").status()).isEqualTo(200);
+            assertThat(officer.get("/api/v1/enterprises").status()).as("signed in on the backup as an officer of SPAIR").isEqualTo(200);
+
+            // R6.4: an enterprise registered on the primary, with its goods, reaches the backup in its unit's scope
+            Map<String, Object> firm = new java.util.LinkedHashMap<>();
+            firm.put("taxCode", "0399999902");
+            firm.put("name", "Công ty TNHH Điện tử Nhà Bè (DNCX)");
+            firm.put("address", "Lô 12, KCX Tân Thuận");
+            firm.put("establishedOn", "2024-03-01");
+            firm.put("investmentCertificateOn", "2024-02-15");
+            firm.put("operatingWithCameras", false);
+            firm.put("managingUnitId", unit);
+            assertThat(primaryAdmin.post("/api/v1/enterprises", firm).status()).isEqualTo(201);
+            assertThat(primaryAdmin.put("/api/v1/clearance/enterprises/0399999902/goods", Map.of("hsCode", "85423900", "unit", "chiếc",
+                    "description", "Linh kiện điện tử", "quantity", "5000")).status()).isEqualTo(200);
+            wait.until(b -> officer.get("/api/v1/clearance/enterprises/0399999902/goods").body().contains("Linh kiện điện tử"));
+            assertThat(officer.get("/api/v1/enterprises/0399999902").json().get("name").asString())
+                    .isEqualTo("Công ty TNHH Điện tử Nhà Bè (DNCX)");
+
+            browser.manage().deleteAllCookies(); // signed out again: the outage is public
+            browser.get("http://localhost:" + backupPort + "/status?lang=vi");
 
             primary.kill();
             // anyone sees the outage on the backup's public page; nobody may confirm without signing in

@@ -268,6 +268,15 @@ class AuthorizationMatrixTest {
         rule("POST /api/v1/users", ADMINS, null);
         rule("PUT /api/v1/users/{username}/roles/{role}", ADMINS, null);
         rule("DELETE /api/v1/users/{username}/roles/{role}", ADMINS, null);
+        rule("POST /api/v1/users/{username}/password", ADMINS, null);
+        // R5.9: manual procedures are kept by the managing unit's officers and heads; read also by HQ and customs IT
+        rule("GET /api/v1/manual-procedures", WATCHERS, null);
+        rule("GET /api/v1/manual-procedures/{id}", WATCHERS, null);
+        rule("POST /api/v1/manual-procedures", EnumSet.of(Role.HEAD, Role.OFFICER), null);
+        rule("POST /api/v1/manual-procedures/{id}/regularisation", EnumSet.of(Role.HEAD, Role.OFFICER), null);
+        rule("GET /clearance/manual", WATCHERS, null);
+        rule("POST /clearance/manual", EnumSet.of(Role.HEAD, Role.OFFICER), null);
+        rule("POST /clearance/manual/{id}/regularisation", EnumSet.of(Role.HEAD, Role.OFFICER), null);
         rule("GET /api/v1/tokens", SYSTEM, null);
         rule("POST /api/v1/tokens", SYSTEM, null);
         rule("DELETE /api/v1/tokens/{id}", SYSTEM, null);
@@ -317,6 +326,7 @@ class AuthorizationMatrixTest {
         rule("GET /admin/users", ADMINS, null);
         rule("POST /admin/users", ADMINS, null);
         rule("POST /admin/users/{username}/roles", ADMINS, null);
+        rule("POST /admin/users/{username}/password", ADMINS, null);
         rule("GET /admin/tokens", SYSTEM, null);
         rule("POST /admin/tokens", SYSTEM, null);
         rule("POST /admin/tokens/{id}/revoke", SYSTEM, null);
@@ -339,7 +349,7 @@ class AuthorizationMatrixTest {
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
             // R6.1: where declarations go now is for everyone; the pair's calls carry its secret (PairFailoverTest)
             "GET /api/v1/system-status", "GET /status", "GET /api/v1/support-contacts", "POST /api/v1/pair/lease", "POST /api/v1/pair/hand-back",
-            "GET /api/v1/pair/journal", "POST /api/v1/pair/handed-back", "GET /api/v1/pair/journal/latest");
+            "GET /api/v1/pair/journal", "POST /api/v1/pair/handed-back", "GET /api/v1/pair/journal/latest", "POST /api/v1/pair/directory");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

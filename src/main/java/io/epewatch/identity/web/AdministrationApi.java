@@ -63,6 +63,14 @@ class AdministrationApi {
         return Map.of("username", input.username(), "initialPassword", administration.open(caller.get(), input));
     }
 
+    /** R6.3: a one-time password, in the answer once; the owner must change it at the next sign-in. */
+    @PostMapping("/users/{username}/password")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN')")
+    @Operation(summary = "Issue a one-time password (forgotten password, or an account mirrored to the backup without one)")
+    Map<String, String> issuePassword(@PathVariable String username) {
+        return Map.of("username", username, "oneTimePassword", administration.issuePassword(caller.get(), username));
+    }
+
     @PutMapping("/users/{username}/roles/{role}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN')")
     Account grant(@PathVariable String username, @PathVariable Role role) {

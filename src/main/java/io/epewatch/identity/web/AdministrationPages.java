@@ -12,6 +12,7 @@ import io.epewatch.identity.Role;
 import io.epewatch.identity.Units;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.Timestamps;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,9 +33,11 @@ class AdministrationPages {
     private final Units units;
     private final CurrentCaller caller;
     private final MessageSource messages;
+    private final boolean backup;
 
     AdministrationPages(AccountAdministration administration, ApiTokens tokens, AuditTrail audit, Units units,
-                        CurrentCaller caller, MessageSource messages) {
+                        CurrentCaller caller, MessageSource messages, @Value("${epewatch.pair.role:PRIMARY}") String pairRole) {
+        this.backup = "BACKUP".equalsIgnoreCase(pairRole);
         this.administration = administration;
         this.tokens = tokens;
         this.audit = audit;
@@ -58,7 +61,17 @@ class AdministrationPages {
                     .filter(r -> administration.mayGrant(caller.get(), r, a.unitId(), a.enterpriseTaxCode())).toList());
         }
         model.addAttribute("grantable", grantable);
+        model.addAttribute("backup", backup);
         return "identity/users";
+    }
+
+    /** R6.3: shown once, on this page; the owner changes it at first sign-in. */
+    @PostMapping("/admin/users/{username}/password")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN')")
+    String issuePassword(@PathVariable String username, Model model) {
+        model.addAttribute("issuedPassword", administration.issuePassword(caller.get(), username));
+        model.addAttribute("issuedFor", username);
+        return users(model);
     }
 
     @PostMapping("/admin/users")
