@@ -39,12 +39,15 @@ public class DossierJournal {
     private final JdbcClient jdbc;
     private final DeclarationIntake intake;
     private final DossierLedger ledger;
+    private final GoodsBalance balance;
     private final JsonMapper json;
     private final Clock clock;
     private volatile Columns columns;
 
-    DossierJournal(JdbcClient jdbc, DeclarationIntake intake, DossierLedger ledger, JsonMapper json, Clock clock) {
+    DossierJournal(JdbcClient jdbc, DeclarationIntake intake, DossierLedger ledger, GoodsBalance balance, JsonMapper json,
+                   Clock clock) {
         this.jdbc = jdbc;
+        this.balance = balance;
         this.intake = intake;
         this.ledger = ledger;
         this.json = json;
@@ -127,6 +130,7 @@ public class DossierJournal {
             if (held != null && (held == -1 || held >= entry.steps())) {
                 continue; // ours (never the backup's series), or the same or an older picture of it
             }
+            Dossier before = held == null ? null : ledger.find(entry.number()).orElse(null);
             JsonNode snapshot = json.readTree(entry.snapshot());
             long id = jdbc.sql("insert into dossier (" + cols.dossier + ", backup_steps) select " + cols.dossier
                             + ", ? from jsonb_populate_record(null::dossier, ?::jsonb) on conflict (number) do update set "
@@ -141,6 +145,7 @@ public class DossierJournal {
                             + " from jsonb_populate_recordset(null::dossier_version, ?::jsonb)")
                     .params(id, json.writeValueAsString(snapshot.get("versions"))).update();
             Dossier now = ledger.find(entry.number()).orElseThrow();
+            balance.settle(before, now);
             if (now.registeredAt() != null) {
                 ledger.writeThrough(now);
             }

@@ -28,16 +28,33 @@ class GoodsBalance {
 
     /** Returns what a registered declaration took (nothing when it was never registered). */
     void giveBack(Dossier d) {
-        if (d.registeredAt() == null) {
-            return;
+        if (d.registeredAt() != null) {
+            shift(d, BigDecimal.ONE.negate());
         }
+    }
+
+    /**
+     * R6.4: a declaration taken back from the backup, which took its quantities there: what its earlier picture held
+     * here goes back, and what it holds now is taken as the backup accepted it — never refused, the goods are declared.
+     */
+    void settle(Dossier before, Dossier now) {
+        if (before != null && !before.state().ended()) {
+            giveBack(before);
+        }
+        if (now.registeredAt() != null && !now.state().ended()) {
+            shift(now, BigDecimal.ONE);
+        }
+    }
+
+    /** Adds ({@code sign} 1) or returns (−1) a declaration's quantities to or from the balance, never below zero. */
+    private void shift(Dossier d, BigDecimal sign) {
         FilingCheck.Filed filed = FilingCheck.check(new InputCheck(), d.body(), settings);
-        for (Map.Entry<String, BigDecimal> taken : sum(filed.goods()).entrySet()) {
-            String[] key = taken.getKey().split("\\|", 2);
+        for (Map.Entry<String, BigDecimal> line : sum(filed.goods()).entrySet()) {
+            String[] key = line.getKey().split("\\|", 2);
             jdbc.sql("""
-                            update registered_goods set declared = greatest(0, declared - ?)
+                            update registered_goods set declared = greatest(0, declared + ?)
                             where enterprise_tax_code = ? and hs_code = ? and unit = ?""")
-                    .params(taken.getValue(), d.enterpriseTaxCode(), key[0], key[1]).update();
+                    .params(line.getValue().multiply(sign), d.enterpriseTaxCode(), key[0], key[1]).update();
         }
     }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The primary sends its {@link Directory} — units, accounts, enterprises, registered goods — to the backup (R6.3,
  * R6.4), every {@code epewatch.pair.directory-sync} while it holds the lease — so never while the backup takes declarations, when what the backup's administrators change there
- * is what counts. The backup writes only what differs; a snapshot that changed nothing leaves no trace.
+ * is what counts. The backup writes only what differs; a snapshot that changed nothing leaves no trace. In the same
+ * tick it brings back the outage notices published on the backup (R5.9).
  */
 @Component
 class DirectorySync {
@@ -28,10 +29,12 @@ class DirectorySync {
     private final DeclarationIntake intake;
     private final DirectoryMirror directory;
     private final PairChannel backup;
+    private final OutageNotices notices;
     private ScheduledExecutorService ticker;
     private boolean failing;
 
-    DirectorySync(DeclarationIntake intake, DirectoryMirror directory, PairChannel backup) {
+    DirectorySync(DeclarationIntake intake, DirectoryMirror directory, PairChannel backup, OutageNotices notices) {
+        this.notices = notices;
         this.intake = intake;
         this.directory = directory;
         this.backup = backup;
@@ -67,6 +70,10 @@ class DirectorySync {
             }
             if (mirrored.changed()) {
                 LOG.info("Directory sent to the backup: {}", mirrored);
+            }
+            int kept = notices.keepFromBackup(backup.notices());
+            if (kept > 0) {
+                LOG.info("{} outage notices published on the backup now show here too", kept);
             }
             if (mirrored.accounts().keptLocal() > 0) {
                 LOG.debug("{} accounts of the primary have a namesake made on the backup, which keeps its own",

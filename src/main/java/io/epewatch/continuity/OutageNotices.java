@@ -127,6 +127,32 @@ public class OutageNotices {
         return jdbc.sql("select * from outage_notice where id = ?").param(id).query(this::toNotice).single();
     }
 
+    /**
+     * On the primary: the notices customs IT published on the backup, kept here too, so that the primary's status
+     * page — where enterprises look once it is back — tells the whole outage. Their recipients were told on the
+     * backup; nobody is notified again. Returns how many were new or changed.
+     */
+    @Transactional
+    public int keepFromBackup(List<OutageNotice> published) {
+        int changed = 0;
+        for (OutageNotice n : published) {
+            if (!n.published()) {
+                continue;
+            }
+            changed += jdbc.sql("""
+                            insert into outage_notice (kind, epoch, happened_at, drafted_at, due_at, title, body, published_at, published_by)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (kind, epoch) do update set title = excluded.title, body = excluded.body,
+                                published_at = excluded.published_at, published_by = excluded.published_by
+                            where (outage_notice.title, outage_notice.body, outage_notice.published_at)
+                                is distinct from (excluded.title, excluded.body, excluded.published_at)""")
+                    .params(n.kind().name(), n.epoch(), Timestamp.from(n.happenedAt()), Timestamp.from(n.draftedAt()),
+                            Timestamp.from(n.dueAt()), n.title(), n.body(), Timestamp.from(n.publishedAt()), n.publishedBy())
+                    .update();
+        }
+        return changed;
+    }
+
     private OutageNotice toNotice(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         Timestamp published = rs.getTimestamp("published_at");
         return new OutageNotice(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getLong("epoch"),

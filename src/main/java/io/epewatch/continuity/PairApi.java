@@ -40,9 +40,12 @@ class PairApi {
 
     private final DossierJournal journal;
     private final DirectoryMirror directory;
+    private final OutageNotices notices;
     private final JsonMapper json;
 
-    PairApi(DeclarationIntake intake, BackupWatch watch, DossierJournal journal, DirectoryMirror directory, JsonMapper json) {
+    PairApi(DeclarationIntake intake, BackupWatch watch, DossierJournal journal, DirectoryMirror directory,
+            OutageNotices notices, JsonMapper json) {
+        this.notices = notices;
         this.directory = directory;
         this.json = json;
         this.intake = intake;
@@ -74,6 +77,13 @@ class PairApi {
     List<DossierJournal.Picture> latest(@RequestHeader(name = PairChannel.SECRET_HEADER, required = false) String secret) {
         requirePrimary(secret);
         return journal.latest();
+    }
+
+    /** The published outage notices, for the primary's status page once it is back (R5.9). */
+    @GetMapping("/notices")
+    List<OutageNotices.OutageNotice> notices(@RequestHeader(name = PairChannel.SECRET_HEADER, required = false) String secret) {
+        requirePrimary(secret);
+        return notices.published();
     }
 
     record Applied(long applied) {

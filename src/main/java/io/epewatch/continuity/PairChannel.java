@@ -60,6 +60,13 @@ class PairChannel {
         return json.readValue(send(request), new TypeReference<List<DossierJournal.Picture>>() { });
     }
 
+    /** The outage notices customs IT published on the backup (R5.9). */
+    List<OutageNotices.OutageNotice> notices() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/pair/notices"))
+                .timeout(Duration.ofSeconds(30)).header(SECRET_HEADER, secret).GET().build();
+        return json.readValue(send(request), new TypeReference<List<OutageNotices.OutageNotice>>() { });
+    }
+
     /** Tells the backup the journal is applied up to {@code applied}; a grant when that is all of it. */
     Grant handedBack(long applied) throws IOException, InterruptedException {
         return json.readValue(post("/api/v1/pair/handed-back", Map.of("applied", applied)), Grant.class);

@@ -71,6 +71,9 @@ class DossierJournalTest {
         // written through: the gate analysis knows the backup's declaration and its lane
         assertThat(jdbc.sql("select lane from declaration where number = ?").param(backupNumber).query(String.class).optional())
                 .isPresent();
+        // the primary's balance: its own 10 and the backup's 10, taken once however often the entry came
+        assertThat(jdbc.sql("select declared from registered_goods where enterprise_tax_code = ?").param(site.taxCode())
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("20");
         assertThat(jdbc.sql("select journal_applied from intake_state").query(Long.class).single()).isGreaterThanOrEqualTo(900_002);
     }
 

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.epewatch.identity.Role;
@@ -133,21 +132,8 @@ class ManualProceduresInBrowserTest {
         assertThat(officer.put("/api/v1/clearance/enterprises/" + taxCode + "/goods",
                 Map.of("hsCode", "85423100", "unit", "chiếc", "description", "Vi mạch tích hợp", "quantity", "1000000")).status()).isEqualTo(200);
         Api declarant = new Api(port, null).signIn(fixtures.user(Role.DECLARANT, null, taxCode), Fixtures.PASSWORD);
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("hsCode", "85423100");
-        line.put("description", "Vi mạch tích hợp");
-        line.put("quantity", "500");
-        line.put("unit", "chiếc");
-        line.put("unitPrice", "2.5");
-        line.put("origin", "VN");
-        line.put("grossWeightKg", "120");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("direction", "EXPORT");
-        body.put("typeCode", "E42");
+        Map<String, Object> body = new LinkedHashMap<>(PairLoad.body("manual-" + taxCode, 0)); // the pair's, for this enterprise
         body.put("enterpriseTaxCode", taxCode);
-        body.put("invoiceNumber", "INV-MANUAL-1");
-        body.put("currency", "USD");
-        body.put("goods", List.of(line));
         Api.Response filed = declarant.post("/api/v1/clearance/declarations", body);
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
         return filed.json().get("declaration").get("number").asString();

@@ -140,6 +140,14 @@ class PairInBrowserTest {
             Browser.signIn(browser, backupPort, PairMember.ADMIN, Fixtures.PASSWORD, null);
             browser.get("http://localhost:" + backupPort + "/status?lang=vi");
             assertThat(browser.findElement(By.id("outage-drafts")).getText()).contains("hoạt động trở lại");
+            browser.findElement(By.cssSelector("#outage-drafts form button[type=submit]")).click();
+            wait.until(b -> b.findElement(By.id("outcome")).getText().contains("Đã công bố"));
+            // both notices show on the primary's public page too, where enterprises look once it is back
+            wait.until(b -> {
+                String page = new Api(primaryPort, null).get("/status?lang=vi").body();
+                return page.contains("Thông báo sự cố hệ thống thông quan điện tử")
+                        && page.contains("Thông báo hệ thống thông quan điện tử hoạt động trở lại");
+            });
             Browser.signIn(browser, primaryPort, PairMember.ADMIN, Fixtures.PASSWORD, null);
             browser.get("http://localhost:" + primaryPort + "/clearance/reconciliation?lang=vi");
             assertThat(browser.findElement(By.id("totals")).getText())

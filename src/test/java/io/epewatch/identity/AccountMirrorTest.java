@@ -97,6 +97,10 @@ class AccountMirrorTest {
         assertThat(unitAdmin.post("/api/v1/users/" + stranger + "/password", Map.of()).status()).isEqualTo(403);
         assertThat(unitAdmin.post("/api/v1/users/nobody-" + s + "/password", Map.of()).status()).isEqualTo(404);
 
+        // the unit administrator delegates on the backup as on the primary: within its unit, never an administrative role
+        assertThat(unitAdmin.put("/api/v1/users/" + officer.username() + "/roles/HEAD", Map.of()).status()).isEqualTo(200);
+        assertThat(unitAdmin.put("/api/v1/users/" + officer.username() + "/roles/UNIT_ADMIN", Map.of()).status()).isEqualTo(403);
+
         // the primary moves the officer to HEAD, disables nobody, stops sending the declarant and revokes nothing else
         AccountEntry promoted = new AccountEntry(officer.username(), officer.displayName(), "SM" + s, null, true, Set.of("HEAD"));
         AccountDirectory.Mirrored next = directory.mirror(new Snapshot(List.of(department, sub), List.of(admin, promoted), List.of()));

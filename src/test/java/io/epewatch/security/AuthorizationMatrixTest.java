@@ -349,7 +349,7 @@ class AuthorizationMatrixTest {
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html",
             // R6.1: where declarations go now is for everyone; the pair's calls carry its secret (PairFailoverTest)
             "GET /api/v1/system-status", "GET /status", "GET /api/v1/support-contacts", "POST /api/v1/pair/lease", "POST /api/v1/pair/hand-back",
-            "GET /api/v1/pair/journal", "POST /api/v1/pair/handed-back", "GET /api/v1/pair/journal/latest", "POST /api/v1/pair/directory");
+            "GET /api/v1/pair/journal", "POST /api/v1/pair/handed-back", "GET /api/v1/pair/journal/latest", "POST /api/v1/pair/directory", "GET /api/v1/pair/notices");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
