@@ -78,6 +78,11 @@ class BackupWatch {
         if (state.mode() == IntakeMode.PRIMARY_DOWN) {
             state = transition(Set.of(IntakeMode.PRIMARY_DOWN), IntakeMode.STANDBY, false,
                     "the primary asked for its lease again before the takeover was confirmed", SYSTEM);
+            if (state != null) {
+                notices.primaryBackBeforeTakeover(state.epoch(), state.since());
+            } else {
+                state = intake.state();
+            }
         }
         if (state.mode() != IntakeMode.STANDBY) {
             return new Grant(false, state.epoch(), state.mode(), 0);

@@ -89,6 +89,22 @@ public class OutageNotices {
                 .update();
     }
 
+    /**
+     * The primary came back before anyone took over (a restart, or a pair's first start with the backup up first):
+     * the unpublished outage draft of that change is withdrawn, so customs IT is not asked to announce what nobody
+     * saw; one already published gets its end-of-outage draft, since enterprises were told of the outage.
+     */
+    @Transactional
+    public void primaryBackBeforeTakeover(long epoch, Instant back) {
+        int withdrawn = jdbc.sql("delete from outage_notice where kind = 'OUTAGE' and epoch = ? and published_at is null")
+                .param(epoch).update();
+        boolean announced = jdbc.sql("select count(*) from outage_notice where kind = 'OUTAGE' and epoch = ? and published_at is not null")
+                .param(epoch).query(Long.class).single() > 0;
+        if (withdrawn == 0 && announced) {
+            draft(Kind.RESTORED, epoch, back);
+        }
+    }
+
     /** Every notice, newest first: for customs IT. */
     public List<OutageNotice> all() {
         return jdbc.sql("select * from outage_notice order by drafted_at desc, id desc limit 50").query(this::toNotice).list();

@@ -17,6 +17,7 @@ import io.epewatch.identity.Unit;
 import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.UserAccounts;
 import io.epewatch.identity.Units;
+import io.epewatch.intake.DeclarationIntake;
 import io.epewatch.registry.CameraInput;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.CameraCredentials;
@@ -68,11 +69,13 @@ class DemoData implements ApplicationRunner {
 
     private final io.epewatch.clearance.RegisteredGoods registeredGoods;
     private final DemoClearance clearance;
+    private final DeclarationIntake intake;
 
     DemoData(Units units, UserAccounts accounts, ApiTokens tokens, Enterprises enterprises, SiteDiagram diagram,
              Declarations declarations, DemoProperties properties, DemoCameras cameras, CameraCredentials credentials, Clock clock,
-             io.epewatch.clearance.RegisteredGoods registeredGoods, DemoClearance clearance) {
+             io.epewatch.clearance.RegisteredGoods registeredGoods, DemoClearance clearance, DeclarationIntake intake) {
         this.registeredGoods = registeredGoods;
+        this.intake = intake;
         this.clearance = clearance;
         this.units = units;
         this.accounts = accounts;
@@ -126,13 +129,41 @@ class DemoData implements ApplicationRunner {
         registeredGoods.register(system, EPE_ELECTRONICS, "85340010", "chiếc", "Bảng mạch in một lớp", "2000000");
         registeredGoods.register(system, EPE_ELECTRONICS, "39269099", "kg", "Linh kiện nhựa", "500000");
         connectSimulatedCameras(system);
-        clearance.seed(EPE_ELECTRONICS, sub.id(), 36);
-        clearance.authoriseBroker(EPE_ELECTRONICS, "broker");
-        log.info("Demo declarations processed here, by lane: {}", clearance.lanes(EPE_ELECTRONICS));
+        seedDeclarations(sub.id());
 
         declareAll();
         log.info("Demo data seeded: sub-department {}, enterprises {} and {}", SUB_DEPARTMENT, EPE_ELECTRONICS, EPE_GARMENTS);
         ready.set(true);
+    }
+
+    /**
+     * A primary with a backup takes declarations only under the backup's lease, which it first asks for once started
+     * (R6.1): there the demo's declarations wait for it instead of failing the start.
+     */
+    private void seedDeclarations(long subDepartmentId) {
+        Runnable seed = () -> {
+            clearance.seed(EPE_ELECTRONICS, subDepartmentId, 36);
+            clearance.authoriseBroker(EPE_ELECTRONICS, "broker");
+            log.info("Demo declarations processed here, by lane: {}", clearance.lanes(EPE_ELECTRONICS));
+        };
+        if (intake.state().accepting()) {
+            seed.run();
+            return;
+        }
+        log.info("Demo declarations wait until this instance takes declarations ({})", intake.state().mode());
+        Thread.ofVirtual().name("demo-declarations").start(() -> {
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            try {
+                while (!intake.state().accepting() && System.nanoTime() - deadline < 0) {
+                    Thread.sleep(1_000);
+                }
+                seed.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Demo declarations not seeded: {}", e.toString());
+            }
+        });
     }
 
     boolean ready() {

@@ -80,6 +80,24 @@ class OutageNoticesTest {
                 .status()).as("an officer publishes nothing").isEqualTo(403);
     }
 
+    @Test
+    @DisplayName("R5.9 a primary back before the takeover withdraws the unpublished outage draft; a published one gets its end-of-outage draft")
+    void primaryBackBeforeTakeover() {
+        long unseen = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+        notices.draft(OutageNotices.Kind.OUTAGE, unseen, Instant.now());
+        notices.primaryBackBeforeTakeover(unseen, Instant.now());
+        assertThat(notices.all()).noneMatch(n -> n.epoch() == unseen);
+
+        long announced = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+        notices.draft(OutageNotices.Kind.OUTAGE, announced, Instant.now());
+        long id = notices.all().stream().filter(n -> n.epoch() == announced).findFirst().orElseThrow().id();
+        notices.publish(Fixtures.ADMIN, id, "Thông báo sự cố", "Hệ thống thông quan điện tử gặp sự cố.");
+        notices.primaryBackBeforeTakeover(announced, Instant.now());
+        assertThat(notices.all()).filteredOn(n -> n.epoch() == announced)
+                .extracting(n -> n.kind() + (n.published() ? " published" : " draft"))
+                .containsExactlyInAnyOrder("OUTAGE published", "RESTORED draft");
+    }
+
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
