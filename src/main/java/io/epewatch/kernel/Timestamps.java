@@ -32,7 +32,7 @@ public final class Timestamps {
             // PostgreSQL keeps microseconds: truncate now so a stored value compares equal to a re-sent one
             instant = OffsetDateTime.parse(raw.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("must be an ISO-8601 date-time with offset, like 2026-11-23T08:15:00+07:00");
+            throw new InvalidValue("dateTime", "must be an ISO-8601 date-time with offset, like 2026-11-23T08:15:00+07:00");
         }
         return plausible(instant);
     }
