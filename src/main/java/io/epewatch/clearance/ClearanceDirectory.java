@@ -2,6 +2,8 @@ package io.epewatch.clearance;
 
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * R6.4: the backup checks a declaration as the primary would, so it needs what the primary knows of each EPE before
- * it declares — its registered goods with how much is declared already, and its standing. The primary sends them
+ * it declares — its registered goods with how much is declared already, its standing, and the certificates its
+ * documents are signed with. The primary sends them
  * only while it takes declarations itself, so its balances are the truth and replace the backup's.
  */
 @Service
@@ -23,7 +26,13 @@ public class ClearanceDirectory {
     public record Standing(String taxCode, String status, LocalDate taxDebtOverdueSince) {
     }
 
-    public record Snapshot(List<Good> goods, List<Standing> standings) {
+    /** A signing certificate an enterprise registered (R5.3): the backup checks documents' signatures against it. */
+    public record Certificate(String taxCode, String subject, String issuer, String serial, Instant notBefore,
+                              Instant notAfter, String sha256, byte[] der, String registeredBy, Instant registeredAt,
+                              Instant withdrawnAt) {
+    }
+
+    public record Snapshot(List<Good> goods, List<Standing> standings, List<Certificate> certificates) {
     }
 
     private final JdbcClient jdbc;
@@ -44,10 +53,17 @@ public class ClearanceDirectory {
                     Date since = rs.getDate("tax_debt_overdue_since");
                     return new Standing(rs.getString("enterprise_tax_code"), rs.getString("status"), since == null ? null : since.toLocalDate());
                 }).list();
-        return new Snapshot(goods, standings);
+        List<Certificate> certificates = jdbc.sql("""
+                        select enterprise_tax_code, subject, issuer, serial, not_before, not_after, sha256, der, registered_by,
+                               registered_at, withdrawn_at from enterprise_certificate order by id""")
+                .query((rs, n) -> new Certificate(rs.getString("enterprise_tax_code"), rs.getString("subject"), rs.getString("issuer"),
+                        rs.getString("serial"), instant(rs.getTimestamp("not_before")), instant(rs.getTimestamp("not_after")),
+                        rs.getString("sha256"), rs.getBytes("der"), rs.getString("registered_by"),
+                        instant(rs.getTimestamp("registered_at")), instant(rs.getTimestamp("withdrawn_at")))).list();
+        return new Snapshot(goods, standings, certificates);
     }
 
-    /** How many goods and standings were added or changed. */
+    /** How many goods, standings and certificates were added or changed. */
     @Transactional
     public int mirror(Snapshot snapshot) {
         int changed = 0;
@@ -72,6 +88,21 @@ public class ClearanceDirectory {
                     .params(s.taxCode(), s.status(), s.taxDebtOverdueSince() == null ? null : Date.valueOf(s.taxDebtOverdueSince()))
                     .update();
         }
+        for (Certificate c : snapshot.certificates()) {
+            changed += jdbc.sql("""
+                            insert into enterprise_certificate (enterprise_tax_code, subject, issuer, serial, not_before, not_after,
+                                sha256, der, registered_by, registered_at, withdrawn_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (enterprise_tax_code, sha256) do update set withdrawn_at = excluded.withdrawn_at
+                            where enterprise_certificate.withdrawn_at is distinct from excluded.withdrawn_at""")
+                    .params(c.taxCode(), c.subject(), c.issuer(), c.serial(), Timestamp.from(c.notBefore()),
+                            Timestamp.from(c.notAfter()), c.sha256(), c.der(), c.registeredBy(), Timestamp.from(c.registeredAt()),
+                            c.withdrawnAt() == null ? null : Timestamp.from(c.withdrawnAt())).update();
+        }
         return changed;
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -34,6 +34,20 @@ public class DossierJournal {
                                                 from dossier_version v where v.dossier_id = d.id)), ?
                         from dossier d where d.id = ?""";
 
+    /**
+     * On a backup, in the attachment's transaction: a supporting document as attached, with its certificate's
+     * fingerprint — the two databases number certificates apart.
+     */
+    static final String KEEP_DOCUMENT = """
+                        insert into dossier_journal (number, steps, snapshot, at)
+                        select d.number, (select count(*) from dossier_step s where s.dossier_id = d.id),
+                               jsonb_build_object('document', to_jsonb(dd) - 'id' - 'dossier_id' - 'certificate_id',
+                                   'certificate', (select c.sha256 from enterprise_certificate c where c.id = dd.certificate_id)), ?
+                        from dossier_document dd join dossier d on d.id = dd.dossier_id where dd.id = ?""";
+
+    /** A page of the journal stops after this many (stored) bytes: documents of 10 MiB travel in it too. */
+    private static final int PAGE_BYTES = 16 * 1024 * 1024;
+
     private static final List<String> OWN_COLUMNS = List.of("id", "backup_steps", "handed_over_at");
 
     private final JdbcClient jdbc;
@@ -61,8 +75,13 @@ public class DossierJournal {
     /** The backup's journal after {@code seq}, oldest first. */
     @Transactional(readOnly = true)
     public List<Entry> after(long seq, int limit) {
-        return jdbc.sql("select seq, number, steps, snapshot::text as snapshot from dossier_journal where seq > ? order by seq limit ?")
-                .params(seq, Math.clamp(limit, 1, 1000))
+        return jdbc.sql("""
+                        select j.seq, j.number, j.steps, j.snapshot::text as snapshot
+                        from (select seq, sum(pg_column_size(snapshot)) over (order by seq) - pg_column_size(snapshot) as before
+                              from dossier_journal where seq > ? order by seq limit ?) page
+                        join dossier_journal j on j.seq = page.seq
+                        where page.before < ? order by j.seq""")
+                .params(seq, Math.clamp(limit, 1, 1000), PAGE_BYTES)
                 .query((rs, n) -> new Entry(rs.getLong("seq"), rs.getString("number"), rs.getInt("steps"), rs.getString("snapshot")))
                 .list();
     }
@@ -79,7 +98,7 @@ public class DossierJournal {
                         select distinct on (number) number, steps, snapshot->'dossier'->>'enterprise_tax_code' as enterprise,
                                snapshot->'dossier'->>'state' as state, snapshot->'dossier'->>'lane' as lane,
                                (snapshot->'dossier'->>'registered_at')::timestamptz as registered_at
-                        from dossier_journal order by number, seq desc""")
+                        from dossier_journal where snapshot->'dossier' is not null order by number, seq desc""")
                 .query((rs, n) -> picture(rs, "enterprise", "steps")).list();
     }
 
@@ -125,13 +144,19 @@ public class DossierJournal {
         long upTo = 0;
         for (Entry entry : entries.stream().sorted(Comparator.comparingLong(Entry::seq)).toList()) {
             upTo = Math.max(upTo, entry.seq());
+            JsonNode snapshot = json.readTree(entry.snapshot());
+            if (snapshot.has("document")) {
+                if (applyDocument(entry.number(), snapshot) > 0) {
+                    changed.add(entry.number());
+                }
+                continue;
+            }
             Integer held = jdbc.sql("select coalesce(backup_steps, -1) from dossier where number = ? for update")
                     .param(entry.number()).query(Integer.class).optional().orElse(null);
             if (held != null && (held == -1 || held >= entry.steps())) {
                 continue; // ours (never the backup's series), or the same or an older picture of it
             }
             Dossier before = held == null ? null : ledger.find(entry.number()).orElse(null);
-            JsonNode snapshot = json.readTree(entry.snapshot());
             long id = jdbc.sql("insert into dossier (" + cols.dossier + ", backup_steps) select " + cols.dossier
                             + ", ? from jsonb_populate_record(null::dossier, ?::jsonb) on conflict (number) do update set "
                             + cols.dossierUpdate + ", backup_steps = excluded.backup_steps returning id")
@@ -155,6 +180,27 @@ public class DossierJournal {
             intake.journalApplied(upTo);
         }
         return changed.size();
+    }
+
+    /**
+     * A document the declarant attached on the backup, to the declaration the journal's earlier entries brought here;
+     * the same document again (same declaration, content and kind) is there already. Its certificate is this
+     * database's copy of the same one, by fingerprint.
+     */
+    private int applyDocument(String number, JsonNode snapshot) {
+        JsonNode certificate = snapshot.get("certificate");
+        return jdbc.sql("""
+                        insert into dossier_document (dossier_id, kind, file_name, media_type, content, sha256, signature,
+                            signature_status, signature_detail, signer, certificate_id, uploaded_by, uploaded_at)
+                        select d.id, r.kind, r.file_name, r.media_type, r.content, r.sha256, r.signature, r.signature_status,
+                               r.signature_detail, r.signer,
+                               (select c.id from enterprise_certificate c where c.enterprise_tax_code = d.enterprise_tax_code
+                                and c.sha256 = ?), r.uploaded_by, r.uploaded_at
+                        from jsonb_populate_record(null::dossier_document, ?::jsonb) r join dossier d on d.number = ?
+                        on conflict (dossier_id, sha256, kind) do nothing""")
+                .params(certificate == null || certificate.isNull() ? null : certificate.asString(),
+                        json.writeValueAsString(snapshot.get("document")), number)
+                .update();
     }
 
     /** The columns a snapshot carries, read from the schema once, so a column added later travels without a change here. */

@@ -192,6 +192,13 @@ class DossierLedger {
         return after;
     }
 
+    /** On a backup, in the attachment's transaction: the document, for the primary to take back (R6.4). */
+    void journalDocument(long documentId) {
+        if (intake.role() == SystemRole.BACKUP) {
+            jdbc.sql(DossierJournal.KEEP_DOCUMENT).params(Timestamp.from(now()), documentId).update();
+        }
+    }
+
     /** On a backup, in the step's transaction: the declaration as it now stands, for the primary to take back. */
     private void journal(long dossierId) {
         jdbc.sql(DossierJournal.KEEP).params(Timestamp.from(now()), dossierId).update();

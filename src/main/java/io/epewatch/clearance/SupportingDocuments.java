@@ -183,14 +183,15 @@ public class SupportingDocuments {
         DocumentSignature.Verdict verdict = DocumentSignature.check(content, signature == null || signature.length == 0
                 ? null : signature, registered(d.enterpriseTaxCode()), now);
         String media = mediaType == null || mediaType.isBlank() ? "application/octet-stream" : mediaType.strip().toLowerCase(Locale.ROOT);
-        jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into dossier_document (dossier_id, kind, file_name, media_type, content, sha256, signature,
                             signature_status, signature_detail, signer, certificate_id, uploaded_by, uploaded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(d.id(), chosen.name(), name, media, content, sha256, verdict.status() == DocumentSignature.Status.NOT_SIGNED
                                 ? null : signature, verdict.status().name(), verdict.detail(), verdict.signer(), verdict.certificateId(),
                         caller.name(), Timestamp.from(now))
-                .update();
+                .query(Long.class).single();
+        ledger.journalDocument(id);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("kind", chosen.name());
         details.put("file", name);

@@ -6,7 +6,10 @@ import io.epewatch.registry.EnterpriseDirectory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The backup's side of {@link Directory}: all of it in one transaction, units first (enterprises name theirs). */
+/**
+ * Both ends of {@link Directory}: the primary exports it from each module; the backup applies all of it in one
+ * transaction, units first (enterprises name theirs).
+ */
 @Service
 class DirectoryMirror {
 

@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The primary sends its {@link Directory} — units, accounts, enterprises, registered goods — to the backup (R6.3,
- * R6.4), every {@code epewatch.pair.directory-sync} while it holds the lease — so never while the backup takes declarations, when what the backup's administrators change there
- * is what counts. The backup writes only what differs; a snapshot that changed nothing leaves no trace. In the same
- * tick it brings back the outage notices published on the backup (R5.9).
+ * R6.4) every {@code epewatch.pair.directory-sync} while it holds the lease: never while the backup takes
+ * declarations, when what the backup's administrators change there is what counts. The backup writes only what
+ * differs; a directory that changed nothing leaves no trace. In the same tick the primary brings back the outage
+ * notices published on the backup (R5.9).
  */
 @Component
 class DirectorySync {

@@ -34,10 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/pair")
 class PairApi {
 
-    private final DeclarationIntake intake;
-    private final BackupWatch watch;
     private static final int MAX_DIRECTORY = 256 * 1024 * 1024;
 
+    private final DeclarationIntake intake;
+    private final BackupWatch watch;
     private final DossierJournal journal;
     private final DirectoryMirror directory;
     private final OutageNotices notices;

@@ -75,6 +75,26 @@ class DossierJournalTest {
         assertThat(jdbc.sql("select declared from registered_goods where enterprise_tax_code = ?").param(site.taxCode())
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("20");
         assertThat(jdbc.sql("select journal_applied from intake_state").query(Long.class).single()).isGreaterThanOrEqualTo(900_002);
+
+        // a supporting document attached on the backup reaches the primary with its declaration, once
+        Api.Response attached = declarant.postMultipart("/api/v1/clearance/declarations/" + local + "/documents",
+                Api.Part.field("kind", "INVOICE"), new Api.Part("file", "hóa-đơn.pdf", "application/pdf",
+                        "%PDF-1.4 hóa đơn INV-J-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+        long document = jdbc.sql("select dd.id from dossier_document dd join dossier d on d.id = dd.dossier_id where d.number = ?")
+                .param(local).query(Long.class).single();
+        jdbc.sql(DossierJournal.KEEP_DOCUMENT).params(Timestamp.from(Instant.now()), document).update();
+        Map<String, Object> row = jdbc.sql("select steps, snapshot::text as snapshot from dossier_journal order by seq desc limit 1")
+                .query().singleRow();
+        DossierJournal.Entry attachedOnBackup = new DossierJournal.Entry(900_003, backupNumber, ((Number) row.get("steps")).intValue(),
+                (String) row.get("snapshot"));
+        assertThat(journal.apply(List.of(attachedOnBackup, registered, attachedOnBackup))).isEqualTo(1);
+        assertThat(journal.apply(List.of(attachedOnBackup))).as("the same document again").isZero();
+        Api.Response documents = declarant.get("/api/v1/clearance/declarations/" + backupNumber + "/documents");
+        assertThat(documents.json()).hasSize(1);
+        assertThat(documents.json().get(0).get("fileName").asString()).isEqualTo("hóa-đơn.pdf");
+        assertThat(documents.json().get(0).get("sha256").asString())
+                .isEqualTo(declarant.get("/api/v1/clearance/declarations/" + local + "/documents").json().get(0).get("sha256").asString());
     }
 
     /** The declaration as the backup's journal pictures it now, under the backup's number, as entry {@code seq}. */
