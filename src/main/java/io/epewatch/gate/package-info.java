@@ -1,6 +1,6 @@
 /**
- * Gate passages: a vehicle in or out of an EPE gate with the plate and container numbers read, from an edge ANPR
- * camera or any reader through the ingest API (later also from recognition and the manual gate log, R2.3).
+ * Gate passages: a vehicle in or out of an EPE gate with the plate and container numbers read — by an edge ANPR
+ * camera, by this system's recognition of a gate camera's pictures, or by any reader through the ingest API.
  * Publishes {@link io.epewatch.gate.GateEventRecorded}.
  */
 package io.epewatch.gate;
