@@ -26,7 +26,6 @@ import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.risk.Warning;
 import io.epewatch.risk.Warnings;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -51,17 +50,15 @@ public class Cases {
     private final Enterprises enterprises;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Cases(JdbcClient jdbc, Warnings warnings, Enterprises enterprises, EvidenceStore evidence, AuditTrail audit,
-          ApplicationEventPublisher events, Clock clock) {
+          Clock clock) {
         this.jdbc = jdbc;
         this.warnings = warnings;
         this.enterprises = enterprises;
         this.evidence = evidence;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -152,7 +149,6 @@ public class Cases {
                     evidence.linkedTo(new EvidenceLink(EvidenceLink.Kind.GATE_EVENT, String.valueOf(gate)))
                             .forEach(item -> evidence.release(item.id())));
         }
-        events.publishEvent(new CaseDecided(id, c.warningId(), c.enterpriseTaxCode(), decided));
         return closed;
     }
 
