@@ -60,7 +60,7 @@ class PairFailoverTest {
                     killed = Instant.now();
                     primary.kill();
                     PairInstances.awaitState(backupPort, "ACCEPTING", Duration.ofSeconds(30));
-                    Thread.sleep(4_000);
+                    load.awaitAcknowledged("backup", 50, Duration.ofSeconds(60));
                     primary = AppProcess.start(PairMember.class, primaryPort, primaryDir, "primary", primaryArgs)
                             .awaitHealthy(Duration.ofMinutes(3));
                     PairInstances.awaitState(primaryPort, "ACCEPTING", Duration.ofMinutes(3));

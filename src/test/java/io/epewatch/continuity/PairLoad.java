@@ -47,6 +47,18 @@ final class PairLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code instance} ("primary" or "backup") has acknowledged {@code count} registrations, or
+     * {@code within} has passed: a test gives the backup its turn by what it did, not by a fixed time that a loaded
+     * two-core machine may not honour (the restarted primary's start-up takes both cores).
+     */
+    void awaitAcknowledged(String instance, int count, java.time.Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (acknowledged.stream().filter(a -> a.by().equals(instance)).count() < count && System.nanoTime() - deadline < 0) {
+            Thread.sleep(50);
+        }
+    }
+
     List<Acknowledged> acknowledged() {
         return new ArrayList<>(acknowledged);
     }
