@@ -49,22 +49,16 @@ class PairChannel {
     }
 
     List<DossierJournal.Entry> journal(long after, int limit) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/pair/journal?after=" + after + "&limit=" + limit))
-                .timeout(Duration.ofSeconds(30)).header(SECRET_HEADER, secret).GET().build();
-        return json.readValue(send(request), new TypeReference<List<DossierJournal.Entry>>() { });
+        return get("/api/v1/pair/journal?after=" + after + "&limit=" + limit, new TypeReference<>() { });
     }
 
     List<DossierJournal.Picture> latest() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/pair/journal/latest"))
-                .timeout(Duration.ofSeconds(30)).header(SECRET_HEADER, secret).GET().build();
-        return json.readValue(send(request), new TypeReference<List<DossierJournal.Picture>>() { });
+        return get("/api/v1/pair/journal/latest", new TypeReference<>() { });
     }
 
     /** The outage notices customs IT published on the backup (R5.9). */
     List<OutageNotices.OutageNotice> notices() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/pair/notices"))
-                .timeout(Duration.ofSeconds(30)).header(SECRET_HEADER, secret).GET().build();
-        return json.readValue(send(request), new TypeReference<List<OutageNotices.OutageNotice>>() { });
+        return get("/api/v1/pair/notices", new TypeReference<>() { });
     }
 
     /** Tells the backup the journal is applied up to {@code applied}; a grant when that is all of it. */
@@ -82,6 +76,13 @@ class PairChannel {
                 .header(SECRET_HEADER, secret).header("Content-Type", GZIP)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build();
         return json.readValue(send(request), Directory.Applied.class);
+    }
+
+    /** A read from the backup: a journal page may carry documents, so it waits longer than a lease call. */
+    private <T> T get(String path, TypeReference<T> type) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header(SECRET_HEADER, secret).GET().build();
+        return json.readValue(send(request), type);
     }
 
     private String post(String path, Map<String, Object> body) throws IOException, InterruptedException {

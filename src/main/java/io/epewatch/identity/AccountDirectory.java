@@ -6,14 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import io.epewatch.identity.AuditTrail.Actions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,14 +81,7 @@ public class AccountDirectory {
                 order by t.depth, u.code""")
                 .query((rs, n) -> new UnitEntry(rs.getString("code"), rs.getString("name"), rs.getString("kind"),
                         rs.getString("parent_code"), rs.getString("board"))).list();
-        List<AccountEntry> accounts = jdbc.sql("""
-                select a.username, a.display_name, un.code as unit_code, a.enterprise_tax_code, a.enabled,
-                       coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles
-                from user_account a left join unit un on un.id = a.unit_id left join user_role r on r.user_id = a.id
-                group by a.id, un.code order by a.username""")
-                .query((rs, n) -> new AccountEntry(rs.getString("username"), rs.getString("display_name"),
-                        rs.getString("unit_code"), rs.getString("enterprise_tax_code"), rs.getBoolean("enabled"),
-                        new TreeSet<>(List.of((String[]) rs.getArray("roles").getArray())))).list();
+        List<AccountEntry> accounts = accounts().stream().map(Local::entry).toList();
         List<TokenEntry> tokens = jdbc.sql("""
                 select name, token_hash, scopes, expires_at, revoked_at, owner from api_token
                 where owner is not null order by name""")
@@ -104,9 +96,8 @@ public class AccountDirectory {
     public Mirrored mirror(Snapshot snapshot) {
         snapshot.accounts().forEach(a -> a.roles().forEach(Role::valueOf)); // same code on both: a stranger is a fault
         int units = mirrorUnits(snapshot.units());
-        Map<String, Local> local = localAccounts();
+        Map<String, Local> local = accounts().stream().collect(Collectors.toMap(l -> l.entry().username(), l -> l));
         List<String> added = new ArrayList<>();
-        List<String> disabled = new ArrayList<>();
         int updated = 0;
         int keptLocal = 0;
         String unusable = null;
@@ -130,24 +121,22 @@ public class AccountDirectory {
                                 entry.enabled()).query(Long.class).single();
                 setRoles(id, entry.roles());
                 added.add(entry.username());
-            } else if (!here.sameAs(entry)) {
+            } else if (!here.entry().equals(entry)) {
                 jdbc.sql("""
                                 update user_account set display_name = ?, unit_id = (select id from unit where code = ?),
                                     enterprise_tax_code = ?, enabled = ? where id = ?""")
                         .params(entry.displayName(), entry.unitCode(), entry.enterpriseTaxCode(), entry.enabled(), here.id()).update();
-                if (!here.roles().equals(entry.roles())) {
+                if (!here.entry().roles().equals(entry.roles())) {
                     jdbc.sql("delete from user_role where user_id = ?").param(here.id()).update();
                     setRoles(here.id(), entry.roles());
                 }
                 updated++;
             }
         }
-        for (Local here : local.values()) {
-            if (here.mirrored() && here.enabled() && !sent.contains(here.username())) {
-                jdbc.sql("update user_account set enabled = false where id = ?").param(here.id()).update();
-                disabled.add(here.username());
-            }
-        }
+        List<String> disabled = jdbc.sql("""
+                        update user_account set enabled = false where mirrored and enabled and not (username = any(?))
+                        returning username""")
+                .param(sent.toArray(String[]::new)).query(String.class).list();
         int tokens = mirrorTokens(snapshot.tokens());
         Mirrored result = new Mirrored(units, added.size(), updated, disabled.size(), keptLocal, tokens);
         if (result.changed()) {
@@ -200,15 +189,8 @@ public class AccountDirectory {
                     .params(token.name(), token.tokenHash(), token.scopes().toArray(String[]::new), timestamp(token.expiresAt()),
                             timestamp(token.revokedAt()), token.owner(), token.owner()).update();
         }
-        List<String> mirrored = jdbc.sql("select token_hash from api_token where mirrored and revoked_at is null")
-                .query(String.class).list();
-        for (String hash : mirrored) {
-            if (!sent.contains(hash)) {
-                changed += jdbc.sql("update api_token set revoked_at = ? where token_hash = ?")
-                        .params(Timestamp.from(clock.instant()), hash).update();
-            }
-        }
-        return changed;
+        return changed + jdbc.sql("update api_token set revoked_at = ? where mirrored and revoked_at is null and not (token_hash = any(?))")
+                .params(Timestamp.from(clock.instant()), sent.toArray(String[]::new)).update();
     }
 
     private void setRoles(long id, Set<String> roles) {
@@ -217,28 +199,21 @@ public class AccountDirectory {
         }
     }
 
-    private record Local(long id, String username, String displayName, String unitCode, String enterpriseTaxCode,
-                         boolean enabled, Set<String> roles, boolean mirrored) {
-
-        boolean sameAs(AccountEntry entry) {
-            return displayName.equals(entry.displayName()) && Objects.equals(unitCode, entry.unitCode())
-                    && Objects.equals(enterpriseTaxCode, entry.enterpriseTaxCode()) && enabled == entry.enabled()
-                    && roles.equals(entry.roles());
-        }
+    /** An account here as the primary would send it, with what only this instance knows of it. */
+    private record Local(long id, boolean mirrored, AccountEntry entry) {
     }
 
-    private Map<String, Local> localAccounts() {
-        Map<String, Local> local = new HashMap<>();
-        jdbc.sql("""
-                select a.id, a.username, a.display_name, un.code as unit_code, a.enterprise_tax_code, a.enabled, a.mirrored,
-                       coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles
-                from user_account a left join unit un on un.id = a.unit_id left join user_role r on r.user_id = a.id
-                group by a.id, un.code""")
-                .query((rs, n) -> new Local(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                        rs.getString("unit_code"), rs.getString("enterprise_tax_code"), rs.getBoolean("enabled"),
-                        new TreeSet<>(List.of((String[]) rs.getArray("roles").getArray())), rs.getBoolean("mirrored")))
-                .list().forEach(l -> local.put(l.username(), l));
-        return local;
+    /** Every account with its unit's code and its roles, by name. */
+    private List<Local> accounts() {
+        return jdbc.sql("""
+                        select a.id, a.mirrored, a.username, a.display_name, un.code as unit_code, a.enterprise_tax_code, a.enabled,
+                               coalesce(array_agg(r.role) filter (where r.role is not null), '{}') as roles
+                        from user_account a left join unit un on un.id = a.unit_id left join user_role r on r.user_id = a.id
+                        group by a.id, un.code order by a.username""")
+                .query((rs, n) -> new Local(rs.getLong("id"), rs.getBoolean("mirrored"), new AccountEntry(rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("unit_code"), rs.getString("enterprise_tax_code"),
+                        rs.getBoolean("enabled"), new TreeSet<>(List.of((String[]) rs.getArray("roles").getArray())))))
+                .list();
     }
 
     private static String randomSecret() {
