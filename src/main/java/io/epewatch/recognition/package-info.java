@@ -3,6 +3,6 @@
  * CPU — motion gate, PaddleOCR detection and recognition on ONNX Runtime behind the {@link
  * io.epewatch.recognition.TextReader} port, grammars with check-digit correction, multi-frame voting — and edge ANPR
  * events (generic JSON, Hikvision ISAPI), all becoming gate events through {@link
- * io.epewatch.recognition.GateObservations}. {@link io.epewatch.recognition.TolerantMatch} is for the risk rules.
+ * io.epewatch.recognition.GateObservations}.
  */
 package io.epewatch.recognition;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.epewatch.kernel.ContainerNumber;
+import io.epewatch.kernel.Lookalikes;
 import io.epewatch.recognition.CharChoice;
 
 /**

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntPredicate;
 
+import io.epewatch.kernel.Lookalikes;
 import io.epewatch.recognition.CharChoice;
 
 /** What may stand at one position of a grammar, and the candidates a read offers for it, best first. */
@@ -39,7 +40,7 @@ enum Slot {
         // digit would "correct" good reads into other valid numbers one time in eleven
         for (char c = '0'; c <= 'Z' && !allows(read.best()); c++) {
             if (allows(c) && Lookalikes.alike(read.best(), c)) {
-                double p = read.probability() * Lookalikes.factor(read.best(), c);
+                double p = read.probability() * lookalikeFactor(read.best(), c);
                 char candidate = c;
                 if (out.stream().noneMatch(o -> o.character() == candidate && o.probability() >= p)) {
                     out.removeIf(o -> o.character() == candidate);
@@ -52,5 +53,15 @@ enum Slot {
     }
 
     record Candidate(char character, double probability) {
+    }
+
+    /**
+     * Where a grammar allows only a digit (or only a letter), a lookalike of the right kind is almost as good as a
+     * read. What a lookalike substitution keeps of the read's probability: a letter read where a digit must stand is
+     * cheap ({@code O} for {@code 0}); a digit read where a letter must stand costs more, since a plate's series
+     * is read from a letter far more often than digits elsewhere pass for a plate.
+     */
+    private static double lookalikeFactor(char read, char chosen) {
+        return Character.isDigit(read) && Character.isLetter(chosen) ? 0.3 : 0.7;
     }
 }

@@ -12,7 +12,7 @@ import io.epewatch.recognition.FrameRead;
 import io.epewatch.recognition.ObservedText;
 import io.epewatch.recognition.Picture;
 import io.epewatch.recognition.Reading;
-import io.epewatch.recognition.TolerantMatch;
+import io.epewatch.kernel.TolerantMatch;
 
 /**
  * The frames of one passage voted into vehicles. Reads of plates that match tolerantly are one vehicle (two trucks

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.epewatch.recognition.TolerantMatch;
+import io.epewatch.kernel.TolerantMatch;
 
 /** How rules describe what they looked at, the same way for every rule, and how they compare numbers. */
 final class Evidence {

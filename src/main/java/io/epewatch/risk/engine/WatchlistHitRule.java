@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.epewatch.recognition.TolerantMatch;
+import io.epewatch.kernel.TolerantMatch;
 import io.epewatch.risk.Severity;
 import io.epewatch.risk.engine.Fact.Passage;
 import io.epewatch.risk.engine.Fact.Watch;

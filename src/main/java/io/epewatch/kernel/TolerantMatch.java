@@ -1,6 +1,5 @@
-package io.epewatch.recognition;
+package io.epewatch.kernel;
 
-import io.epewatch.recognition.grammar.Lookalikes;
 
 /**
  * Whether a read and a declared plate or container number are the same despite OCR errors: an edit distance over

@@ -1,4 +1,4 @@
-package io.epewatch.recognition;
+package io.epewatch.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package io.epewatch.recognition.grammar;
+package io.epewatch.kernel;
 
 import java.util.Map;
 
 /**
- * Characters OCR confuses because they look alike. Where a grammar allows only a digit (or only a letter), a
- * lookalike of the right kind is almost as good as a read, so it costs little: {@code O} where a digit must stand
- * is {@code 0}.
+ * Characters OCR confuses because they look alike ({@code O}/{@code 0}, {@code B}/{@code 8} ...): recognition's
+ * grammars correct a read with them, and the risk rules forgive them when matching a read against a declared number
+ * ({@link TolerantMatch}).
  */
 public final class Lookalikes {
 
@@ -19,18 +19,10 @@ public final class Lookalikes {
             Map.entry('4', "A"), Map.entry('A', "4"),
             Map.entry('7', "T"), Map.entry('U', "V0"), Map.entry('V', "U"), Map.entry('9', "g"));
 
-    /**
-     * What a lookalike substitution keeps of the read's probability: a letter read where a digit must stand is
-     * cheap ({@code O} for {@code 0}); a digit read where a letter must stand costs more, since a plate's series
-     * is read from a letter far more often than digits elsewhere pass for a plate.
-     */
-    static double factor(char read, char chosen) {
-        return Character.isDigit(read) && Character.isLetter(chosen) ? 0.3 : 0.7;
-    }
-
     private Lookalikes() {
     }
 
+    /** Whether OCR may read one for the other (or they are the same). */
     public static boolean alike(char a, char b) {
         return a == b || LOOKALIKES.getOrDefault(a, "").indexOf(b) >= 0 || LOOKALIKES.getOrDefault(b, "").indexOf(a) >= 0;
     }
