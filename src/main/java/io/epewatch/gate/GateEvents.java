@@ -37,7 +37,8 @@ public class GateEvents {
 
     private static final int MAX_CONTAINERS = 4;
     private static final String COLUMNS = """
-            id, enterprise_tax_code, camera_number, location_kind, direction, captured_at, plate, plate_raw,
+            id, enterprise_tax_code, camera_number, location_id, location_name, location_kind, direction, captured_at,
+            plate, plate_raw,
             containers::text as containers, source, received_at, seals::text as seals""";
 
     private final JdbcClient jdbc;
@@ -61,10 +62,31 @@ public class GateEvents {
      * Records a passage. With an idempotency key, a repeat of the same request returns the first result and stores
      * nothing; the same key with a different request is refused.
      *
-     * @throws IdempotencyRace when a concurrent call with the same key won; retrying returns its result
+     * @throws IdempotencyRace when a concurrent call with the same key won; retrying (in a new transaction) returns
+     *                         its result
      */
     @Transactional
     public GateReceipt record(GateEventInput input, String idempotencyKey, String source) {
+        return record(input, idempotencyKey, source, false);
+    }
+
+    /**
+     * Records a passage a camera saw (recognition, an edge ANPR unit): the direction the site diagram gives the camera
+     * wins over what the sender says (R1.4); a camera that sees both ways takes the sender's, which is then required.
+     *
+     * @throws IdempotencyRace as {@link #record(GateEventInput, String, String)}
+     */
+    @Transactional
+    public GateReceipt recordSeen(GateEventInput input, String idempotencyKey, String source) {
+        return record(input, idempotencyKey, source, true);
+    }
+
+    private GateReceipt record(GateEventInput input, String idempotencyKey, String source, boolean cameraDirectionWins) {
+        // the camera is looked up once here and travels with the passage to every reader and listener
+        Optional<Camera> camera = camera(input);
+        if (cameraDirectionWins) {
+            input = withCameraDirection(input, camera);
+        }
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : source + ":" + idempotencyKey.strip();
         String requestHash = Sha256.hex(json.writeValueAsString(input));
         if (key != null) {
@@ -73,25 +95,31 @@ public class GateEvents {
                 return earlier.get();
             }
         }
-        GateEvent passage = validate(input, source);
+        Passage passage = validate(input, camera, source);
+        GateEvent event = passage.event();
         long id = jdbc.sql("""
-                        insert into gate_event (enterprise_tax_code, camera_number, location_kind, direction, captured_at,
-                            plate, plate_raw, containers, source, received_at, seals)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb) returning id""")
-                .params(passage.enterpriseTaxCode(), passage.cameraNumber(), passage.locationKind(),
-                        passage.direction().name(), Timestamp.from(passage.capturedAt()), passage.plate(),
-                        passage.plateRaw(), json.writeValueAsString(passage.containers()), source,
-                        Timestamp.from(passage.receivedAt()), json.writeValueAsString(passage.seals()))
+                        insert into gate_event (enterprise_tax_code, camera_number, location_id, location_name,
+                            location_kind, direction, captured_at, plate, plate_raw, containers, source, received_at, seals)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb) returning id""")
+                .params(event.enterpriseTaxCode(), event.cameraNumber(), event.locationId(), event.locationName(),
+                        event.locationKind(), event.direction().name(), Timestamp.from(event.capturedAt()), event.plate(),
+                        event.plateRaw(), json.writeValueAsString(event.containers()), source,
+                        Timestamp.from(event.receivedAt()), json.writeValueAsString(event.seals()))
                 .query(Long.class).single();
         if (key != null && jdbc.sql("""
                         insert into gate_idempotency (idempotency_key, request_hash, gate_event_id) values (?, ?, ?)
                         on conflict do nothing""").params(key, requestHash, id).update() == 0) {
             throw new IdempotencyRace();
         }
-        events.publishEvent(new GateEventRecorded(id, passage.enterpriseTaxCode(), passage.cameraNumber(),
-                passage.direction(), passage.capturedAt(), passage.plate(), passage.containers(), source,
-                passage.seals()));
-        return new GateReceipt(true, find(AccessScope.all(), id).orElseThrow());
+        event = event.withId(id);
+        events.publishEvent(new GateEventRecorded(id, event.enterpriseTaxCode(), event.cameraNumber(), event.locationId(),
+                event.locationName(), passage.camera().locationGoods(), event.direction(), event.capturedAt(),
+                event.plate(), event.containers(), source, event.seals()));
+        return new GateReceipt(true, event);
+    }
+
+    /** A validated passage and the camera that saw it. */
+    private record Passage(GateEvent event, Camera camera) {
     }
 
     public Optional<GateEvent> find(AccessScope scope, long id) {
@@ -133,19 +161,41 @@ public class GateEvents {
                 .optional();
     }
 
-    private GateEvent validate(GateEventInput input, String source) {
+    private Optional<Camera> camera(GateEventInput input) {
+        if (input.enterpriseTaxCode() == null || input.cameraNumber() == null || input.cameraNumber().isBlank()) {
+            return Optional.empty();
+        }
+        return diagram.findCamera(input.enterpriseTaxCode().strip(), input.cameraNumber().strip());
+    }
+
+    private static GateEventInput withCameraDirection(GateEventInput input, Optional<Camera> camera) {
+        String direction = camera.map(Camera::direction).filter(d -> d.equals("IN") || d.equals("OUT")).orElse(null);
+        if (direction == null && camera.isEmpty() && (input.direction() == null || input.direction().isBlank())) {
+            direction = "IN"; // an unknown camera: that is the problem to name, not the missing direction
+        }
+        return direction == null ? input : new GateEventInput(input.enterpriseTaxCode(), input.cameraNumber(), direction,
+                input.capturedAt(), input.plate(), input.containerNumbers(), input.seals());
+    }
+
+    private Passage validate(GateEventInput input, Optional<Camera> found, String source) {
         InputCheck check = new InputCheck();
         TaxCode taxCode = check.parse("enterpriseTaxCode", input.enterpriseTaxCode(), TaxCode::parse);
         Camera camera = null;
         if (check.require("cameraNumber", input.cameraNumber()) && taxCode != null) {
-            camera = diagram.findCamera(taxCode.value(), input.cameraNumber().strip()).orElse(null);
+            camera = found.filter(c -> c.enterpriseTaxCode().equals(taxCode.value())).orElse(null);
             if (camera == null) {
                 check.reject("cameraNumber", "cameraNotOnDiagram", "no camera with this number on the site diagram of " + taxCode.value());
             } else if (camera.locationKind() != LocationKind.GATE && camera.locationKind() != LocationKind.WAREHOUSE_GATE) {
                 check.reject("cameraNumber", "notAGateCamera", "camera " + camera.number() + " watches a " + camera.locationKind() + ", not a gate", camera.number());
             }
         }
-        GateEvent.Direction direction = check.parse("direction", input.direction(), GateEvents::direction);
+        GateEvent.Direction direction = null;
+        if (camera != null && "BOTH".equals(camera.direction()) && (input.direction() == null || input.direction().isBlank())) {
+            check.reject("direction", "directionOfBothWays", "camera " + camera.number()
+                    + " sees both directions: the event must say IN or OUT", camera.number());
+        } else {
+            direction = check.parse("direction", input.direction(), GateEvents::direction);
+        }
         Instant capturedAt = check.parse("capturedAt", input.capturedAt(), raw -> Timestamps.parsePast(raw, clock));
         PlateNumber plate = check.parseOptional("plate", input.plate(), PlateNumber::parse);
         List<ContainerRead> containers = new ArrayList<>();
@@ -166,9 +216,10 @@ public class GateEvents {
             check.reject("plate", "plateOrContainer", "a passage needs a plate or at least one container number");
         }
         check.throwIfAny();
-        return new GateEvent(0, taxCode.value(), camera.number(), camera.locationKind().name(), direction, capturedAt,
-                plate == null ? null : plate.value(), input.plate() == null ? null : input.plate().strip(),
-                List.copyOf(containers), source, clock.instant(), seals);
+        return new Passage(new GateEvent(0, taxCode.value(), camera.number(), camera.locationId(), camera.locationName(),
+                camera.locationKind().name(), direction, capturedAt, plate == null ? null : plate.value(),
+                input.plate() == null ? null : input.plate().strip(), List.copyOf(containers), source, clock.instant(),
+                seals), camera);
     }
 
     /** Seals seen: each on a container by its number, the seal as customs and shippers write them. */
@@ -206,7 +257,7 @@ public class GateEvents {
 
     private GateEvent toEvent(ResultSet rs, int row) throws SQLException {
         return new GateEvent(rs.getLong("id"), rs.getString("enterprise_tax_code"), rs.getString("camera_number"),
-                rs.getString("location_kind"), GateEvent.Direction.valueOf(rs.getString("direction")),
+                rs.getObject("location_id", Long.class), rs.getString("location_name"), rs.getString("location_kind"), GateEvent.Direction.valueOf(rs.getString("direction")),
                 rs.getTimestamp("captured_at").toInstant(), rs.getString("plate"), rs.getString("plate_raw"),
                 json.readValue(rs.getString("containers"), new TypeReference<List<ContainerRead>>() { }),
                 rs.getString("source"), rs.getTimestamp("received_at").toInstant(),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,7 @@ import io.epewatch.gate.GateEventInput;
 import io.epewatch.gate.GateEvents;
 import io.epewatch.gate.GateReceipt;
 import io.epewatch.identity.AccessScope;
-import io.epewatch.kernel.InvalidInputException;
-import io.epewatch.registry.Camera;
 import io.epewatch.registry.Enterprises;
-import io.epewatch.registry.SiteDiagram;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,7 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Observations become gate events (the {@code gate} module validates and records them, once per event key) with
+ * Observations become gate events (the {@code gate} module resolves the camera, takes its direction from the site
+ * diagram, validates and records them, once per event key) with
  * what was read kept beside them: each plate and container with its confidence and status, and the best frame and
  * the crops stored as evidence linked to the gate event.
  */
@@ -40,19 +39,17 @@ public class GateObservations {
 
     private final GateEvents gateEvents;
     private final Enterprises enterprises;
-    private final SiteDiagram diagram;
     private final EvidenceStore evidence;
     private final JdbcClient jdbc;
     private final double uncertainBelow;
     private final TransactionTemplate transaction;
 
-    GateObservations(GateEvents gateEvents, Enterprises enterprises, SiteDiagram diagram, EvidenceStore evidence,
+    GateObservations(GateEvents gateEvents, Enterprises enterprises, EvidenceStore evidence,
                      JdbcClient jdbc, @Value("${epewatch.recognition.uncertain-below:0.6}") double uncertainBelow,
                      PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.gateEvents = gateEvents;
         this.enterprises = enterprises;
-        this.diagram = diagram;
         this.evidence = evidence;
         this.jdbc = jdbc;
         this.uncertainBelow = uncertainBelow;
@@ -71,7 +68,7 @@ public class GateObservations {
      */
     public GateReceipt record(GateObservation observation) {
         GateEventInput input = new GateEventInput(observation.enterpriseTaxCode(), observation.cameraNumber(),
-                direction(observation), observation.capturedAt() == null ? null : observation.capturedAt().toString(),
+                observation.direction(), observation.capturedAt() == null ? null : observation.capturedAt().toString(),
                 observation.plate() == null ? null : observation.plate().text(),
                 // only confident reads are the passage's containers: an uncertain one stays among the readings, with
                 // its crop, for an officer to confirm, and does not stand beside the real one as its equal (issue 15)
@@ -87,7 +84,7 @@ public class GateObservations {
     }
 
     private GateReceipt recordOnce(GateEventInput input, GateObservation observation) {
-        GateReceipt receipt = gateEvents.record(input, observation.eventKey(), observation.source());
+        GateReceipt receipt = gateEvents.recordSeen(input, observation.eventKey(), observation.source());
         if (receipt.created()) {
             keep(receipt.event(), observation);
         }
@@ -114,10 +111,8 @@ public class GateObservations {
             return List.of();
         }
         return jdbc.sql("""
-                        select r.*, e.enterprise_tax_code, e.camera_number, e.captured_at from gate_reading r
-                        join gate_event e on e.id = r.gate_event_id
-                        where r.status = 'UNCERTAIN' and e.enterprise_tax_code in (:codes)
-                        order by e.captured_at desc, r.id limit :limit""")
+                        select * from gate_reading where status = 'UNCERTAIN' and enterprise_tax_code in (:codes)
+                        order by captured_at desc, id limit :limit""")
                 .param("codes", visible).param("limit", limit)
                 .query((rs, n) -> new ReadingToCheck(toReading(rs, n), rs.getString("enterprise_tax_code"),
                         rs.getString("camera_number"), rs.getTimestamp("captured_at").toInstant()))
@@ -128,27 +123,6 @@ public class GateObservations {
     public Optional<UUID> picture(AccessScope scope, long gateEventId, long readingId, boolean frame) {
         return readings(scope, gateEventId).stream().filter(r -> r.id() == readingId).findFirst()
                 .map(r -> frame ? r.frameEvidenceId() : r.cropEvidenceId());
-    }
-
-    /**
-     * The camera's configured direction (R1.4: the site diagram says which way each gate camera looks) wins over what
-     * the sender says; a camera that sees both ways takes the observation's.
-     */
-    private String direction(GateObservation observation) {
-        Optional<Camera> camera = observation.enterpriseTaxCode() == null || observation.cameraNumber() == null
-                ? Optional.empty() : diagram.findCamera(observation.enterpriseTaxCode().strip(), observation.cameraNumber().strip());
-        if (camera.isPresent() && ("IN".equals(camera.get().direction()) || "OUT".equals(camera.get().direction()))) {
-            return camera.get().direction();
-        }
-        if (observation.direction() != null && !observation.direction().isBlank()) {
-            return observation.direction();
-        }
-        if (camera.isPresent()) {
-            throw new InvalidInputException("direction", "camera " + observation.cameraNumber()
-                    + " sees both directions: the event must say IN or OUT");
-        }
-        // an unknown camera: the gate module names that problem
-        return "IN";
     }
 
     private void keep(GateEvent event, GateObservation observation) {
@@ -162,10 +136,11 @@ public class GateObservations {
         for (ObservedText text : texts) {
             UUID crop = text.crop() == null ? null : store(text.crop(), event, links);
             jdbc.sql("""
-                            insert into gate_reading (gate_event_id, kind, text, confidence, status, frames, note,
-                                crop_evidence_id, frame_evidence_id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(event.id(), text.kind().name(), canonical(event, text),
+                            insert into gate_reading (gate_event_id, enterprise_tax_code, camera_number, captured_at,
+                                kind, text, confidence, status, frames, note, crop_evidence_id, frame_evidence_id)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(event.id(), event.enterpriseTaxCode(), event.cameraNumber(), Timestamp.from(event.capturedAt()),
+                            text.kind().name(), canonical(event, text),
                             BigDecimal.valueOf(Math.max(0, Math.min(1, text.confidence()))).setScale(3, RoundingMode.HALF_UP),
                             text.status(uncertainBelow).name(), Math.max(1, text.frames()), text.note(), crop, frame)
                     .update();

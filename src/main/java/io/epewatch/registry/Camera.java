@@ -1,6 +1,7 @@
 package io.epewatch.registry;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A camera as numbered on the EPE's site diagram (R1.4).
@@ -8,10 +9,11 @@ import java.util.List;
  * @param number    the number on the diagram, unique within the enterprise
  * @param onvifUrl  the ONVIF device service address, when the camera speaks ONVIF
  * @param direction for gate cameras, which passage it sees: IN, OUT or BOTH
+ * @param locationGoods what the watched location holds
  */
 public record Camera(long id, String enterpriseTaxCode, String number, long locationId, String locationName,
                      LocationKind locationKind, String streamUrl, String snapshotUrl, String onvifUrl, String direction,
-                     CameraSpecs specs) {
+                     CameraSpecs specs, Set<GoodsKind> locationGoods) {
 
     /** R1.7: whether customs must receive this camera's images online. */
     public boolean mustConnectOnline() {

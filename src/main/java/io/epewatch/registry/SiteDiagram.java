@@ -31,7 +31,7 @@ public class SiteDiagram {
 
     private static final String CAMERA_COLUMNS = """
             c.id, e.tax_code, c.number, c.location_id, l.name as location_name, l.kind, c.stream_url, c.snapshot_url,
-            c.onvif_url, c.direction, c.specs::text as specs""";
+            c.onvif_url, c.direction, c.specs::text as specs, l.goods""";
     private static final String CAMERA_FROM = " from camera c join location l on l.id = c.location_id join enterprise e on e.id = c.enterprise_id ";
 
     private final JdbcClient jdbc;
@@ -237,16 +237,20 @@ public class SiteDiagram {
         return new Camera(rs.getLong("id"), rs.getString("tax_code"), rs.getString("number"), rs.getLong("location_id"),
                 rs.getString("location_name"), LocationKind.valueOf(rs.getString("kind")), rs.getString("stream_url"),
                 rs.getString("snapshot_url"), rs.getString("onvif_url"), rs.getString("direction"),
-                json.readValue(rs.getString("specs"), CameraSpecs.class));
+                json.readValue(rs.getString("specs"), CameraSpecs.class), goods(rs));
     }
 
     private static Location toLocation(ResultSet rs, int row) throws SQLException {
+        return new Location(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+                LocationKind.valueOf(rs.getString("kind")), goods(rs));
+    }
+
+    private static Set<GoodsKind> goods(ResultSet rs) throws SQLException {
         Array goods = rs.getArray("goods");
         Set<GoodsKind> kinds = EnumSet.noneOf(GoodsKind.class);
         for (String kind : (String[]) goods.getArray()) {
             kinds.add(GoodsKind.valueOf(kind));
         }
-        return new Location(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
-                LocationKind.valueOf(rs.getString("kind")), kinds);
+        return kinds;
     }
 }

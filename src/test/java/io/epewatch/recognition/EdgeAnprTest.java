@@ -30,6 +30,8 @@ class EdgeAnprTest {
     Fixtures fixtures;
     @Autowired
     GateEvents gateEvents;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @LocalServerPort
     int port;
 
@@ -64,6 +66,8 @@ class EdgeAnprTest {
         JsonNode passage = first.json();
         assertThat(passage.get("plate").asString()).isEqualTo("51C-123.45");
         assertThat(passage.get("direction").asString()).isEqualTo("OUT");
+        assertThat(passage.get("locationName").asString()).as("where it passed, as the site diagram names it").isEqualTo("Cổng chính");
+        assertThat(passage.get("locationKind").asString()).isEqualTo("GATE");
         assertThat(passage.get("source").asString()).isEqualTo("edge:json");
         assertThat(passage.get("containers").get(0).get("number").asString()).isEqualTo("MSKU4670691");
 
@@ -82,6 +86,23 @@ class EdgeAnprTest {
         String crop = "/passages/" + passage.get("id").asLong() + "/readings/" + readings.get(0).get("id").asLong() + "/crop.jpg";
         byte[] picture = officer.getBytes(crop);
         assertThat(picture).startsWith((byte) 0xFF, (byte) 0xD8);
+    }
+
+    @Test
+    @DisplayName("R1.4 the site diagram's direction wins over the edge camera's; a camera that sees both ways must say which")
+    void directionComesFromTheDiagram() {
+        Map<String, Object> saysIn = event("edge-" + UUID.randomUUID(), 0.93);
+        saysIn.put("direction", "IN");
+        assertThat(camera.post("/api/v1/edge-anpr/events", saysIn).json().get("direction").asString()).isEqualTo("OUT");
+
+        jdbc.sql("update camera set direction = 'BOTH' where number = 'G1' and enterprise_id = "
+                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        Api.Response unsaid = camera.post("/api/v1/edge-anpr/events", event("edge-" + UUID.randomUUID(), 0.93));
+        assertProblem(unsaid, "direction");
+        assertThat(unsaid.body()).contains("both directions");
+        Map<String, Object> saysOut = event("edge-" + UUID.randomUUID(), 0.93);
+        saysOut.put("direction", "IN");
+        assertThat(camera.post("/api/v1/edge-anpr/events", saysOut).json().get("direction").asString()).isEqualTo("IN");
     }
 
     @Test

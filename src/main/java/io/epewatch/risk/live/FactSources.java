@@ -63,10 +63,9 @@ class FactSources {
     @Async
     @TransactionalEventListener
     void on(GateEventRecorded passage) {
-        Optional<Camera> camera = diagram.findCamera(passage.enterpriseTaxCode(), passage.cameraNumber());
-        String location = camera.map(Camera::locationName).orElse(passage.cameraNumber());
         analysis.accept("gate:" + passage.gateEventId(), new Fact.Passage(passage.gateEventId(),
-                passage.enterpriseTaxCode(), passage.cameraNumber(), location, camera.map(this::holdsScrap).orElse(false),
+                passage.enterpriseTaxCode(), passage.cameraNumber(), passage.locationName(),
+                passage.locationGoods().contains(GoodsKind.SCRAP_REFUSE),
                 Fact.Direction.valueOf(passage.direction().name()), passage.capturedAt(), passage.plate(),
                 passage.containers().stream().map(c -> new Fact.Container(c.number(), c.valid())).toList(), passage.source(),
                 passage.seals().stream().map(s -> new Fact.SealSeen(s.containerNumber(), s.sealNumber())).toList()));
@@ -152,10 +151,5 @@ class FactSources {
                 d.seals().stream().map(s -> new Fact.SealSeen(s.containerNumber(), s.sealNumber())).toList(),
                 d.arrival() == null ? null : new Fact.Arrival(d.arrival().at(), d.arrival().office(), d.arrival().seals().stream()
                         .map(s -> new Fact.SealSeen(s.containerNumber(), s.sealNumber())).toList()));
-    }
-
-    private boolean holdsScrap(Camera camera) {
-        return diagram.locations(AccessScope.all(), camera.enterpriseTaxCode()).stream()
-                .anyMatch(l -> l.id() == camera.locationId() && l.goods().contains(GoodsKind.SCRAP_REFUSE));
     }
 }
