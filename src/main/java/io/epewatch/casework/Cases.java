@@ -1,12 +1,8 @@
 package io.epewatch.casework;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +22,6 @@ import io.epewatch.kernel.NotFoundException;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.risk.Warning;
 import io.epewatch.risk.Warnings;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,21 +35,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Cases {
 
     private static final int MAX_TEXT = 10_000;
-    private static final String COLUMNS = """
-            c.id, c.warning_id, c.enterprise_tax_code, w.rule, w.score, w.summary, w.explanation_vi, c.state, c.assignee, c.analysis,
-            c.proposal, c.outcome, c.violation_reference, c.opened_by, c.opened_at, c.state_since""";
-    private static final String FROM = " from warning_case c join warning w on w.id = c.warning_id ";
 
-    private final JdbcClient jdbc;
+    private final CaseRows rows;
     private final Warnings warnings;
     private final Enterprises enterprises;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Cases(JdbcClient jdbc, Warnings warnings, Enterprises enterprises, EvidenceStore evidence, AuditTrail audit,
+    Cases(CaseRows rows, Warnings warnings, Enterprises enterprises, EvidenceStore evidence, AuditTrail audit,
           Clock clock) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.warnings = warnings;
         this.enterprises = enterprises;
         this.evidence = evidence;
@@ -67,20 +58,13 @@ public class Cases {
     public CaseFile open(Caller caller, long warningId) {
         Warning warning = warnings.find(caller.access(), warningId)
                 .orElseThrow(() -> new NotFoundException("warning", String.valueOf(warningId)));
-        Optional<Long> existing = jdbc.sql("select id from warning_case where warning_id = ?").param(warningId)
-                .query(Long.class).optional();
+        Optional<Long> existing = rows.idOfWarning(warningId);
         if (existing.isPresent()) {
             return find(caller.access(), existing.get()).orElseThrow();
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        long id = jdbc.sql("""
-                        insert into warning_case (warning_id, enterprise_tax_code, state, opened_by, opened_at, state_since)
-                        values (?, ?, 'NEW', ?, ?, ?) on conflict (warning_id) do nothing returning id""")
-                .params(warningId, warning.enterpriseTaxCode(), caller.name(), now, now).query(Long.class).optional()
-                .orElseGet(() -> jdbc.sql("select id from warning_case where warning_id = ?").param(warningId).query(Long.class).single());
+        long id = rows.insert(warningId, warning.enterpriseTaxCode(), caller.name(), clock.instant());
         // the steps the system writes itself carry no note: the page says them in the reader's language (issue 15)
-        record(id, null, CaseState.NEW, caller, null,
-                warning.enterpriseTaxCode());
+        record(id, null, CaseState.NEW, caller, null, warning.enterpriseTaxCode());
         if (warning.gateEventId() != null) {
             for (EvidenceItem item : evidence.linkedTo(new EvidenceLink(EvidenceLink.Kind.GATE_EVENT,
                     String.valueOf(warning.gateEventId())))) {
@@ -92,28 +76,27 @@ public class Cases {
 
     @Transactional
     public CaseFile take(Caller caller, long id) {
-        CaseFile c = forChange(caller, id, EnumSet.of(CaseState.NEW, CaseState.ANALYSING));
-        jdbc.sql("update warning_case set assignee = ? where id = ?").params(caller.name(), id).update();
+        CaseFile c = forChange(caller, id, CaseState.ANALYSING);
+        rows.assign(id, caller.name());
         return move(caller, c, CaseState.ANALYSING, null);
     }
 
     /** R4.6: the officer's analysis (declaration, route, travel time, images) and the handling proposed under the law. */
     @Transactional
     public CaseFile propose(Caller caller, long id, String analysis, String proposal) {
-        CaseFile c = forChange(caller, id, EnumSet.of(CaseState.ANALYSING));
+        CaseFile c = forChange(caller, id, CaseState.PROPOSED);
         InputCheck check = new InputCheck();
         check.requireText("analysis", analysis, MAX_TEXT);
         check.requireText("proposal", proposal, MAX_TEXT);
         check.throwIfAny();
-        jdbc.sql("update warning_case set analysis = ?, proposal = ? where id = ?")
-                .params(analysis.strip(), proposal.strip(), id).update();
+        rows.writeProposal(id, analysis.strip(), proposal.strip());
         return move(caller, c, CaseState.PROPOSED, null);
     }
 
     /** R4.8: signs of fraud are reported to the head. */
     @Transactional
     public CaseFile escalate(Caller caller, long id, String note) {
-        CaseFile c = forChange(caller, id, EnumSet.of(CaseState.PROPOSED));
+        CaseFile c = forChange(caller, id, CaseState.ESCALATED);
         return move(caller, c, CaseState.ESCALATED, text("note", note));
     }
 
@@ -121,7 +104,7 @@ public class Cases {
     @Transactional
     public CaseFile orderInspection(Caller caller, long id, String note) {
         requireHead(caller);
-        CaseFile c = forChange(caller, id, EnumSet.of(CaseState.ESCALATED));
+        CaseFile c = forChange(caller, id, CaseState.INSPECTION_ORDERED);
         return move(caller, c, CaseState.INSPECTION_ORDERED, text("note", note));
     }
 
@@ -132,7 +115,7 @@ public class Cases {
     @Transactional
     public CaseFile close(Caller caller, long id, String outcome, String reference, String note) {
         requireHead(caller);
-        CaseFile c = forChange(caller, id, EnumSet.of(CaseState.PROPOSED, CaseState.ESCALATED, CaseState.INSPECTION_ORDERED));
+        CaseFile c = forChange(caller, id, CaseState.CLOSED);
         InputCheck check = new InputCheck();
         CaseFile.Outcome decided = check.parse("outcome", outcome,
                 raw -> InputCheck.parseEnum(CaseFile.Outcome.class, raw, "NO_VIOLATION or VIOLATION"));
@@ -141,8 +124,7 @@ public class Cases {
         }
         check.maxLength("reference", reference, 100);
         check.throwIfAny();
-        jdbc.sql("update warning_case set outcome = ?, violation_reference = ? where id = ?")
-                .params(decided.name(), blank(reference) == null ? null : reference.strip(), id).update();
+        rows.writeOutcome(id, decided, blank(reference) == null ? null : reference.strip());
         CaseFile closed = move(caller, c, CaseState.CLOSED, text("note", note));
         if (decided == CaseFile.Outcome.NO_VIOLATION) {
             warnings.find(AccessScope.all(), c.warningId()).map(Warning::gateEventId).ifPresent(gate ->
@@ -159,8 +141,7 @@ public class Cases {
         check.requireText("text", text, MAX_TEXT);
         check.throwIfAny();
         Instant now = clock.instant();
-        long noteId = jdbc.sql("insert into case_note (case_id, author, text, at) values (?, ?, ?, ?) returning id")
-                .params(id, caller.name(), text.strip(), Timestamp.from(now)).query(Long.class).single();
+        long noteId = rows.insertNote(id, caller.name(), text.strip(), now);
         audit.record(caller.name(), AuditTrail.Actions.CASE_NOTE, c.enterpriseTaxCode(), "case:" + id, Map.of("note", noteId));
         return new CaseNote(noteId, caller.name(), text.strip(), now);
     }
@@ -189,9 +170,8 @@ public class Cases {
                 null, now), List.of(new EvidenceLink(EvidenceLink.Kind.CASE, String.valueOf(id))));
         evidence.hold(item.id(), "case " + id);
         String name = fileName.strip().replaceAll("[\\/\\p{Cntrl}]", "_");
-        jdbc.sql("insert into case_attachment (case_id, evidence_id, file_name, added_by, added_at) values (?, ?, ?, ?, ?)")
-                .params(id, item.id(), name, caller.name(), Timestamp.from(now)).update();
-        audit.record(caller.name(), AuditTrail.Actions.CASE_NOTE, c.enterpriseTaxCode(), "case:" + id,
+        rows.insertAttachment(id, item.id(), name, caller.name(), now);
+        audit.record(caller.name(), AuditTrail.Actions.CASE_ATTACHMENT, c.enterpriseTaxCode(), "case:" + id,
                 Map.of("attached", name, "sha256", item.sha256()));
         return new CaseAttachment(item.id(), name, mediaType, item.sizeBytes(), caller.name(), now);
     }
@@ -200,13 +180,11 @@ public class Cases {
         if (find(scope, id).isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select evidence_id, file_name, added_by, added_at from case_attachment where case_id = ? order by added_at")
-                .param(id).query((rs, n) -> {
-                    java.util.UUID evidenceId = rs.getObject("evidence_id", java.util.UUID.class);
-                    EvidenceItem item = evidence.find(evidenceId).orElse(null);
-                    return new CaseAttachment(evidenceId, rs.getString("file_name"), item == null ? "" : item.mediaType(),
-                            item == null ? 0 : item.sizeBytes(), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
-                }).list();
+        return rows.attachments(id).stream().map(a -> {
+            EvidenceItem item = evidence.find(a.evidenceId()).orElse(null);
+            return new CaseAttachment(a.evidenceId(), a.fileName(), item == null ? "" : item.mediaType(),
+                    item == null ? 0 : item.sizeBytes(), a.addedBy(), a.addedAt());
+        }).toList();
     }
 
     /** The bytes of a case's attachment, when the case is visible and the file is one of its own. */
@@ -214,20 +192,17 @@ public class Cases {
         if (find(scope, id).isEmpty()) {
             return Optional.empty();
         }
-        boolean own = jdbc.sql("select count(*) from case_attachment where case_id = ? and evidence_id = ?")
-                .params(id, evidenceId).query(Long.class).single() > 0;
-        return own ? evidence.open(evidenceId) : Optional.empty();
+        return rows.hasAttachment(id, evidenceId) ? evidence.open(evidenceId) : Optional.empty();
     }
 
     public Optional<CaseFile> find(AccessScope scope, long id) {
         Set<String> visible = enterprises.visibleTaxCodes(scope);
-        return jdbc.sql("select " + COLUMNS + FROM + "where c.id = ?").param(id).query(Cases::toCase).optional()
-                .filter(c -> visible.contains(c.enterpriseTaxCode()));
+        return rows.find(id).filter(c -> visible.contains(c.enterpriseTaxCode()))
+                .flatMap(row -> warnings.find(AccessScope.all(), row.warningId()).map(w -> file(row, w)));
     }
 
     public Optional<CaseFile> forWarning(AccessScope scope, long warningId) {
-        return jdbc.sql("select id from warning_case where warning_id = ?").param(warningId).query(Long.class).optional()
-                .flatMap(id -> find(scope, id));
+        return rows.idOfWarning(warningId).flatMap(id -> find(scope, id));
     }
 
     /**
@@ -239,49 +214,32 @@ public class Cases {
         if (visible.isEmpty()) {
             return List.of();
         }
+        List<CaseRows.CaseRow> open = rows.open(visible);
+        Map<Long, Warning> byId = warnings.byIds(open.stream().map(CaseRows.CaseRow::warningId).toList());
         boolean head = caller.has(Role.HEAD);
-        return jdbc.sql("select " + COLUMNS + FROM + """
-                        where c.enterprise_tax_code in (:codes) and c.state <> 'CLOSED'
-                        order by case when :head and c.state in ('ESCALATED', 'INSPECTION_ORDERED') then 0 else 1 end,
-                            w.score desc, c.opened_at limit :limit""")
-                .param("codes", visible).param("head", head).param("limit", Math.min(Math.max(limit, 1), 500))
-                .query(Cases::toCase).list();
+        Comparator<CaseFile> urgency = Comparator.comparing((CaseFile c) -> !(head && HEADS_FIRST.contains(c.state())))
+                .thenComparing(CaseFile::score, Comparator.reverseOrder())
+                .thenComparing(CaseFile::openedAt);
+        return open.stream().filter(row -> byId.containsKey(row.warningId()))
+                .map(row -> file(row, byId.get(row.warningId())))
+                .sorted(urgency).limit(Math.min(Math.max(limit, 1), 500)).toList();
     }
+
+    private static final Set<CaseState> HEADS_FIRST = EnumSet.of(CaseState.ESCALATED, CaseState.INSPECTION_ORDERED);
 
     /** The case's steps, oldest first, each with how long the case stayed in the state it left. */
     public List<CaseTransition> transitions(AccessScope scope, long id) {
-        if (find(scope, id).isEmpty()) {
-            return List.of();
-        }
-        List<CaseTransition> steps = new ArrayList<>();
-        Instant[] previous = {null};
-        jdbc.sql("select from_state, to_state, actor, note, at from case_transition where case_id = ? order by seq")
-                .param(id).query((rs, n) -> {
-                    Instant at = rs.getTimestamp("at").toInstant();
-                    String from = rs.getString("from_state");
-                    steps.add(new CaseTransition(from == null ? null : CaseState.valueOf(from),
-                            CaseState.valueOf(rs.getString("to_state")), rs.getString("actor"), rs.getString("note"), at,
-                            previous[0] == null ? null : Duration.between(previous[0], at)));
-                    previous[0] = at;
-                    return null;
-                }).list();
-        return steps;
+        return find(scope, id).isEmpty() ? List.of() : rows.transitions(id);
     }
 
     public List<CaseNote> notes(AccessScope scope, long id) {
-        if (find(scope, id).isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select id, author, text, at from case_note where case_id = ? order by at, id").param(id)
-                .query((rs, n) -> new CaseNote(rs.getLong("id"), rs.getString("author"), rs.getString("text"),
-                        rs.getTimestamp("at").toInstant())).list();
+        return find(scope, id).isEmpty() ? List.of() : rows.notes(id);
     }
 
-    private CaseFile forChange(Caller caller, long id, Set<CaseState> from) {
+    /** The case the caller may see, checked against the procedure: it must be allowed to move to {@code to}. */
+    private CaseFile forChange(Caller caller, long id, CaseState to) {
         CaseFile c = find(caller.access(), id).orElseThrow(() -> new NotFoundException("case", String.valueOf(id)));
-        if (!from.contains(c.state())) {
-            throw new InvalidInputException("state", "caseState", "the case is " + c.state() + "; this step needs it " + from);
-        }
+        c.state().requireMoveTo(to);
         return c;
     }
 
@@ -292,10 +250,8 @@ public class Cases {
     }
 
     private CaseFile move(Caller caller, CaseFile c, CaseState to, String note) {
-        Instant now = clock.instant();
-        int changed = jdbc.sql("update warning_case set state = ?, state_since = ? where id = ? and state = ?")
-                .params(to.name(), Timestamp.from(now), c.id(), c.state().name()).update();
-        if (changed == 0) {
+        c.state().requireMoveTo(to);
+        if (!rows.changeState(c.id(), c.state(), to, clock.instant())) {
             throw new InvalidInputException("state", "caseChanged", "the case changed meanwhile; reload it");
         }
         record(c.id(), c.state(), to, caller, note, c.enterpriseTaxCode());
@@ -303,11 +259,7 @@ public class Cases {
     }
 
     private void record(long id, CaseState from, CaseState to, Caller caller, String note, String enterprise) {
-        jdbc.sql("""
-                        insert into case_transition (case_id, seq, from_state, to_state, actor, note, at)
-                        values (?, (select coalesce(max(seq), 0) + 1 from case_transition where case_id = ?), ?, ?, ?, ?, ?)""")
-                .params(id, id, from == null ? null : from.name(), to.name(), caller.name(), note,
-                        Timestamp.from(clock.instant())).update();
+        rows.appendTransition(id, from, to, caller.name(), note, clock.instant());
         audit.record(caller.name(), AuditTrail.Actions.CASE_TRANSITION, enterprise, "case:" + id,
                 Map.of("from", from == null ? "" : from.name(), "to", to.name()));
     }
@@ -323,13 +275,9 @@ public class Cases {
         return raw == null || raw.isBlank() ? null : raw;
     }
 
-    private static CaseFile toCase(ResultSet rs, int row) throws SQLException {
-        String outcome = rs.getString("outcome");
-        return new CaseFile(rs.getLong("id"), rs.getLong("warning_id"), rs.getString("enterprise_tax_code"),
-                rs.getString("rule"), rs.getInt("score"), rs.getString("summary"), CaseState.valueOf(rs.getString("state")),
-                rs.getString("assignee"), rs.getString("analysis"), rs.getString("proposal"),
-                outcome == null ? null : CaseFile.Outcome.valueOf(outcome), rs.getString("violation_reference"),
-                rs.getString("opened_by"), rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("state_since").toInstant(),
-                rs.getString("explanation_vi"));
+    private static CaseFile file(CaseRows.CaseRow row, Warning warning) {
+        return new CaseFile(row.id(), row.warningId(), row.enterpriseTaxCode(), warning.rule(), warning.score(),
+                warning.summary(), row.state(), row.assignee(), row.analysis(), row.proposal(), row.outcome(),
+                row.violationReference(), row.openedBy(), row.openedAt(), row.stateSince(), warning.explanationVi());
     }
 }

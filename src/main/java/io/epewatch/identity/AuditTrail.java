@@ -248,6 +248,26 @@ public class AuditTrail {
         /** A case moved from one state to the next (R4.6–R4.8). */
         public static final String CASE_TRANSITION = "CASE_TRANSITION";
         public static final String CASE_NOTE = "CASE_NOTE";
+        /** A file (a record, a photo of a seal) was attached to a case as held evidence. */
+        public static final String CASE_ATTACHMENT = "CASE_ATTACHMENT";
+        /** An officer marked warnings as seen in the inbox. */
+        public static final String WARNINGS_ACKNOWLEDGED = "WARNINGS_ACKNOWLEDGED";
+        /** An EPE filed its Appendix II notification of an incident (R2.3). */
+        public static final String INCIDENT_NOTICE_FILED = "INCIDENT_NOTICE_FILED";
+        /** An EPE filed a late notice for an overdue incident (R2.5). */
+        public static final String INCIDENT_LATE_NOTICE = "INCIDENT_LATE_NOTICE";
+        /** An incident was assigned to an officer, who follows it up (R2.4). */
+        public static final String INCIDENT_ASSIGNED = "INCIDENT_ASSIGNED";
+        /** The assigned officer recorded the day's follow-up (R2.4). */
+        public static final String INCIDENT_FOLLOW_UP = "INCIDENT_FOLLOW_UP";
+        /** The head decided a supervision measure for an incident (R2.5). */
+        public static final String INCIDENT_MEASURE = "INCIDENT_MEASURE";
+        /** The monitor reclassified incidents or merged them into one channel outage. */
+        public static final String INCIDENT_RECLASSIFIED = "INCIDENT_RECLASSIFIED";
+        /** An incident was closed: its cameras are back, or an officer closed it. */
+        public static final String INCIDENT_CLOSED = "INCIDENT_CLOSED";
+        /** A passage written in the manual gate log while the gate camera was down. */
+        public static final String MANUAL_GATE_LOG = "MANUAL_GATE_LOG";
         /** A declaration processed by this system took a step: filed, registered with its lane, checked, cleared (R5.5–R5.7). */
         public static final String DECLARATION_STEP = "DECLARATION_STEP";
         /** The primary/backup pair changed state: declared down, took over, handed back, recovered (R6.1). */

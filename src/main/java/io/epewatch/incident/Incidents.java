@@ -148,7 +148,7 @@ public class Incidents {
                         notice.description() + " (thông báo sự cố số " + id + ")", null));
             }
         }
-        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, enterprise.taxCode(), "incident:" + id,
+        audit.record(caller.name(), AuditTrail.Actions.INCIDENT_NOTICE_FILED, enterprise.taxCode(), "incident:" + id,
                 Map.of("change", "Appendix II notification filed", "kind", kind.name(), "cameras", cameras,
                         "planned", Boolean.TRUE.equals(input.planned())));
         events.publishEvent(new IncidentOpened(id, enterprise.taxCode(), kind, origin));
@@ -183,7 +183,7 @@ public class Incidents {
                     .params(id, camera, Timestamp.from(now)).update();
         }
         listCamerasInNotice(id);
-        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, seen.enterpriseTaxCode(), "incident:" + id,
+        audit.record(caller.name(), AuditTrail.Actions.INCIDENT_NOTICE_FILED, seen.enterpriseTaxCode(), "incident:" + id,
                 Map.of("change", "Appendix II notification filed for the monitor's incident", "kind", stricter.name(),
                         "cameras", cameras, "by", origin.name()));
         return find(AccessScope.all(), id).orElseThrow();
@@ -282,7 +282,7 @@ public class Incidents {
             Instant notified = jdbc.sql("select notified_at from incident where id = ?").param(target).query(Timestamp.class).single().toInstant();
             jdbc.sql("update incident set kind = 'CHANNEL', deadline = ? where id = ?")
                     .params(Date.valueOf(timeline().deadline(IncidentKind.CHANNEL, notified)), target).update();
-            audit.record("monitor", AuditTrail.Actions.CONFIGURATION_CHANGED, change.enterpriseTaxCode(), "incident:" + target,
+            audit.record("monitor", AuditTrail.Actions.INCIDENT_RECLASSIFIED, change.enterpriseTaxCode(), "incident:" + target,
                     Map.of("change", "reclassified as a channel outage: all the enterprise's cameras are down"));
         }
         for (long other : merged) {
@@ -319,7 +319,7 @@ public class Incidents {
                 .params(target, other).update();
         jdbc.sql("update incident set closed_at = ?, close_reason = ? where id = ? and closed_at is null")
                 .params(Timestamp.from(clock.instant()), "Merged into incident " + target + " (" + why + ")", other).update();
-        audit.record("monitor", AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "incident:" + other,
+        audit.record("monitor", AuditTrail.Actions.INCIDENT_RECLASSIFIED, taxCode, "incident:" + other,
                 Map.of("change", "merged into incident " + target, "reason", why));
         listCamerasInNotice(target);
     }
@@ -349,7 +349,7 @@ public class Incidents {
                 jdbc.sql("update incident set closed_at = ?, close_reason = ? where id = ? and closed_at is null")
                         .params(Timestamp.from(change.since()), "Cameras back online (confirmed by the health monitor)", id)
                         .update();
-                audit.record("monitor", AuditTrail.Actions.CONFIGURATION_CHANGED, change.enterpriseTaxCode(),
+                audit.record("monitor", AuditTrail.Actions.INCIDENT_CLOSED, change.enterpriseTaxCode(),
                         "incident:" + id, Map.of("change", "incident closed: cameras back online"));
             }
         }
@@ -373,7 +373,7 @@ public class Incidents {
         check.throwIfAny();
         jdbc.sql("insert into incident_late_notice (incident_id, reason, new_expected, by_user, at) values (?, ?, ?, ?, ?)")
                 .params(id, reason.strip(), Timestamp.from(expected), caller.name(), Timestamp.from(clock.instant())).update();
-        audit(caller, incident, Map.of("change", "late notice filed", "newExpected", expected.toString()));
+        audit(caller, incident, AuditTrail.Actions.INCIDENT_LATE_NOTICE, Map.of("change", "late notice filed", "newExpected", expected.toString()));
         return find(caller.access(), id).orElseThrow();
     }
 
@@ -392,7 +392,7 @@ public class Incidents {
             throw new InvalidInputException("officer", "notOfficerOfUnit", "is not an officer of the unit that manages the enterprise");
         }
         jdbc.sql("update incident set assigned_officer = ? where id = ?").params(officer, id).update();
-        audit(caller, incident, Map.of("change", "officer assigned", "officer", officer));
+        audit(caller, incident, AuditTrail.Actions.INCIDENT_ASSIGNED, Map.of("change", "officer assigned", "officer", officer));
         return find(caller.access(), id).orElseThrow();
     }
 
@@ -412,7 +412,7 @@ public class Incidents {
                         on conflict (incident_id, day) do update set text = excluded.text, by_user = excluded.by_user,
                             at = excluded.at""")
                 .params(id, Date.valueOf(today), text.strip(), caller.name(), Timestamp.from(clock.instant())).update();
-        audit(caller, incident, Map.of("change", "follow-up recorded", "day", today.toString()));
+        audit(caller, incident, AuditTrail.Actions.INCIDENT_FOLLOW_UP, Map.of("change", "follow-up recorded", "day", today.toString()));
         return find(caller.access(), id).orElseThrow();
     }
 
@@ -428,7 +428,7 @@ public class Incidents {
         check.throwIfAny();
         jdbc.sql("update incident set supervision_measure = ?, measure_by = ? where id = ?")
                 .params(measure.strip(), caller.name(), id).update();
-        audit(caller, incident, Map.of("change", "supervision measure decided", "measure", measure.strip()));
+        audit(caller, incident, AuditTrail.Actions.INCIDENT_MEASURE, Map.of("change", "supervision measure decided", "measure", measure.strip()));
         return find(caller.access(), id).orElseThrow();
     }
 
@@ -444,7 +444,7 @@ public class Incidents {
         check.throwIfAny();
         jdbc.sql("update incident set closed_at = ?, close_reason = ? where id = ? and closed_at is null")
                 .params(Timestamp.from(clock.instant()), reason.strip(), id).update();
-        audit(caller, incident, Map.of("change", "incident closed", "reason", reason.strip()));
+        audit(caller, incident, AuditTrail.Actions.INCIDENT_CLOSED, Map.of("change", "incident closed", "reason", reason.strip()));
         return find(caller.access(), id).orElseThrow();
     }
 
@@ -529,8 +529,8 @@ public class Incidents {
                         followUps.stream().map(Incident.FollowUp::day).toList()), status, r.noticeFiledAt());
     }
 
-    private void audit(Caller caller, Incident incident, Map<String, Object> details) {
-        audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, incident.enterpriseTaxCode(),
+    private void audit(Caller caller, Incident incident, String action, Map<String, Object> details) {
+        audit.record(caller.name(), action, incident.enterpriseTaxCode(),
                 "incident:" + incident.id(), details);
     }
 

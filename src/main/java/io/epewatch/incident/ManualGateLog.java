@@ -71,7 +71,7 @@ public class ManualGateLog {
                         on conflict do nothing""")
                 .params(incidentId, passage.id(), caller.name(), Timestamp.from(passage.receivedAt())).update();
         if (added > 0) {
-            audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, incident.enterpriseTaxCode(),
+            audit.record(caller.name(), AuditTrail.Actions.MANUAL_GATE_LOG, incident.enterpriseTaxCode(),
                     "incident:" + incidentId, Map.of("change", "manual gate log entry", "gateEvent", passage.id()));
         }
         return passage;

@@ -32,12 +32,15 @@ public class Warnings {
     private final Enterprises enterprises;
     private final JsonMapper json;
     private final io.epewatch.identity.AuditTrail audit;
+    private final java.time.Clock clock;
 
-    Warnings(JdbcClient jdbc, Enterprises enterprises, JsonMapper json, io.epewatch.identity.AuditTrail audit) {
+    Warnings(JdbcClient jdbc, Enterprises enterprises, JsonMapper json, io.epewatch.identity.AuditTrail audit,
+             java.time.Clock clock) {
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.json = json;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Newest first; {@code taxCode} and {@code status} narrow the list when given. */
@@ -72,6 +75,17 @@ public class Warnings {
                 .filter(w -> visibleTaxCodes(scope).contains(w.enterpriseTaxCode()));
     }
 
+    /** For system processing (the cases built on them, already scoped): these warnings by id, whoever asks. */
+    public Map<Long, Warning> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Warning> found = new java.util.HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from warning where id in (:ids)").param("ids", ids).query(this::toWarning)
+                .list().forEach(w -> found.put(w.id(), w));
+        return found;
+    }
+
     public long countOpen(AccessScope scope) {
         Set<String> visible = visibleTaxCodes(scope);
         if (visible.isEmpty()) {
@@ -95,12 +109,12 @@ public class Warnings {
         }
         List<Long> mine = jdbc.sql("select id from warning where id in (:ids) and enterprise_tax_code in (:visible)")
                 .param("ids", ids).param("visible", visible).query(Long.class).list();
-        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
         for (long id : mine) {
             jdbc.sql("insert into warning_acknowledgement (warning_id, by_user, at) values (?, ?, ?) on conflict do nothing")
                     .params(id, caller.name(), now).update();
         }
-        audit.record(caller.name(), io.epewatch.identity.AuditTrail.Actions.CONFIGURATION_CHANGED, null, "warnings",
+        audit.record(caller.name(), io.epewatch.identity.AuditTrail.Actions.WARNINGS_ACKNOWLEDGED, null, "warnings",
                 Map.of("change", "acknowledged", "warnings", mine));
         return mine.size();
     }
