@@ -5,4 +5,5 @@
  * {@link io.epewatch.calendar.WorkingCalendar} answers {@code isWorkingDay}, {@code plusWorkingDays},
  * {@code workingDaysBetween}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "kernel"})
 package io.epewatch.calendar;

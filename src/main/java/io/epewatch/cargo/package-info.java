@@ -4,4 +4,5 @@
  * again changes nothing, changed content is a new version — by JSON or CSV. Publishes {@link ManifestRecorded},
  * {@link WarehouseNoteRecorded} and {@link AreaPassageConfirmed}, which the risk engine reads.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "kernel", "registry"})
 package io.epewatch.cargo;

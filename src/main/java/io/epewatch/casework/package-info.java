@@ -5,4 +5,7 @@
  * warning's passage is put on legal hold. Publishes no event: nothing else acts on a decided case yet (a case event
  * with no listener was removed, issue 18).
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "declaration", "evidence", "gate", "identity", "kernel", "recognition", "registry", "risk",
+        "tracking"})
 package io.epewatch.casework;

@@ -5,4 +5,7 @@
  * physical inspection (red), clears and releases the goods and confirms they passed the supervised area. Every state
  * it reaches is written through to the {@code declaration} module, so the gate analysis knows each declaration's lane.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "calendar", "declaration", "evidence", "identity", "incident", "intake", "kernel", "registry",
+        "risk"})
 package io.epewatch.clearance;

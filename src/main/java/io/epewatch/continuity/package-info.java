@@ -5,4 +5,6 @@
  * accepted exactly once, and the backup grants it the lease again. Only the primary calls the backup, with the
  * pair's shared secret. Which instance takes declarations is the {@code intake} module's check.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "calendar", "clearance", "identity", "intake", "kernel", "notification", "registry"})
 package io.epewatch.continuity;

@@ -3,4 +3,5 @@
  * the {@link io.epewatch.identity.AccessScope} every other module applies in its queries so an officer sees
  * only the enterprises of their own sub-department.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel"})
 package io.epewatch.identity;

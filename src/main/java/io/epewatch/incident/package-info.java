@@ -4,4 +4,6 @@
  * follow-up; the head's supervision measure; closed when the cameras are back. {@link io.epewatch.incident.Incidents}
  * is its API; publishes {@link io.epewatch.incident.IncidentOpened}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "calendar", "camera", "gate", "identity", "kernel", "registry"})
 package io.epewatch.incident;

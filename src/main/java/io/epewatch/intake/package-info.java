@@ -5,4 +5,5 @@
  * lease the backup grants. Every write to a declaration passes {@link io.epewatch.intake.DeclarationIntake#admit()},
  * so the two never take declarations at once. The lease protocol itself is the {@code continuity} module's.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"kernel"})
 package io.epewatch.intake;

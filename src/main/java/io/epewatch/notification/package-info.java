@@ -3,4 +3,6 @@
  * opened, deadline on the next working day, overdue, a working day without follow-up. {@link
  * io.epewatch.notification.Notifications} is its API.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "calendar", "identity", "incident", "kernel", "planning", "registry"})
 package io.epewatch.notification;

@@ -5,4 +5,5 @@
  * record each check on the checklist. {@link io.epewatch.planning.SupervisionPlans} is its API; the risk of an
  * enterprise comes through the {@link io.epewatch.planning.EnterpriseRiskScores} port.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar", "identity", "kernel", "registry"})
 package io.epewatch.planning;

@@ -5,4 +5,6 @@
  * events (generic JSON, Hikvision ISAPI), all becoming gate events through {@link
  * io.epewatch.recognition.GateObservations}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "camera", "evidence", "gate", "identity", "kernel", "registry"})
 package io.epewatch.recognition;

@@ -5,4 +5,5 @@
  * crossing a gate, with the camera's clock burnt in. Switches make a camera go offline, freeze, go black or answer
  * slowly. Depends on nothing else in EPE Watch: it stands for the outside world.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package io.epewatch.simulator;

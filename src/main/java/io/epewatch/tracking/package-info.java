@@ -4,4 +4,6 @@
  * and trips — a vehicle carrying a declaration's goods from one zone to another within an expected time. Publishes
  * {@link io.epewatch.tracking.PositionsRecorded} and {@link io.epewatch.tracking.TripChanged}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {
+        "declaration", "gate", "identity", "kernel", "registry"})
 package io.epewatch.tracking;

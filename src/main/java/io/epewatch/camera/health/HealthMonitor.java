@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import io.epewatch.camera.connector.CameraConnector;
 import io.epewatch.camera.connector.CameraConnectors;
 import io.epewatch.camera.connector.CameraFailure;
 import io.epewatch.camera.connector.Observation;
+import io.epewatch.identity.AccessScope;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.SiteDiagram;
@@ -184,17 +186,28 @@ class HealthMonitor {
                 .update();
         String outage = null;
         if (change.to() != CameraState.ONLINE) {
-            List<CameraState> enterprise = jdbc.sql("""
-                            select coalesce(s.state, 'ONLINE') from camera c join enterprise e on e.id = c.enterprise_id
-                            left join camera_status s on s.camera_id = c.id
-                            where e.tax_code = ? and (c.snapshot_url is not null or c.stream_url is not null or c.onvif_url is not null)""")
-                    .param(camera.enterpriseTaxCode()).query(String.class).list().stream().map(CameraState::valueOf).toList();
+            // the enterprise's connected cameras come from the registry; their states are this module's own
+            List<Long> connected = diagram.cameras(AccessScope.all(), camera.enterpriseTaxCode()).stream()
+                    .filter(c -> c.snapshotUrl() != null || c.streamUrl() != null || c.onvifUrl() != null)
+                    .map(Camera::id).toList();
+            Map<Long, CameraState> stored = storedStates(connected);
+            List<CameraState> enterprise = connected.stream()
+                    .map(id -> stored.getOrDefault(id, CameraState.ONLINE)).toList();
             outage = OutageKind.of(enterprise).name();
         }
         logbook.recordChange(camera, change.to(), change.since(), change.reason(), outage);
         log.info("Camera {} of {} is {} since {} ({})", camera.number(), camera.enterpriseTaxCode(), change.to(), change.since(), change.reason());
         events.publishEvent(new CameraStateChanged(camera.id(), camera.enterpriseTaxCode(), camera.number(), change.from(),
                 change.to(), change.since(), change.reason(), outage));
+    }
+
+    private Map<Long, CameraState> storedStates(List<Long> cameraIds) {
+        Map<Long, CameraState> states = new HashMap<>();
+        if (!cameraIds.isEmpty()) {
+            jdbc.sql("select camera_id, state from camera_status where camera_id in (:ids)").param("ids", cameraIds)
+                    .query((rs, n) -> states.put(rs.getLong(1), CameraState.valueOf(rs.getString(2)))).list();
+        }
+        return states;
     }
 
     private CameraState storedState(long cameraId) {
