@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * <p>New moons and the sun's longitude follow the series in J. Meeus, <i>Astronomical Algorithms</i> (accurate to a
  * few minutes over 1900–2100, enough to tell the day).
  */
-public final class LunarCalendar {
+final class LunarCalendar {
 
     /** Vietnam's offset from UTC, in days. */
     private static final double ZONE = 7 / 24.0;

@@ -10,7 +10,7 @@ import io.epewatch.declaration.Seal;
  *
  * @param differences one line per seal recorded but missing or different, or found but not recorded; empty when intact
  */
-public record TransitArrivalCheck(Instant at, String office, List<Seal> seals, List<String> differences) {
+record TransitArrivalCheck(Instant at, String office, List<Seal> seals, List<String> differences) {
 
     public boolean sealsIntact() {
         return differences.isEmpty();

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param state       REQUESTED, ACCEPTED or REFUSED
  * @param reason      why customs refused, or its note on accepting
  */
-public record TransitRequest(String origin, String destination, String route, Instant deadline, String state,
+record TransitRequest(String origin, String destination, String route, Instant deadline, String state,
                              String reason, Instant decidedAt) {
 
     public boolean accepted() {

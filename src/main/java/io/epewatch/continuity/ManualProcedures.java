@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the officers and heads of the enterprise's managing unit; read within the same scope; audited.
  */
 @Service
-public class ManualProcedures {
+class ManualProcedures {
 
     private static final int MAX_TEXT = 2_000;
 

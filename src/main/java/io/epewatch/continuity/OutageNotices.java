@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * system is back, an end-of-outage notice the same way. One notice of each kind per change of the pair (its epoch).
  */
 @Service
-public class OutageNotices {
+class OutageNotices {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 

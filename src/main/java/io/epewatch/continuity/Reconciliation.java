@@ -17,7 +17,7 @@ import io.epewatch.clearance.DossierJournal.Picture;
  *
  * @param backupAnswered false when the backup could not be asked: the rows then show only what the primary holds
  */
-public record Reconciliation(Instant madeAt, boolean backupAnswered, String backupProblem, List<Row> rows) {
+record Reconciliation(Instant madeAt, boolean backupAnswered, String backupProblem, List<Row> rows) {
 
     /** How the primary's copy of one declaration compares with the backup's. */
     public enum Standing {

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * they are the customs' published contact points, not personal data.
  */
 @Service
-public class SupportContacts {
+class SupportContacts {
 
     private static final int MAX = 200;
 

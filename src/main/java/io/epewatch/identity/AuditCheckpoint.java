@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param keyFingerprint the installation key that signed it
  * @param signature    Ed25519 over {@link #signedText()}, base64
  */
-public record AuditCheckpoint(long count, long lastId, String lastHash, Instant at, String previousLine,
+record AuditCheckpoint(long count, long lastId, String lastHash, Instant at, String previousLine,
                               String keyFingerprint, String signature) {
 
     static final String NONE = "0".repeat(64);

@@ -19,7 +19,7 @@ import java.util.Set;
  * are drawn without replacement with weight 1 + risk score, at random days and times, while capacity lasts. The
  * randomness comes from the seed: a new one each month makes the plan unpredictable, the same one reproduces it.
  */
-public final class PlanGenerator {
+final class PlanGenerator {
 
     private static final int SLOT_MINUTES = 15;
     private static final int CHECK_MINUTES = 60;

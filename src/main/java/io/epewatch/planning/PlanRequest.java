@@ -14,7 +14,7 @@ import io.epewatch.calendar.WorkingCalendar;
  * @param capacity         how many checks each officer can do in the month
  * @param unscheduledShare how many unscheduled checks to draw, as a share of the enterprises (at least one)
  */
-public record PlanRequest(YearMonth month, WorkingCalendar calendar, LocalTime opens, LocalTime closes,
+record PlanRequest(YearMonth month, WorkingCalendar calendar, LocalTime opens, LocalTime closes,
                           Map<String, Integer> riskByEnterprise, Map<String, Integer> capacity, double unscheduledShare) {
 
     /** The working days of the month, in order. */

@@ -7,5 +7,5 @@ import java.time.LocalDateTime;
  *
  * @param unscheduled drawn on top of the monthly rotation, more likely for riskier enterprises (R4.3)
  */
-public record PlannedCheck(String enterpriseTaxCode, String officer, LocalDateTime at, boolean unscheduled) {
+record PlannedCheck(String enterpriseTaxCode, String officer, LocalDateTime at, boolean unscheduled) {
 }

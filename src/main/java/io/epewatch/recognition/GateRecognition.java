@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
  * models load on the first frame, so a node that recognises nothing spends nothing on them.
  */
 @Service
-public class GateRecognition implements DisposableBean {
+class GateRecognition implements DisposableBean {
 
     private final RecognitionPipeline pipeline;
     private final Clock clock;

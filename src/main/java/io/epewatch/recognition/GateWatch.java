@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
  * epewatch.recognition.watch.enabled=false} turns it off on a node that should not read cameras.
  */
 @Service
-public class GateWatch implements DisposableBean {
+class GateWatch implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(GateWatch.class);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * keeps the technical detail behind a toggle (issue 15). Templates call it as {@code @cameraReason}.
  */
 @Component("cameraReason")
-public class CameraReason {
+class CameraReason {
 
     private static final Pattern CODED = Pattern.compile("^([A-Z][A-Z_]{2,}):\\s*(.*)$", Pattern.DOTALL);
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * the API). Templates call it as {@code @containerText.invalid(number, storedReason)}.
  */
 @Component("containerText")
-public class ContainerText {
+class ContainerText {
 
     private final MessageSource messages;
 
