@@ -91,6 +91,25 @@ class GateToWarningFlowTest {
     }
 
     @Test
+    @DisplayName("R4.5 the inbox's live stream tells the officers of the enterprise's unit of a warning once it is stored, and no one else")
+    void liveStreamCarriesCommittedWarnings() throws InterruptedException {
+        Api officer = new Api(port, null).signIn(fixtures.user(io.epewatch.identity.Role.OFFICER, site.subDepartment().id(), null), Fixtures.PASSWORD);
+        Fixtures.Site elsewhere = fixtures.site();
+        Api stranger = new Api(port, null).signIn(fixtures.user(io.epewatch.identity.Role.OFFICER, elsewhere.subDepartment().id(), null), Fixtures.PASSWORD);
+        var mine = officer.stream("/warnings/stream");
+        var theirs = stranger.stream("/warnings/stream");
+        assertThat(mine.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ready");
+        assertThat(theirs.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("ready");
+
+        assertThat(api.post("/api/v1/gate-events", exit("51C-123.45", "TEMU2709541")).status()).isEqualTo(201);
+        String told = mine.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(told).as("the officer hears of the warning").isNotNull().endsWith(" EXIT_WITHOUT_DECLARATION");
+        long id = Long.parseLong(told.split(" ")[0]);
+        assertThat(officer.get("/api/v1/warnings/" + id).status()).as("what the stream names is already stored").isEqualTo(200);
+        assertThat(theirs.poll(2, java.util.concurrent.TimeUnit.SECONDS)).as("another unit's officer hears nothing").isNull();
+    }
+
+    @Test
     @DisplayName("R4.5 a container failing the ISO 6346 check digit is stored as read and raises CONTAINER_NUMBER_INVALID")
     void invalidContainerRaisesWarning() {
         Api.Response posted = api.post("/api/v1/gate-events", exit("51C-123.45", "CSQU3054384"));

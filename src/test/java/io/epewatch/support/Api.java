@@ -89,6 +89,35 @@ public final class Api {
         }
     }
 
+    /**
+     * Opens a server-sent event stream: each event's data arrives in the queue as the server sends it, read on a
+     * thread of its own until the server or the test ends the connection.
+     */
+    public java.util.concurrent.BlockingQueue<String> stream(String path) {
+        java.util.concurrent.BlockingQueue<String> data = new java.util.concurrent.LinkedBlockingQueue<>();
+        HttpResponse<java.util.stream.Stream<String>> response;
+        try {
+            response = http.send(request(path).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        Thread.ofVirtual().start(() -> {
+            try (var lines = response.body()) {
+                lines.filter(line -> line.startsWith("data:")).forEach(line -> data.add(line.substring(5).strip()));
+            } catch (RuntimeException closed) {
+                // the connection ended
+            }
+        });
+        return data;
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -53,23 +53,22 @@ public class LiveAnalysis {
     public synchronized void accept(String sourceKey, Fact fact) {
         Analysis engine = loaded();
         try {
-            List<WarningRaised> raised = transaction.execute(status -> {
+            transaction.executeWithoutResult(status -> {
                 if (!facts.append(sourceKey, fact)) {
-                    return List.<WarningRaised>of();
+                    return;
                 }
                 Instant now = clock.instant();
-                List<WarningRaised> out = new java.util.ArrayList<>();
                 for (WarningChange change : engine.accept(fact)) {
                     warnings.apply(change, now).ifPresent(id -> {
                         WarningChange.Raised r = (WarningChange.Raised) change;
-                        out.add(new WarningRaised(id, r.finding().rule(), r.finding().enterprise()));
+                        // published in the transaction that stores the warning: a transactional listener (the live
+                        // stream, any module's) hears it once it is committed, and never of one rolled back
+                        events.publishEvent(new WarningRaised(id, r.finding().rule(), r.finding().enterprise()));
                         log.info("Warning {} {} at {}: {}", id, r.finding().rule(), r.finding().enterprise(),
                                 r.finding().english());
                     });
                 }
-                return out;
             });
-            raised.forEach(events::publishEvent);
         } catch (RuntimeException e) {
             analysis = null; // memory may hold a fact the log does not: rebuild from the log
             throw e;

@@ -5,13 +5,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.epewatch.identity.CurrentCaller;
+import io.epewatch.identity.Permissions;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.risk.WarningRaised;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Controller;
-import io.epewatch.identity.Permissions;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -50,7 +50,8 @@ class WarningStream {
         return emitter;
     }
 
-    @EventListener
+    /** Once the warning is committed: an officer never sees one that was rolled back. */
+    @TransactionalEventListener
     void on(WarningRaised raised) {
         for (Listener listener : listeners) {
             if (!listener.visible().contains(raised.enterpriseTaxCode())) {
