@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.epewatch.cargo.CargoInputs.ConfirmationInput;
 import io.epewatch.cargo.CargoStore.Kind;
@@ -39,13 +40,22 @@ public class AreaConfirmations {
         AreaConfirmation confirmation = validate(input);
         CargoStore.Saved saved = store.store(Kind.AREA_CONFIRMATION, confirmation.id(), confirmation.enterpriseTaxCode(),
                 confirmation.at(), confirmation, input, true);
-        AreaConfirmation stored = store.read(saved.stored(), AreaConfirmation.class);
-        stored = new AreaConfirmation(stored.id(), stored.enterpriseTaxCode(), stored.place(), stored.direction(), stored.at(),
-                stored.plate(), stored.containers(), stored.declarationNumber(), saved.stored().receivedAt());
+        AreaConfirmation stored = stamped(saved.stored());
         if (saved.outcome().equals("CREATED")) {
-            events.publishEvent(new AreaPassageConfirmed(stored));
+            events.publishEvent(new AreaPassageConfirmed(stored.id(), stored.enterpriseTaxCode()));
         }
         return new Receipt<>(saved.outcome(), stored.id(), stored);
+    }
+
+    /** The confirmation the event announced (for system processing). */
+    public Optional<AreaConfirmation> asRecorded(AreaPassageConfirmed confirmed) {
+        return store.find(Kind.AREA_CONFIRMATION, confirmed.id()).map(this::stamped);
+    }
+
+    private AreaConfirmation stamped(CargoStore.Stored saved) {
+        AreaConfirmation stored = store.read(saved, AreaConfirmation.class);
+        return new AreaConfirmation(stored.id(), stored.enterpriseTaxCode(), stored.place(), stored.direction(), stored.at(),
+                stored.plate(), stored.containers(), stored.declarationNumber(), saved.receivedAt());
     }
 
     public static ConfirmationInput fromCsv(Map<String, String> row) {

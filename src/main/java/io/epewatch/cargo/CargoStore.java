@@ -97,6 +97,15 @@ class CargoStore {
                 .optional();
     }
 
+    /** For system processing (the risk engine reading what an event announced): the document, whoever asks. */
+    Optional<Stored> find(Kind kind, String reference) {
+        return jdbc.sql("select content::text as content, version, received_at from cargo_document where kind = ? and reference = ?")
+                .params(kind.name(), reference)
+                .query((rs, n) -> new Stored(rs.getString("content"), rs.getInt("version"),
+                        rs.getTimestamp("received_at").toInstant()))
+                .optional();
+    }
+
     /** The latest documents of a kind for these enterprises, newest first. */
     List<Stored> latest(Kind kind, Set<String> visibleTaxCodes, int limit) {
         if (visibleTaxCodes.isEmpty()) {

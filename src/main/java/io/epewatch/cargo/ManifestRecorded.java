@@ -1,5 +1,9 @@
 package io.epewatch.cargo;
 
-/** A manifest was received for the first time or in a new version. */
-public record ManifestRecorded(Manifest manifest) {
+/**
+ * A manifest was recorded or changed; the risk engine reads it through {@link Manifests#asRecorded}.
+ *
+ * @param version the version recorded: a listener that finds a later one leaves it to that version's own event
+ */
+public record ManifestRecorded(String number, int version, String enterpriseTaxCode) {
 }

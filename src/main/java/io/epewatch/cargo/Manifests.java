@@ -41,7 +41,7 @@ public class Manifests {
                 manifest, input, false);
         Manifest stored = stamped(saved.stored());
         if (!saved.outcome().equals("UNCHANGED")) {
-            events.publishEvent(new ManifestRecorded(stored));
+            events.publishEvent(new ManifestRecorded(stored.number(), stored.version(), stored.enterpriseTaxCode()));
         }
         return new Receipt<>(saved.outcome(), stored.number(), stored);
     }
@@ -49,6 +49,12 @@ public class Manifests {
     public Optional<Manifest> find(AccessScope scope, String number) {
         return store.find(Kind.MANIFEST, number.strip().toUpperCase(Locale.ROOT), enterprises.visibleTaxCodes(scope))
                 .map(this::stamped);
+    }
+
+    /** The manifest the event announced, while that version is the latest (for system processing). */
+    public Optional<Manifest> asRecorded(ManifestRecorded recorded) {
+        return store.find(Kind.MANIFEST, recorded.number()).map(this::stamped)
+                .filter(m -> m.version() == recorded.version());
     }
 
     /** A CSV row: one manifest per row; vehicles as {@code plate: container container; plate: container}. */

@@ -1,5 +1,10 @@
 package io.epewatch.cargo;
 
-/** A warehouse note was received for the first time or in a new version. */
-public record WarehouseNoteRecorded(WarehouseNote note) {
+/**
+ * A warehouse receipt or delivery note was recorded or changed; the risk engine reads it through
+ * {@link WarehouseNotes#asRecorded}.
+ *
+ * @param version the version recorded: a listener that finds a later one leaves it to that version's own event
+ */
+public record WarehouseNoteRecorded(String enterpriseTaxCode, String number, int version) {
 }

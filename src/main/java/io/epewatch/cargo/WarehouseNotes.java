@@ -52,7 +52,7 @@ public class WarehouseNotes {
                 input, false);
         WarehouseNote stored = stamped(saved.stored());
         if (!saved.outcome().equals("UNCHANGED")) {
-            events.publishEvent(new WarehouseNoteRecorded(stored));
+            events.publishEvent(new WarehouseNoteRecorded(stored.enterpriseTaxCode(), stored.number(), stored.version()));
         }
         return new Receipt<>(saved.outcome(), reference, stored);
     }
@@ -60,6 +60,12 @@ public class WarehouseNotes {
     public Optional<WarehouseNote> find(AccessScope scope, String taxCode, String number) {
         return store.find(Kind.WAREHOUSE_NOTE, taxCode + "/" + number.strip().toUpperCase(Locale.ROOT),
                 enterprises.visibleTaxCodes(scope)).map(this::stamped);
+    }
+
+    /** The note the event announced, while that version is the latest (for system processing). */
+    public Optional<WarehouseNote> asRecorded(WarehouseNoteRecorded recorded) {
+        return store.find(Kind.WAREHOUSE_NOTE, recorded.enterpriseTaxCode() + "/" + recorded.number()).map(this::stamped)
+                .filter(n -> n.version() == recorded.version());
     }
 
     public List<WarehouseNote> latest(AccessScope scope, String taxCode, int limit) {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -101,9 +100,10 @@ class PositionWriter implements DisposableBean {
         batch.forEach(p -> all.addAll(p.positions()));
         Timestamp now = Timestamp.from(clock.instant());
         int[] counts = transaction.execute(status -> {
+            long batchId = jdbc.queryForObject("select nextval('position_batch')", Long.class);
             int[][] written = jdbc.batchUpdate("""
-                            insert into vehicle_position (plate, at, lat, lon, speed_kmh, heading, source, zone, received_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", all, 1_000, (ps, p) -> {
+                            insert into vehicle_position (plate, at, lat, lon, speed_kmh, heading, source, zone, received_at, batch)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", all, 1_000, (ps, p) -> {
                 ps.setString(1, p.plate());
                 ps.setTimestamp(2, Timestamp.from(p.at()));
                 ps.setDouble(3, p.lat());
@@ -113,6 +113,7 @@ class PositionWriter implements DisposableBean {
                 ps.setString(7, p.source());
                 ps.setString(8, p.zone());
                 ps.setTimestamp(9, now);
+                ps.setLong(10, batchId);
             });
             int[] flat = new int[all.size()];
             int k = 0;
@@ -128,7 +129,7 @@ class PositionWriter implements DisposableBean {
                 }
             }
             if (!fresh.isEmpty()) {
-                events.publishEvent(new PositionsRecorded(UUID.randomUUID().toString(), fresh));
+                events.publishEvent(new PositionsRecorded(batchId, fresh.size()));
                 trips.arrivals(fresh);
             }
             return flat;

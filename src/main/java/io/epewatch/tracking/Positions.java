@@ -117,6 +117,20 @@ public class Positions {
         return positions(normal, TrackWindow.merged(windows).stream().map(w -> w.clip(from, to)).flatMap(Optional::stream).toList());
     }
 
+    /** For system processing (the risk engine): the positions a batch stored, in the order of their time. */
+    public List<Position> ofBatch(long batch) {
+        return jdbc.sql("""
+                        select plate, at, lat, lon, speed_kmh, heading, source, zone from vehicle_position
+                        where batch = ? order by at, plate""")
+                .param(batch).query(Positions::toPosition).list();
+    }
+
+    private static Position toPosition(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Position(rs.getString("plate"), rs.getTimestamp("at").toInstant(), rs.getDouble("lat"),
+                rs.getDouble("lon"), rs.getFloat("speed_kmh"), rs.getFloat("heading"), rs.getString("source"),
+                rs.getString("zone"));
+    }
+
     private List<Position> positions(String plate, List<TrackWindow> windows) {
         List<Position> track = new ArrayList<>();
         for (TrackWindow window : windows) {
@@ -127,10 +141,7 @@ public class Positions {
                             select plate, at, lat, lon, speed_kmh, heading, source, zone from vehicle_position
                             where plate = ? and at between ? and ? order by at limit ?""")
                     .params(plate, Timestamp.from(window.from()), Timestamp.from(window.to()), MAX_TRACK - track.size())
-                    .query((rs, n) -> new Position(rs.getString("plate"), rs.getTimestamp("at").toInstant(), rs.getDouble("lat"),
-                            rs.getDouble("lon"), rs.getFloat("speed_kmh"), rs.getFloat("heading"), rs.getString("source"),
-                            rs.getString("zone")))
-                    .list());
+                    .query(Positions::toPosition).list());
         }
         return track;
     }

@@ -2,6 +2,9 @@ package io.epewatch.tracking;
 
 import java.time.Instant;
 
-/** A trip started, arrived or was cancelled ({@code at}: when that happened). */
-public record TripChanged(Trip trip, Instant at) {
+/**
+ * A trip started, arrived or was cancelled ({@code at}: when that happened). The trip's route and vehicle never change
+ * once it started; read them with {@link Trips#findForSystem}.
+ */
+public record TripChanged(long tripId, String enterpriseTaxCode, Trip.Stage stage, Instant at) {
 }

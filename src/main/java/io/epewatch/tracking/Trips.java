@@ -133,6 +133,11 @@ public class Trips {
         return ended;
     }
 
+    /** For system processing (the risk engine reading what an event announced): the trip, whoever asks. */
+    public Optional<Trip> findForSystem(long id) {
+        return jdbc.sql("select " + COLUMNS + " from trip where id = ?").param(id).query(Trips::toTrip).optional();
+    }
+
     public Optional<Trip> find(AccessScope scope, long id) {
         Set<String> visible = enterprises.visibleTaxCodes(scope);
         return jdbc.sql("select " + COLUMNS + " from trip where id = ?").param(id).query(Trips::toTrip).optional()
@@ -195,7 +200,7 @@ public class Trips {
         }
         Trip trip = find(AccessScope.all(), id.get()).orElseThrow();
         openTrips().put(plate, trip);
-        events.publishEvent(new TripChanged(trip, started));
+        events.publishEvent(new TripChanged(trip.id(), trip.enterpriseTaxCode(), trip.stage(), started));
         return trip;
     }
 
@@ -205,7 +210,7 @@ public class Trips {
         openTrips().remove(trip.plate(), trip);
         Trip ended = find(AccessScope.all(), trip.id()).orElseThrow();
         if (changed > 0) {
-            events.publishEvent(new TripChanged(ended, at));
+            events.publishEvent(new TripChanged(ended.id(), ended.enterpriseTaxCode(), stage, at));
         }
         return ended;
     }

@@ -6,12 +6,13 @@ import java.util.Optional;
 
 import io.epewatch.camera.CameraState;
 import io.epewatch.cargo.AreaConfirmation;
+import io.epewatch.cargo.AreaConfirmations;
 import io.epewatch.cargo.AreaPassageConfirmed;
 import io.epewatch.cargo.CargoVehicle;
-import io.epewatch.cargo.Manifest;
 import io.epewatch.cargo.ManifestRecorded;
-import io.epewatch.cargo.WarehouseNote;
+import io.epewatch.cargo.Manifests;
 import io.epewatch.cargo.WarehouseNoteRecorded;
+import io.epewatch.cargo.WarehouseNotes;
 import io.epewatch.camera.CameraStateChanged;
 import io.epewatch.declaration.Declaration;
 import io.epewatch.declaration.DeclarationChanged;
@@ -24,9 +25,10 @@ import io.epewatch.registry.GoodsKind;
 import io.epewatch.registry.SiteDiagram;
 import io.epewatch.risk.RiskSettings;
 import io.epewatch.risk.engine.Fact;
+import io.epewatch.tracking.Positions;
 import io.epewatch.tracking.PositionsRecorded;
-import io.epewatch.tracking.Trip;
 import io.epewatch.tracking.TripChanged;
+import io.epewatch.tracking.Trips;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -45,12 +47,24 @@ class FactSources {
     private final SiteDiagram diagram;
     private final Declarations declarations;
     private final RiskSettings settings;
+    private final Manifests manifests;
+    private final WarehouseNotes notes;
+    private final AreaConfirmations confirmations;
+    private final Positions positions;
+    private final Trips trips;
 
-    FactSources(LiveAnalysis analysis, SiteDiagram diagram, Declarations declarations, RiskSettings settings) {
+    FactSources(LiveAnalysis analysis, SiteDiagram diagram, Declarations declarations, RiskSettings settings,
+                Manifests manifests, WarehouseNotes notes, AreaConfirmations confirmations, Positions positions,
+                Trips trips) {
         this.analysis = analysis;
         this.diagram = diagram;
         this.declarations = declarations;
         this.settings = settings;
+        this.manifests = manifests;
+        this.notes = notes;
+        this.confirmations = confirmations;
+        this.positions = positions;
+        this.trips = trips;
     }
 
     /** A new enterprise, or one moved to another sub-department, is judged by that unit's thresholds (R5.8). */
@@ -93,34 +107,35 @@ class FactSources {
     @Async
     @TransactionalEventListener
     void on(ManifestRecorded recorded) {
-        Manifest m = recorded.manifest();
-        analysis.accept("manifest:" + m.number() + ":v" + m.version(), new Fact.Manifested(m.number(), m.version(),
-                m.enterpriseTaxCode(), m.at(), vehicles(m.vehicles()), m.containerNumbers()));
+        // a later version's own event brings that version (as for declarations)
+        manifests.asRecorded(recorded).ifPresent(m -> analysis.accept("manifest:" + m.number() + ":v" + m.version(), new Fact.Manifested(m.number(), m.version(),
+                m.enterpriseTaxCode(), m.at(), vehicles(m.vehicles()), m.containerNumbers())));
     }
 
     @Async
     @TransactionalEventListener
     void on(WarehouseNoteRecorded recorded) {
-        WarehouseNote n = recorded.note();
-        analysis.accept("note:" + n.enterpriseTaxCode() + "/" + n.number() + ":v" + n.version(), new Fact.Note(n.number(),
+        notes.asRecorded(recorded).ifPresent(n -> analysis.accept("note:" + n.enterpriseTaxCode() + "/" + n.number() + ":v" + n.version(), new Fact.Note(n.number(),
                 n.version(), n.enterpriseTaxCode(), Fact.NoteKind.valueOf(n.kind().name()), n.location(), n.scrapArea(),
-                n.at(), n.plate(), n.containerNumbers()));
+                n.at(), n.plate(), n.containerNumbers())));
     }
 
     @Async
     @TransactionalEventListener
     void on(AreaPassageConfirmed confirmed) {
-        AreaConfirmation c = confirmed.confirmation();
-        analysis.accept("area:" + c.id(), new Fact.AreaPassage(c.id(), c.enterpriseTaxCode(), c.place(),
+        confirmations.asRecorded(confirmed).ifPresent(c -> analysis.accept("area:" + c.id(), new Fact.AreaPassage(c.id(), c.enterpriseTaxCode(), c.place(),
                 Fact.Direction.valueOf(c.direction()), c.at(), c.plate(),
-                c.containers().stream().map(r -> new Fact.Container(r.number(), r.valid())).toList()));
+                c.containers().stream().map(r -> new Fact.Container(r.number(), r.valid())).toList())));
     }
 
     @Async
     @TransactionalEventListener
     void on(PositionsRecorded recorded) {
-        List<Fact.Fix> fixes = recorded.positions().stream().map(p -> new Fact.Fix(p.plate(), p.lat(), p.lon(), p.speedKmh(),
+        List<Fact.Fix> fixes = positions.ofBatch(recorded.batch()).stream().map(p -> new Fact.Fix(p.plate(), p.lat(), p.lon(), p.speedKmh(),
                 p.heading(), p.at(), p.zone())).toList();
+        if (fixes.isEmpty()) {
+            return; // an event stored by an earlier version, whose batch had no number
+        }
         Instant latest = fixes.stream().map(Fact.Fix::at).max(Instant::compareTo).orElseThrow();
         analysis.accept("positions:" + recorded.batch(), new Fact.Fixes(fixes, latest));
     }
@@ -128,10 +143,10 @@ class FactSources {
     @Async
     @TransactionalEventListener
     void on(TripChanged changed) {
-        Trip t = changed.trip();
-        analysis.accept("trip:" + t.id() + ":" + t.stage(), new Fact.Trip(t.id(), t.enterpriseTaxCode(), t.plate(),
-                t.reference(), t.origin(), t.destination(), t.expected(), Fact.TripStage.valueOf(t.stage().name()),
-                changed.at()));
+        // the stage is the event's: the trip may have moved on since; its route and vehicle never change
+        trips.findForSystem(changed.tripId()).ifPresent(t -> analysis.accept("trip:" + t.id() + ":" + changed.stage(),
+                new Fact.Trip(t.id(), t.enterpriseTaxCode(), t.plate(), t.reference(), t.origin(), t.destination(),
+                        t.expected(), Fact.TripStage.valueOf(changed.stage().name()), changed.at())));
     }
 
     private static List<Fact.Vehicle> vehicles(List<CargoVehicle> vehicles) {
