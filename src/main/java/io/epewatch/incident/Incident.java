@@ -19,12 +19,15 @@ public record Incident(long id, String enterpriseTaxCode, IncidentKind kind, Ori
                        String supervisionMeasure, String measureBy, Instant closedAt, String closeReason,
                        String openedBy, List<AffectedCamera> cameras, List<FollowUp> followUps,
                        List<LateNotice> lateNotices, LocalDate overdueSince, boolean lateNoticeDue,
-                       List<LocalDate> missingFollowUps, Status status, Instant noticeFiledAt) {
+                       List<LocalDate> missingFollowUps, IncidentState status, Instant noticeFiledAt) {
+
+    /** @throws io.epewatch.kernel.InvalidInputException when the incident's state does not allow the step now */
+    public void require(IncidentState.Step step) {
+        status.require(step, this);
+    }
 
     /** Who opened it: the health monitor, the EPE's Appendix II notification, or an officer. */
     public enum Origin { MONITOR, NOTICE, OFFICER }
-
-    public enum Status { OPEN, OVERDUE, CLOSED }
 
     public record AffectedCamera(String number, Instant downSince, Instant backAt) {
     }

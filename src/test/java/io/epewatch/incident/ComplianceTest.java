@@ -29,7 +29,7 @@ class ComplianceTest {
         AppendixII notice = new AppendixII("Công ty", "KCX", "0312345678", "", List.of(camera), "", null, "", "");
         return new Incident(1, "0312345678", IncidentKind.EQUIPMENT, origin, planned, notice, at(notified),
                 LocalDate.parse(deadline), null, null, null, closed == null ? null : at(closed), null, "x", List.of(),
-                List.of(), List.of(), null, lateNoticeDue, List.of(), Incident.Status.OPEN, null);
+                List.of(), List.of(), null, lateNoticeDue, List.of(), io.epewatch.incident.IncidentState.OPEN, null);
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.epewatch.gate.GateEventInput;
 import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
 import io.epewatch.incident.Incident;
+import io.epewatch.incident.IncidentFollowUps;
+import io.epewatch.incident.IncidentNotices;
 import io.epewatch.incident.Incidents;
 import io.epewatch.incident.ManualGateLog;
 import io.epewatch.incident.NoticeInput;
@@ -36,11 +38,16 @@ class IncidentApi {
     }
 
     private final Incidents incidents;
+    private final IncidentNotices notices;
+    private final IncidentFollowUps followUps;
     private final ManualGateLog gateLog;
     private final CurrentCaller caller;
 
-    IncidentApi(Incidents incidents, ManualGateLog gateLog, CurrentCaller caller) {
+    IncidentApi(Incidents incidents, IncidentNotices notices, IncidentFollowUps followUps, ManualGateLog gateLog,
+                CurrentCaller caller) {
         this.incidents = incidents;
+        this.notices = notices;
+        this.followUps = followUps;
         this.gateLog = gateLog;
         this.caller = caller;
     }
@@ -81,42 +88,42 @@ class IncidentApi {
     @Operation(summary = "File an Appendix II notification: {enterpriseTaxCode, kind: EQUIPMENT|CHANNEL, description, "
             + "affectedCameras, effect, expectedRestoration, technicalContactName, technicalContactPhone, planned}")
     ResponseEntity<Incident> file(@RequestBody NoticeInput input) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(incidents.file(caller.get(), input));
+        return ResponseEntity.status(HttpStatus.CREATED).body(notices.file(caller.get(), input));
     }
 
     @PostMapping("/{id}/late-notice")
     @PreAuthorize(Permissions.CUSTOMS_AND_EPE)
     @Operation(summary = "The EPE's late notice once the deadline has passed: {reason, newExpectedRestoration}")
     Incident lateNotice(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        return incidents.fileLateNotice(caller.get(), id, value(body, "reason"), value(body, "newExpectedRestoration"));
+        return notices.fileLateNotice(caller.get(), id, value(body, "reason"), value(body, "newExpectedRestoration"));
     }
 
     @PostMapping("/{id}/assign")
     @PreAuthorize(Permissions.CASEWORK)
     @Operation(summary = "Assign the following officer: {officer} (left out: the caller)")
     Incident assign(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        return incidents.assign(caller.get(), id, value(body, "officer"));
+        return followUps.assign(caller.get(), id, value(body, "officer"));
     }
 
     @PostMapping("/{id}/follow-ups")
     @PreAuthorize(Permissions.CASEWORK)
     @Operation(summary = "The day's follow-up: {text}")
     Incident followUp(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        return incidents.followUp(caller.get(), id, value(body, "text"));
+        return followUps.followUp(caller.get(), id, value(body, "text"));
     }
 
     @PostMapping("/{id}/measure")
     @PreAuthorize(Permissions.CASE_DECISION)
     @Operation(summary = "The head's supervision measure during the outage: {measure}")
     Incident measure(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        return incidents.recordMeasure(caller.get(), id, value(body, "measure"));
+        return followUps.recordMeasure(caller.get(), id, value(body, "measure"));
     }
 
     @PostMapping("/{id}/close")
     @PreAuthorize(Permissions.CASEWORK)
     @Operation(summary = "Close by hand: {reason}")
     Incident close(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-        return incidents.close(caller.get(), id, value(body, "reason"));
+        return followUps.close(caller.get(), id, value(body, "reason"));
     }
 
     private static String value(Map<String, String> body, String key) {

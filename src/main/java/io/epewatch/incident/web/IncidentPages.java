@@ -12,6 +12,8 @@ import io.epewatch.identity.Permissions;
 import io.epewatch.identity.Units;
 import io.epewatch.incident.Incident;
 import io.epewatch.incident.IncidentKind;
+import io.epewatch.incident.IncidentFollowUps;
+import io.epewatch.incident.IncidentNotices;
 import io.epewatch.incident.Incidents;
 import io.epewatch.incident.ManualGateLog;
 import io.epewatch.incident.NoticeInput;
@@ -50,6 +52,8 @@ class IncidentPages {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private final Incidents incidents;
+    private final IncidentNotices notices;
+    private final IncidentFollowUps followUps;
     private final ManualGateLog gateLog;
     private final Enterprises enterprises;
     private final SiteDiagram diagram;
@@ -57,9 +61,11 @@ class IncidentPages {
     private final CurrentCaller caller;
     private final MessageSource messages;
 
-    IncidentPages(Incidents incidents, ManualGateLog gateLog, Enterprises enterprises, SiteDiagram diagram, Units units,
-                  CurrentCaller caller, MessageSource messages) {
+    IncidentPages(Incidents incidents, IncidentNotices notices, IncidentFollowUps followUps, ManualGateLog gateLog,
+                  Enterprises enterprises, SiteDiagram diagram, Units units, CurrentCaller caller, MessageSource messages) {
         this.incidents = incidents;
+        this.notices = notices;
+        this.followUps = followUps;
         this.gateLog = gateLog;
         this.enterprises = enterprises;
         this.diagram = diagram;
@@ -92,7 +98,7 @@ class IncidentPages {
     String file(@RequestParam Map<String, String> form,
                 @RequestParam(name = "affectedCameras", required = false) List<String> cameras, Model model) {
         try {
-            Incident incident = incidents.file(caller.get(), new NoticeInput(form.get("enterpriseTaxCode"), form.get("kind"),
+            Incident incident = notices.file(caller.get(), new NoticeInput(form.get("enterpriseTaxCode"), form.get("kind"),
                     form.get("description"), cameras, form.get("effect"), Timestamps.withVietnamOffset(form.get("expectedRestoration")),
                     form.get("technicalContactName"), form.get("technicalContactPhone"), form.containsKey("planned")));
             return "redirect:/incidents/" + incident.id();
@@ -114,11 +120,11 @@ class IncidentPages {
         Caller me = caller.get();
         try {
             switch (step) {
-                case "assign" -> incidents.assign(me, id, form.get("officer"));
-                case "follow-up" -> incidents.followUp(me, id, form.get("text"));
-                case "measure" -> incidents.recordMeasure(me, id, form.get("measure"));
-                case "close" -> incidents.close(me, id, form.get("reason"));
-                case "late-notice" -> incidents.fileLateNotice(me, id, form.get("reason"),
+                case "assign" -> followUps.assign(me, id, form.get("officer"));
+                case "follow-up" -> followUps.followUp(me, id, form.get("text"));
+                case "measure" -> followUps.recordMeasure(me, id, form.get("measure"));
+                case "close" -> followUps.close(me, id, form.get("reason"));
+                case "late-notice" -> notices.fileLateNotice(me, id, form.get("reason"),
                         Timestamps.withVietnamOffset(form.get("newExpectedRestoration")));
                 case "gate-log" -> gateLog.write(me, id, new GateEventInput(null, form.get("cameraNumber"),
                         form.get("direction"), Timestamps.withVietnamOffset(form.get("capturedAt")), form.get("plate"),

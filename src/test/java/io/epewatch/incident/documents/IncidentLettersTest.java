@@ -29,7 +29,7 @@ class IncidentLettersTest {
             "Camera G1 ở cổng chính hỏng nguồn do sét đánh", List.of("G1", "Y1"), "Không ghi hình được xe ra tại cổng chính",
             Instant.parse("2026-02-20T08:00:00Z"), "Trần Văn Kỹ", "0908 123 456"),
             Instant.parse("2026-02-13T08:00:00Z"), LocalDate.of(2026, 3, 6), null, null, null, null, null, "epe-user",
-            List.of(), List.of(), List.of(LATE), LocalDate.of(2026, 3, 7), false, List.of(), Incident.Status.OVERDUE, null);
+            List.of(), List.of(), List.of(LATE), LocalDate.of(2026, 3, 7), false, List.of(), io.epewatch.incident.IncidentState.OVERDUE, null);
 
     @Test
     @DisplayName("R2.3 the Appendix II PDF has the national heading and the company's name with its diacritics")
