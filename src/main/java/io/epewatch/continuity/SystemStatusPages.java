@@ -30,8 +30,11 @@ class SystemStatusPages {
     private final OutageNotices notices;
     private final org.springframework.context.MessageSource messages;
 
+    private final java.time.Clock clock;
+
     SystemStatusPages(DeclarationIntake intake, BackupWatch watch, CurrentCaller caller, SupportContacts contacts,
-                      OutageNotices notices, org.springframework.context.MessageSource messages) {
+                      OutageNotices notices, org.springframework.context.MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.contacts = contacts;
         this.notices = notices;
         this.messages = messages;
@@ -50,7 +53,7 @@ class SystemStatusPages {
         model.addAttribute("mayConfirm", itAdmin && state.role() == SystemRole.BACKUP && state.mode() == IntakeMode.PRIMARY_DOWN);
         model.addAttribute("notices", notices.published());
         model.addAttribute("drafts", itAdmin ? notices.all().stream().filter(n -> !n.published()).toList() : java.util.List.of());
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", clock.instant());
         return "continuity/status";
     }
 

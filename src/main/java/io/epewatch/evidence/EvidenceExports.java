@@ -25,7 +25,7 @@ import io.epewatch.kernel.NotFoundException;
 import io.epewatch.kernel.Sha256;
 import io.epewatch.kernel.Timestamps;
 import io.epewatch.registry.Enterprises;
-import org.springframework.beans.factory.annotation.Value;
+import io.epewatch.kernel.DataDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -52,7 +52,7 @@ public class EvidenceExports {
     private final Path exports;
 
     EvidenceExports(EvidenceStore store, Enterprises enterprises, InstallationKey signer, AuditTrail audit, JdbcClient jdbc,
-                    JsonMapper json, java.time.Clock clock, @Value("${epewatch.data-dir:./data}") Path dataDir) {
+                    JsonMapper json, java.time.Clock clock, DataDir dataDir) {
         this.store = store;
         this.enterprises = enterprises;
         this.signer = signer;
@@ -60,7 +60,7 @@ public class EvidenceExports {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.exports = dataDir.toAbsolutePath().normalize().resolve("exports");
+        this.exports = dataDir.resolve("exports");
     }
 
     @Transactional

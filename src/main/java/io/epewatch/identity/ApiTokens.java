@@ -32,9 +32,12 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    ApiTokens(JdbcClient jdbc, AuditTrail audit) {
+    private final java.time.Clock clock;
+
+    ApiTokens(JdbcClient jdbc, AuditTrail audit, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Creates a token with a fresh random secret and returns the secret, which is never shown again. */
@@ -66,7 +69,7 @@ public class ApiTokens {
         } else if (!SCOPES.containsAll(scopes)) {
             check.reject("scopes", "scopesUnknown", "known scopes are " + String.join(", ", new java.util.TreeSet<>(SCOPES)));
         }
-        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             check.reject("expiresAt", "future", "must be in the future");
         }
         if (name != null && jdbc.sql("select count(*) from api_token where name = ?").param(name.strip()).query(Integer.class).single() > 0) {
@@ -85,7 +88,8 @@ public class ApiTokens {
         requireAdmin(admin);
         String name = jdbc.sql("select name from api_token where id = ?").param(id).query(String.class).optional()
                 .orElseThrow(() -> new io.epewatch.kernel.NotFoundException("token", String.valueOf(id)));
-        if (jdbc.sql("update api_token set revoked_at = now() where id = ? and revoked_at is null").param(id).update() > 0) {
+        if (jdbc.sql("update api_token set revoked_at = ? where id = ? and revoked_at is null")
+                .params(java.sql.Timestamp.from(clock.instant()), id).update() > 0) {
             audit.record(admin.name(), AuditTrail.Actions.TOKEN_REVOKED, null, "token:" + name, java.util.Map.of());
         }
     }
@@ -131,7 +135,7 @@ public class ApiTokens {
         // the day it expires, Vietnam time: the token works through that day
         Instant expiresAt = check.parseOptional("expiresAt", expiresOn, raw -> io.epewatch.kernel.Timestamps.date(raw)
                 .plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
-        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             check.reject("expiresAt", "future", "must be in the future");
         }
         String name = owner.name() + "/" + (label == null ? "" : label.strip());
@@ -159,7 +163,8 @@ public class ApiTokens {
     public void revokePersonal(Caller owner, long id) {
         String name = jdbc.sql("select name from api_token where id = ? and owner = ?").params(id, owner.name()).query(String.class)
                 .optional().orElseThrow(() -> new io.epewatch.kernel.NotFoundException("token", String.valueOf(id)));
-        if (jdbc.sql("update api_token set revoked_at = now() where id = ? and revoked_at is null").param(id).update() > 0) {
+        if (jdbc.sql("update api_token set revoked_at = ? where id = ? and revoked_at is null")
+                .params(java.sql.Timestamp.from(clock.instant()), id).update() > 0) {
             audit.record(owner.name(), AuditTrail.Actions.TOKEN_REVOKED, null, "token:" + name, java.util.Map.of());
         }
     }

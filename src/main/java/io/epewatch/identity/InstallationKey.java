@@ -15,7 +15,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 import io.epewatch.kernel.Sha256;
-import org.springframework.beans.factory.annotation.Value;
+import io.epewatch.kernel.DataDir;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ public class InstallationKey {
 
     private final KeyPair keys;
 
-    InstallationKey(@Value("${epewatch.data-dir:./data}") Path dataDir) throws IOException, GeneralSecurityException {
+    InstallationKey(DataDir dataDir) throws IOException, GeneralSecurityException {
         Path privateFile = dataDir.resolve("signing.key");
         Path publicFile = dataDir.resolve("signing.pub");
         KeyFactory factory = KeyFactory.getInstance("Ed25519");
@@ -37,7 +37,7 @@ public class InstallationKey {
                     factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile))));
         } else {
             keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.createDirectories(dataDir);
+            Files.createDirectories(dataDir.root());
             Files.write(privateFile, keys.getPrivate().getEncoded());
             try {
                 Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,9 +19,9 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.epewatch.kernel.DataDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +39,12 @@ public class Vault {
 
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
     private final Path keyFile;
+    private final Clock clock;
     private final boolean keyFileMode;
     private String activeKey;
 
-    Vault(VaultProperties properties, @Value("${epewatch.data-dir:./data}") Path dataDir) throws IOException {
+    Vault(VaultProperties properties, DataDir dataDir, Clock clock) throws IOException {
+        this.clock = clock;
         this.keyFile = properties.keyFile() != null ? properties.keyFile() : dataDir.resolve("vault.keys");
         this.keyFileMode = properties.keys().isEmpty() && properties.keystore() == null;
         if (!properties.keys().isEmpty()) {
@@ -98,7 +101,7 @@ public class Vault {
 
     /** Adds a fresh key to the key file and makes it active (key-file mode only); returns its id. */
     public String addKeyToFile() throws IOException {
-        String id = "k" + (keys.size() + 1) + "-" + System.currentTimeMillis() / 1000;
+        String id = "k" + (keys.size() + 1) + "-" + clock.instant().getEpochSecond();
         keys.put(id, new SecretKeySpec(randomKey(), "AES"));
         activeKey = id;
         writeKeyFile();

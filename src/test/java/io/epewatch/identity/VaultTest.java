@@ -25,14 +25,14 @@ class VaultTest {
 
     @Test
     void theKeyFileIsCreatedPrivateAndSealedValuesOpenOnlyForTheirOwner() throws Exception {
-        Vault vault = new Vault(new VaultProperties(Map.of(), null, null, null, null), dir);
+        Vault vault = new Vault(new VaultProperties(Map.of(), null, null, null, null), new io.epewatch.kernel.DataDir(dir), java.time.Clock.systemUTC());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vault.keys")))).isEqualTo("rw-------");
         Vault.Sealed sealed = vault.seal("Mật khẩu ca-mê-ra 1", "camera:1");
         assertThat(sealed.ciphertext()).doesNotContain("camera");
         assertThat(vault.open(sealed, "camera:1")).isEqualTo("Mật khẩu ca-mê-ra 1");
         assertThatThrownBy(() -> vault.open(sealed, "camera:2")).hasMessageContaining("integrity");
         assertThat(vault.seal("same", "camera:1").ciphertext()).as("a fresh nonce each time").isNotEqualTo(vault.seal("same", "camera:1").ciphertext());
-        assertThat(new Vault(new VaultProperties(Map.of(), null, null, null, null), dir).open(sealed, "camera:1"))
+        assertThat(new Vault(new VaultProperties(Map.of(), null, null, null, null), new io.epewatch.kernel.DataDir(dir), java.time.Clock.systemUTC()).open(sealed, "camera:1"))
                 .as("a restart reads the same key file").isEqualTo("Mật khẩu ca-mê-ra 1");
     }
 
@@ -49,12 +49,12 @@ class VaultTest {
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password);
         }
-        Vault vault = new Vault(new VaultProperties(Map.of(), file, "keystore-pass", "hq-2026", null), dir);
+        Vault vault = new Vault(new VaultProperties(Map.of(), file, "keystore-pass", "hq-2026", null), new io.epewatch.kernel.DataDir(dir), java.time.Clock.systemUTC());
         assertThat(vault.activeKeyId()).isEqualTo("hq-2026");
         assertThat(vault.keyFileMode()).isFalse();
         assertThat(vault.open(vault.seal("secret", "totp:head"), "totp:head")).isEqualTo("secret");
         assertThat(Files.exists(dir.resolve("vault.keys"))).isFalse();
-        assertThatThrownBy(() -> new Vault(new VaultProperties(Map.of(), file, "wrong", "hq-2026", null), dir))
+        assertThatThrownBy(() -> new Vault(new VaultProperties(Map.of(), file, "wrong", "hq-2026", null), new io.epewatch.kernel.DataDir(dir), java.time.Clock.systemUTC()))
                 .hasMessageContaining("cannot be read");
     }
 
@@ -64,14 +64,14 @@ class VaultTest {
         Vault vault = assertVault(Map.of("k7", good), "k7");
         assertThat(vault.activeKeyId()).isEqualTo("k7");
         assertThatThrownBy(() -> new Vault(new VaultProperties(Map.of("k1", Base64.getEncoder().encodeToString(new byte[16])),
-                null, null, "k1", null), dir)).hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> new Vault(new VaultProperties(Map.of("k1", good), null, null, "k9", null), dir))
+                null, null, "k1", null), new io.epewatch.kernel.DataDir(dir), java.time.Clock.systemUTC())).hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> new Vault(new VaultProperties(Map.of("k1", good), null, null, "k9", null), new io.epewatch.kernel.DataDir(dir), java.time.Clock.systemUTC()))
                 .hasMessageContaining("not among the configured keys");
     }
 
     private Vault assertVault(Map<String, String> keys, String active) {
         try {
-            return new Vault(new VaultProperties(keys, null, null, active, null), dir);
+            return new Vault(new VaultProperties(keys, null, null, active, null), new io.epewatch.kernel.DataDir(dir), java.time.Clock.systemUTC());
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

@@ -40,8 +40,19 @@ import org.springframework.context.annotation.Import;
         "epewatch.camera.monitor.probe-timeout=1s",
         // the SSRF guard stays strict, but for these loopback ports, where tests start their simulated cameras
         "epewatch.camera.allowed-loopback-ports=18600-18999"})
-@Import(Fixtures.class)
+@Import({Fixtures.class, IntegrationTest.Clocks.class})
 @AutoConfigureMetrics // Prometheus is served as in production
 
 public @interface IntegrationTest {
+
+    /** The application's clock is the tests' {@link SettableClock}. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    class Clocks {
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.context.annotation.Primary
+        SettableClock settableClock() {
+            return new SettableClock();
+        }
+    }
 }

@@ -26,7 +26,7 @@ import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.epewatch.kernel.DataDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +48,9 @@ class FileSystemEvidenceStore implements EvidenceStore {
     private final Path root;
     private final Clock clock;
 
-    FileSystemEvidenceStore(JdbcClient jdbc, @Value("${epewatch.data-dir:./data}") Path dataDir, Clock clock) {
+    FileSystemEvidenceStore(JdbcClient jdbc, DataDir dataDir, Clock clock) {
         this.jdbc = jdbc;
-        this.root = dataDir.toAbsolutePath().normalize().resolve("evidence");
+        this.root = dataDir.resolve("evidence");
         this.clock = clock;
     }
 

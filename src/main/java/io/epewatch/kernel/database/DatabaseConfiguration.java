@@ -35,6 +35,11 @@ class DatabaseConfiguration {
 
     /** Closed after the pool, which depends on it: the server stops once nothing uses it. */
     @Bean
+    io.epewatch.kernel.DataDir dataDir(DatabaseProperties properties) {
+        return new io.epewatch.kernel.DataDir(properties.dataDir());
+    }
+
+    @Bean
     Database database(DatabaseProperties properties, DatabaseAvailability availability) throws IOException {
         DatabaseProperties.Db db = properties.db();
         if (db.external()) {
