@@ -115,11 +115,24 @@ public class Fixtures {
         return integrationToken(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ);
     }
 
-    /** Waits until every published event has been handled by its listeners (the risk engine runs asynchronously). */
+    /**
+     * Waits until the events published since the current test began have been handled by their listeners (the risk
+     * engine runs asynchronously). Events of earlier tests are theirs: one that an earlier test left failing does not
+     * hold this one up. A listener that fails on this test's events fails the wait at once, naming it.
+     */
     public void awaitEventsHandled() {
+        java.sql.Timestamp since = java.sql.Timestamp.from(EventScope.testStarted());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
-            long pending = jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
+            List<String> failed = jdbc.sql("""
+                            select listener_id from event_publication
+                            where completion_date is null and status = 'FAILED' and publication_date >= ?""")
+                    .param(since).query(String.class).list();
+            if (!failed.isEmpty()) {
+                throw new AssertionError("listeners failed on this test's events: " + failed);
+            }
+            long pending = jdbc.sql("select count(*) from event_publication where completion_date is null and publication_date >= ?")
+                    .param(since).query(Long.class).single();
             if (pending == 0) {
                 return;
             }
@@ -131,7 +144,24 @@ public class Fixtures {
             }
         }
         throw new AssertionError("events still unhandled after 20 s: " + jdbc.sql(
-                "select event_type from event_publication where completion_date is null").query(String.class).list());
+                "select event_type from event_publication where completion_date is null and publication_date >= ?")
+                .param(since).query(String.class).list());
+    }
+
+    /** Marks when each integration test began, so {@link #awaitEventsHandled()} waits for that test's events only. */
+    public static final class EventScope implements org.junit.jupiter.api.extension.BeforeEachCallback {
+
+        private static volatile Instant started = Instant.EPOCH;
+
+        @Override
+        public void beforeEach(org.junit.jupiter.api.extension.ExtensionContext context) {
+            // a second of slack: an event published as the test began is the test's
+            started = Instant.now().minusSeconds(1);
+        }
+
+        static Instant testStarted() {
+            return started;
+        }
     }
 
     public long count(String table) {

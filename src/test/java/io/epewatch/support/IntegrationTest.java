@@ -41,6 +41,7 @@ import org.springframework.context.annotation.Import;
         // the SSRF guard stays strict, but for these loopback ports, where tests start their simulated cameras
         "epewatch.camera.allowed-loopback-ports=18600-18999"})
 @Import({Fixtures.class, IntegrationTest.Clocks.class})
+@org.junit.jupiter.api.extension.ExtendWith(Fixtures.EventScope.class)
 @AutoConfigureMetrics // Prometheus is served as in production
 
 public @interface IntegrationTest {
