@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * links the electronic declaration that regularises it. Kept within the unit; recording it twice keeps it once.
  */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class ManualProceduresInBrowserTest {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

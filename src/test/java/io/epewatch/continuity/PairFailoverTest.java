@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * itself; the primary is started again and takes back what the backup accepted; {@link PairAccount} settles that
  * nothing acknowledged was lost, doubled, or accepted by both.
  */
+@org.junit.jupiter.api.Tag("chaos")
 class PairFailoverTest {
 
     private static final String SECRET = "pair-secret-for-the-failover-test-0123456789";

@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * R6.1 in a real browser: the public status page during an outage, customs IT confirming the takeover there, and the
  * reconciliation report on the primary once it is back — in Vietnamese, as the officers read it.
  */
+@org.junit.jupiter.api.Tag("browser")
 class PairInBrowserTest {
 
     private static final String SECRET = "pair-secret-for-the-browser-tour-0123456789";

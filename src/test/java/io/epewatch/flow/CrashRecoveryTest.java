@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * acknowledged; requests left unanswered are sent again with the same keys and stored exactly once; every gate
  * event reaches the risk engine, and replaying its fact log gives the stored warnings exactly.
  */
+@org.junit.jupiter.api.Tag("chaos")
 class CrashRecoveryTest {
 
     private static final String TOKEN = "epw_demo_integration_token";

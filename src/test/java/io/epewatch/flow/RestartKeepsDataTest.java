@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The demo profile brings up data and traffic that raise warnings; stopping and starting again on the same data
  * directory finds everything where it was (the embedded PostgreSQL keeps its files under the data directory).
  */
+@org.junit.jupiter.api.Tag("chaos")
 class RestartKeepsDataTest {
 
     private static final String[] TABLES = {"enterprise", "camera", "declaration", "gate_event", "warning", "user_account"};

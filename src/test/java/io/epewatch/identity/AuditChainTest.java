@@ -189,6 +189,7 @@ class AuditChainTest {
 
     @Test
     @DisplayName("R3.1 verify-audit exits 3 and names the problem; audit-anchor prints a signed checkpoint")
+    @org.junit.jupiter.api.Tag("extra-start")
     void theCommands() throws Exception {
         superuser.sql("delete from audit_record where id = ?").param(original.getLast().id()).update();
         Path anchorFile = dataDir.resolve("anchor.json");

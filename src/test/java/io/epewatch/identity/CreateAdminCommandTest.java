@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Production has no default account: the first administrator comes from the create-admin command. */
+@org.junit.jupiter.api.Tag("extra-start")
 class CreateAdminCommandTest {
 
     @Test

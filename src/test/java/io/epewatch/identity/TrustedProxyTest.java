@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Behind a reverse proxy that is named in {@code epewatch.security.trusted-proxies}, its X-Forwarded-For names the
  * client (throttled per client, audited beside the real peer) and X-Forwarded-Proto makes cookies Secure.
  */
+@org.junit.jupiter.api.Tag("extra-start")
 class TrustedProxyTest {
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The documented key rotation: a new key, every sealed secret re-sealed with it, nothing lost. */
+@org.junit.jupiter.api.Tag("extra-start")
 class VaultKeyRotationTest {
 
     @Test

@@ -51,9 +51,9 @@ public final class Browser {
                     "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-            ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-            return driver;
+            // no implicit wait: every wait is explicit (WebDriverWait), so a test waits for what it names and an
+            // absence is seen at once instead of after the implicit timeout inside each poll
+            return new ChromeDriver(service, options);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The officer's workbench in a real browser: the inbox updates itself, a warning becomes a case, the head decides. */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class CaseworkInBrowserTest {
 
     @Autowired

@@ -33,6 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * previews a criterion. Random shares are 0 here so that criteria alone decide the lanes.
  */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class ClearanceInBrowserTest {
 
     @Autowired

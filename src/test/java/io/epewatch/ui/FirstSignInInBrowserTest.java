@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A head of sub-department opened by an administrator signs in for the first time in a real browser. */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class FirstSignInInBrowserTest {
 
     @Autowired

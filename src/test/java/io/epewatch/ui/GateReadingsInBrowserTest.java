@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** R1.2: an officer sees what was read at a passage, the uncertain read marked, with its crop, in a real browser. */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class GateReadingsInBrowserTest {
 
     @Autowired

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An officer draws a geofence on the map — with no tile server, on a plain background — and it is saved. */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class GeofenceMapInBrowserTest {
 
     @Autowired

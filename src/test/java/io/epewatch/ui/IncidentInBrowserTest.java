@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** R2.3–R2.5 in the portal: the EPE notifies, the officer follows up, the head decides the supervision measure. */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class IncidentInBrowserTest {
 
     @Autowired

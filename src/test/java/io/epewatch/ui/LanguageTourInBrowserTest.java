@@ -46,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("browser")
 class LanguageTourInBrowserTest {
 
     /** English words that never belong in a Vietnamese page. */

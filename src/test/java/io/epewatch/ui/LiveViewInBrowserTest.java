@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** R4.7 live view in headless Chromium against a simulated ONVIF camera: pictures arrive, watching is audited. */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class LiveViewInBrowserTest {
 
     @Autowired

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An HQ analyst keeps the watch list and a sub-department's thresholds on one page (R4.5, R5.8). */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class RiskSettingsInBrowserTest {
 
     @Autowired

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Officers and EPE clerks in a real browser (Debian headless Chromium): warnings, passages, the registry. */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class SupervisionInBrowserTest {
 
     @Autowired

@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An officer starts a trip on the trips page, follows its track on the map, and cancels it with a reason (R5.7). */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class TripsInBrowserTest {
 
     @Autowired

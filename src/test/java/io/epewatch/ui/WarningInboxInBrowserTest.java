@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The inbox narrows by rule and severity, and marks a batch of warnings as seen in one go (R4.6). */
 @IntegrationTest
+@org.junit.jupiter.api.Tag("browser")
 class WarningInboxInBrowserTest {
 
     @Autowired

@@ -91,6 +91,7 @@ class EvidenceStoreTest {
 
     @Test
     @DisplayName("R2.2 a retention under 12 months stops start-up with a message naming the property")
+    @org.junit.jupiter.api.Tag("extra-start")
     void retentionUnderTwelveMonthsFailsAtStartup() throws Exception {
         Path dataDir = Files.createTempDirectory("epewatch-retention");
         SpringApplication application = new SpringApplication(EpeWatchApplication.class);

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * are answered 503 problem+json at once instead of hanging and failing with 500, the application brings its
  * embedded server back by itself, a retried request is then stored once, and the application still stops quickly.
  */
+@org.junit.jupiter.api.Tag("chaos")
 class DatabaseOutageTest {
 
     private static final String TOKEN = "epw_demo_integration_token";
