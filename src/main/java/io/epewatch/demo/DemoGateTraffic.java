@@ -11,7 +11,6 @@ import io.epewatch.declaration.Declarations;
 import io.epewatch.simulator.Traffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,12 +41,12 @@ class DemoGateTraffic {
     private final AtomicLong tick;
 
     DemoGateTraffic(GateEvents gateEvents, Declarations declarations, DemoData data, Clock clock,
-                    @Value("${epewatch.recognition.watch.enabled:true}") boolean recognitionWatches) {
+                    io.epewatch.recognition.RecognitionProperties recognition) {
         this.gateEvents = gateEvents;
         this.declarations = declarations;
         this.data = data;
         this.clock = clock;
-        this.recognitionWatches = recognitionWatches;
+        this.recognitionWatches = recognition.watch().enabled();
         this.tick = new AtomicLong(clock.instant().getEpochSecond());
     }
 

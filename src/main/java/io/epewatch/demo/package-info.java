@@ -4,6 +4,6 @@
  * appear within a minute. Never active in production.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "clearance", "declaration", "gate", "identity", "intake", "kernel", "registry", "simulator",
-        "tracking"})
+        "clearance", "declaration", "gate", "identity", "intake", "kernel", "recognition", "registry",
+        "simulator", "tracking"})
 package io.epewatch.demo;

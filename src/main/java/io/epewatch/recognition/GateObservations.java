@@ -22,7 +22,6 @@ import io.epewatch.gate.GateEvents;
 import io.epewatch.gate.GateReceipt;
 import io.epewatch.identity.AccessScope;
 import io.epewatch.registry.Enterprises;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,14 +44,14 @@ public class GateObservations {
     private final TransactionTemplate transaction;
 
     GateObservations(GateEvents gateEvents, Enterprises enterprises, EvidenceStore evidence,
-                     JdbcClient jdbc, @Value("${epewatch.recognition.uncertain-below:0.6}") double uncertainBelow,
+                     JdbcClient jdbc, RecognitionProperties settings,
                      PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.gateEvents = gateEvents;
         this.enterprises = enterprises;
         this.evidence = evidence;
         this.jdbc = jdbc;
-        this.uncertainBelow = uncertainBelow;
+        this.uncertainBelow = settings.uncertainBelow();
     }
 
     /** A read kept with a gate event. */

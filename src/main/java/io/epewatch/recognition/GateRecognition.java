@@ -1,7 +1,6 @@
 package io.epewatch.recognition;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -11,7 +10,6 @@ import io.epewatch.registry.Camera;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -25,17 +23,12 @@ class GateRecognition implements DisposableBean {
     private final RecognitionPipeline pipeline;
     private final Clock clock;
 
-    GateRecognition(GateObservations observations, Clock clock, MeterRegistry meters,
-                    @Value("${epewatch.recognition.workers:0}") int workers,
-                    @Value("${epewatch.recognition.queue-capacity:32}") int queueCapacity,
-                    @Value("${epewatch.recognition.motion-share:0.02}") double motionShare,
-                    @Value("${epewatch.recognition.passage-quiet:3s}") Duration quiet,
-                    @Value("${epewatch.recognition.passage-longest:60s}") Duration longest,
-                    @Value("${epewatch.recognition.detection-size:1120}") int detectionSize) {
+    GateRecognition(GateObservations observations, Clock clock, MeterRegistry meters, RecognitionProperties settings) {
         this.clock = clock;
-        int pool = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-        this.pipeline = new RecognitionPipeline(new RecognitionPipeline.Settings(pool, queueCapacity, motionShare, quiet, longest),
-                () -> FrameRecognition.load(1, detectionSize), observations::record);
+        int pool = settings.workers() > 0 ? settings.workers() : Runtime.getRuntime().availableProcessors();
+        this.pipeline = new RecognitionPipeline(new RecognitionPipeline.Settings(pool, settings.queueCapacity(),
+                settings.motionShare(), settings.passageQuiet(), settings.passageLongest()),
+                () -> FrameRecognition.load(1, settings.detectionSize()), observations::record);
         // for operators: is the node keeping up (dropped frames), is anything read at all
         counter(meters, "frames", "pictures handed to recognition", RecognitionPipeline.Stats::frames);
         counter(meters, "frames.moving", "pictures with motion, queued for reading", RecognitionPipeline.Stats::moving);

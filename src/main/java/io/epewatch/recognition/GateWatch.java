@@ -24,7 +24,6 @@ import io.epewatch.registry.SiteDiagram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -53,14 +52,13 @@ class GateWatch implements DisposableBean {
     private volatile boolean running = true;
 
     GateWatch(SiteDiagram diagram, CameraFrames frames, GateRecognition recognition, Clock clock,
-              @Value("${epewatch.recognition.watch.enabled:true}") boolean enabled,
-              @Value("${epewatch.recognition.watch.frame-interval:500ms}") Duration frameInterval) {
+              RecognitionProperties settings) {
         this.diagram = diagram;
         this.frames = frames;
         this.recognition = recognition;
         this.clock = clock;
-        this.enabled = enabled;
-        this.frameInterval = frameInterval;
+        this.enabled = settings.watch().enabled();
+        this.frameInterval = settings.watch().frameInterval();
     }
 
     @Scheduled(initialDelayString = "${epewatch.recognition.watch.initial-delay:10s}", fixedDelay = 60_000)

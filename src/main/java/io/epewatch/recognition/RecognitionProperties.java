@@ -1,0 +1,32 @@
+package io.epewatch.recognition;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Gate recognition's settings ({@code epewatch.recognition.*}).
+ *
+ * @param workers        how many frames are read at once, one ONNX instance each; 0 = one per core
+ * @param queueCapacity  frames waiting for a worker; beyond it frames of vehicles already seen are dropped first
+ * @param motionShare    the share of the picture that must change for a frame to be read at all
+ * @param passageQuiet   how long a gate must stay still for a passage to be complete and voted on
+ * @param passageLongest the longest a passage may last before it is voted on anyway
+ * @param detectionSize  the longer side the text detector's input is scaled to
+ * @param uncertainBelow a read less confident than this is UNCERTAIN: kept, shown to officers to check (R1.2)
+ * @param watch          pulling pictures from the gate cameras
+ */
+@ConfigurationProperties("epewatch.recognition")
+public record RecognitionProperties(@DefaultValue("0") int workers, @DefaultValue("32") int queueCapacity,
+                                    @DefaultValue("0.02") double motionShare, @DefaultValue("3s") Duration passageQuiet,
+                                    @DefaultValue("60s") Duration passageLongest, @DefaultValue("1120") int detectionSize,
+                                    @DefaultValue("0.6") double uncertainBelow, @DefaultValue Watch watch) {
+
+    /**
+     * @param enabled       whether this node reads the gate cameras (off on a node that should not)
+     * @param frameInterval time between two pictures of one camera
+     */
+    public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration frameInterval) {
+    }
+}
