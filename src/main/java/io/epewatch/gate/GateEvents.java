@@ -218,8 +218,9 @@ public class GateEvents {
         check.throwIfAny();
         return new Passage(new GateEvent(0, taxCode.value(), camera.number(), camera.locationId(), camera.locationName(),
                 camera.locationKind().name(), direction, capturedAt, plate == null ? null : plate.value(),
-                input.plate() == null ? null : input.plate().strip(), List.copyOf(containers), source, clock.instant(),
-                seals), camera);
+                input.plate() == null ? null : input.plate().strip(), List.copyOf(containers), source,
+                // as the database keeps it, so the answer to this request and any later read agree
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), seals), camera);
     }
 
     /** Seals seen: each on a container by its number, the seal as customs and shippers write them. */

@@ -108,31 +108,35 @@ class FactSources {
     @TransactionalEventListener
     void on(ManifestRecorded recorded) {
         // a later version's own event brings that version (as for declarations)
-        manifests.asRecorded(recorded).ifPresent(m -> analysis.accept("manifest:" + m.number() + ":v" + m.version(), new Fact.Manifested(m.number(), m.version(),
-                m.enterpriseTaxCode(), m.at(), vehicles(m.vehicles()), m.containerNumbers())));
+        manifests.asRecorded(recorded).ifPresent(m -> analysis.accept("manifest:" + m.number() + ":v" + m.version(),
+                new Fact.Manifested(m.number(), m.version(), m.enterpriseTaxCode(), m.at(), vehicles(m.vehicles()),
+                        m.containerNumbers())));
     }
 
     @Async
     @TransactionalEventListener
     void on(WarehouseNoteRecorded recorded) {
-        notes.asRecorded(recorded).ifPresent(n -> analysis.accept("note:" + n.enterpriseTaxCode() + "/" + n.number() + ":v" + n.version(), new Fact.Note(n.number(),
-                n.version(), n.enterpriseTaxCode(), Fact.NoteKind.valueOf(n.kind().name()), n.location(), n.scrapArea(),
-                n.at(), n.plate(), n.containerNumbers())));
+        notes.asRecorded(recorded).ifPresent(n -> analysis.accept(
+                "note:" + n.enterpriseTaxCode() + "/" + n.number() + ":v" + n.version(),
+                new Fact.Note(n.number(), n.version(), n.enterpriseTaxCode(), Fact.NoteKind.valueOf(n.kind().name()),
+                        n.location(), n.scrapArea(), n.at(), n.plate(), n.containerNumbers())));
     }
 
     @Async
     @TransactionalEventListener
     void on(AreaPassageConfirmed confirmed) {
-        confirmations.asRecorded(confirmed).ifPresent(c -> analysis.accept("area:" + c.id(), new Fact.AreaPassage(c.id(), c.enterpriseTaxCode(), c.place(),
-                Fact.Direction.valueOf(c.direction()), c.at(), c.plate(),
-                c.containers().stream().map(r -> new Fact.Container(r.number(), r.valid())).toList())));
+        confirmations.asRecorded(confirmed).ifPresent(c -> analysis.accept("area:" + c.id(),
+                new Fact.AreaPassage(c.id(), c.enterpriseTaxCode(), c.place(), Fact.Direction.valueOf(c.direction()),
+                        c.at(), c.plate(),
+                        c.containers().stream().map(r -> new Fact.Container(r.number(), r.valid())).toList())));
     }
 
     @Async
     @TransactionalEventListener
     void on(PositionsRecorded recorded) {
-        List<Fact.Fix> fixes = positions.ofBatch(recorded.batch()).stream().map(p -> new Fact.Fix(p.plate(), p.lat(), p.lon(), p.speedKmh(),
-                p.heading(), p.at(), p.zone())).toList();
+        List<Fact.Fix> fixes = positions.ofBatch(recorded.batch()).stream()
+                .map(p -> new Fact.Fix(p.plate(), p.lat(), p.lon(), p.speedKmh(), p.heading(), p.at(), p.zone()))
+                .toList();
         if (fixes.isEmpty()) {
             return; // an event stored by an earlier version, whose batch had no number
         }
