@@ -44,6 +44,6 @@ public enum IncidentState {
             throw new InvalidInputException("id", "incidentClosed", "the incident is closed");
         }
         throw new InvalidInputException("id", "deadlineNotPassed", "the deadline " + incident.deadline() + " has not passed",
-                incident.deadline().toString());
+                incident.deadline().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     }
 }

@@ -81,6 +81,8 @@ class CaseworkInBrowserTest {
         browser.findElement(By.id("propose")).click();
         assertThat(browser.findElements(By.cssSelector(".problems li")).stream().map(li -> li.getAttribute("data-field")).toList())
                 .contains("analysis", "proposal");
+        assertThat(browser.findElement(By.cssSelector(".problems li[data-field='analysis']")).getText())
+                .as("named and explained in the reader's language").startsWith("Phân tích").doesNotContain("required");
         browser.findElement(By.id("analysis")).sendKeys("Container TEMU2709541 không có trên tờ khai xuất khẩu nào.");
         browser.findElement(By.id("proposal")).sendKeys("Đề nghị kiểm tra thực tế lô hàng.");
         browser.findElement(By.id("propose")).click();

@@ -47,8 +47,12 @@ class CasePages {
     private final GateObservations observations;
     private final Declarations declarations;
 
+    private final org.springframework.context.MessageSource messages;
+
     CasePages(Cases cases, Warnings warnings, GateEvents gateEvents, CurrentCaller caller, MapProperties map,
-              GateObservations observations, Declarations declarations) {
+              GateObservations observations, Declarations declarations,
+              org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.observations = observations;
         this.declarations = declarations;
         this.cases = cases;
@@ -102,7 +106,9 @@ class CasePages {
             cases.attach(caller.get(), id, file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getContentType(), file == null ? null : file.getBytes());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problems", e.problems());
+            // in the reader's language, beside the field's name (a step refused by the case's state names the state)
+            redirect.addFlashAttribute("problems",
+                    e.reasonsByField(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         }
         return "redirect:/cases/" + id;
     }
@@ -137,7 +143,9 @@ class CasePages {
                 default -> throw new NotFoundException("case step", step);
             }
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problems", e.problems());
+            // in the reader's language, beside the field's name (a step refused by the case's state names the state)
+            redirect.addFlashAttribute("problems",
+                    e.reasonsByField(messages, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute("form", form);
         }
         return "redirect:/cases/" + id;
