@@ -57,7 +57,7 @@ class ManualProceduresInBrowserTest {
 
         ChromeDriver browser = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+            WebDriverWait wait = Browser.waitFor(browser, Duration.ofSeconds(10));
             Browser.signIn(browser, port, officerName, Fixtures.PASSWORD, null);
             browser.get(url("/clearance/manual?lang=vi"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thủ tục thủ công khi hệ thống gặp sự cố");

@@ -44,7 +44,7 @@ class PairInBrowserTest {
         try (AppProcess backup = AppProcess.start(PairMember.class, backupPort, backupDir, "backup", PairInstances.args(common,
                 "--epewatch.pair.role=BACKUP", "--epewatch.pair.watch-window=1500ms", "--epewatch.pair.takeover=CONFIRMED"))
                 .awaitHealthy(Duration.ofMinutes(3))) {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            WebDriverWait wait = Browser.waitFor(browser, Duration.ofSeconds(30));
             browser.get("http://localhost:" + backupPort + "/status?lang=vi");
             assertThat(browser.findElement(By.id("intake")).getAttribute("data-state")).isEqualTo("STANDBY");
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("Hệ thống thông quan dự phòng", "Không tiếp nhận tờ khai");

@@ -26,7 +26,7 @@ public final class Browser {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+        WebDriverWait wait = waitFor(browser, Duration.ofSeconds(5));
         wait.until(d -> !d.getCurrentUrl().endsWith("/login"));
         if (totpSecret != null && browser.getCurrentUrl().contains("/account/mfa/verify")) {
             browser.findElement(By.id("code")).sendKeys(TotpCodes.now(totpSecret));
@@ -37,8 +37,18 @@ public final class Browser {
 
     /** The reason shown beside a form field once the page that names it has loaded. */
     public static String errorBeside(ChromeDriver browser, String field) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
+        return waitFor(browser, Duration.ofSeconds(10))
                 .until(b -> b.findElement(By.cssSelector(".field-error[data-field='" + field + "']"))).getText();
+    }
+
+    /**
+     * An explicit wait that polls through a page being replaced: an element found just before the page reloads is
+     * stale at the next look, which is a reason to look again, not a failure.
+     */
+    public static WebDriverWait waitFor(org.openqa.selenium.WebDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     public static ChromeDriver start() {

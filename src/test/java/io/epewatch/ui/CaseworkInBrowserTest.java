@@ -19,7 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -65,7 +64,7 @@ class CaseworkInBrowserTest {
                 "capturedAt", Instant.now().minusSeconds(10).toString(), "plate", "51C-246.80",
                 "containerNumbers", List.of("TEMU2709541")));
         // the rows are swapped in when the stream says so: read the row inside the wait, it may be replaced meanwhile
-        String warningId = new WebDriverWait(browser, Duration.ofSeconds(15))
+        String warningId = Browser.waitFor(browser, Duration.ofSeconds(15))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(b -> b.findElements(By.cssSelector("tr.warning-row[data-rule='EXIT_WITHOUT_DECLARATION']")).stream()
                         .map(row -> row.getAttribute("data-id")).findFirst().orElse(null));
@@ -109,7 +108,7 @@ class CaseworkInBrowserTest {
 
     /** The page after a step is a new page: wait for it rather than read the one it replaces. */
     private void awaitState(String state) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        Browser.waitFor(browser, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(b -> state.equals(b.findElement(By.id("case-state")).getAttribute("data-state")));
     }
 }

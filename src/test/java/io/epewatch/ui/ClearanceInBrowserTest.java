@@ -23,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -239,7 +238,7 @@ class ClearanceInBrowserTest {
 
     /** The page after a step is a new page: wait for it rather than read the one it replaces. */
     private void awaitState(String state) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        Browser.waitFor(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(b -> !b.findElements(By.id("dossier-state")).isEmpty()
                         && state.equals(b.findElement(By.id("dossier-state")).getAttribute("data-state")));
     }

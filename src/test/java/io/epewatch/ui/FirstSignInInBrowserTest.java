@@ -17,7 +17,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -61,7 +60,7 @@ class FirstSignInInBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(initial);
         browser.findElement(By.id("sign-in")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/account/password"));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/account/password"));
 
         browser.get(url("/warnings"));
         assertThat(browser.getCurrentUrl()).as("nothing else is reachable yet").endsWith("/account/password");
@@ -71,7 +70,7 @@ class FirstSignInInBrowserTest {
         browser.findElement(By.id("newPassword")).sendKeys(chosen);
         browser.findElement(By.id("repeatPassword")).sendKeys(chosen);
         browser.findElement(By.id("change-password")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/account/mfa"));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/account/mfa"));
 
         assertThat(browser.findElement(By.id("qr")).getAttribute("src")).startsWith("data:image/png;base64,");
         String secret = browser.findElement(By.id("secret")).getText();
@@ -83,7 +82,7 @@ class FirstSignInInBrowserTest {
         browser.findElement(By.id("confirm-mfa")).click();
         assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
         browser.findElement(By.id("continue")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().equals(url("/")));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().equals(url("/")));
         assertThat(browser.findElement(By.id("enterprise-count")).getText()).isEqualTo("1");
     }
 }

@@ -16,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,10 +47,10 @@ class GeofenceMapInBrowserTest {
         Fixtures.Site site = fixtures.site();
         Browser.signIn(browser, port, fixtures.user(Role.OFFICER, site.subDepartment().id(), null), Fixtures.PASSWORD, null);
         browser.get("http://localhost:" + port + "/geofences");
-        WebElement map = new WebDriverWait(browser, Duration.ofSeconds(10))
+        WebElement map = Browser.waitFor(browser, Duration.ofSeconds(10))
                 .until(b -> b.findElement(By.cssSelector("#geofence-map.leaflet-container")));
         // with no tile server the bundled coastlines and borders are drawn (issue 15), from this server alone
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> "natural-earth".equals(map.getDomAttribute("data-base-layer")));
+        Browser.waitFor(browser, Duration.ofSeconds(15)).until(b -> "natural-earth".equals(map.getDomAttribute("data-base-layer")));
         assertThat(browser.findElements(By.cssSelector("#geofence-map path:not(.leaflet-interactive)"))).hasSizeGreaterThan(0);
         Actions actions = new Actions(browser);
         actions.moveToElement(map, -100, -60).click().perform();
@@ -62,14 +61,14 @@ class GeofenceMapInBrowserTest {
         String code = "ICD-" + site.taxCode().substring(2, 8);
         browser.findElement(By.id("geofence-code")).sendKeys(code);
         browser.findElement(By.cssSelector("#geofence-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b ->
                 !b.findElement(By.cssSelector(".field-error[data-field='name']")).getText().isBlank());
 
         browser.findElement(By.id("geofence-name")).sendKeys("ICD Tanamexco " + code);
         browser.findElement(By.cssSelector("#geofence-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b ->
                 !b.findElements(By.cssSelector("tr.geofence-row[data-code='" + code + "']")).isEmpty());
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b ->
                 !b.findElements(By.cssSelector("#geofence-map path.leaflet-interactive")).isEmpty());
     }
 }

@@ -17,7 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -77,7 +76,7 @@ class IncidentInBrowserTest {
         type("technicalContactName", "Trần Văn Kỹ");
         type("technicalContactPhone", "0908 123 456");
         browser.findElement(By.cssSelector("#notice-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().matches(".*/incidents/\\d+$"));
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().matches(".*/incidents/\\d+$"));
         String incidentUrl = browser.getCurrentUrl();
         assertThat(browser.findElement(By.id("incident-status")).getAttribute("data-status")).isEqualTo("OPEN");
         assertThat(browser.findElement(By.id("incident-facts")).getText()).contains("Công ty TNHH Thử nghiệm").contains("sét đánh");
@@ -91,20 +90,20 @@ class IncidentInBrowserTest {
         type("log-plate", "51C-246.80");
         type("log-containers", "MSKU4670691");
         browser.findElement(By.cssSelector("#gate-log-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector("tr.gate-log-entry")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector("tr.gate-log-entry")).isEmpty());
         assertThat(browser.findElement(By.id("gate-log")).getText()).contains("51C-246.80").contains("MSKU4670691");
 
         String officer = fixtures.user(Role.OFFICER, site.subDepartment().id(), null);
         signInAs(officer, null);
         browser.get(incidentUrl);
         browser.findElement(By.id("take")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        Browser.waitFor(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(b -> officer.equals(b.findElement(By.id("incident-officer")).getText()));
         browser.findElement(By.cssSelector("#follow-up-form button")).click();
         assertThat(Browser.errorBeside(browser, "text")).isNotBlank();
         type("follow-up-text", "Đã liên hệ đầu mối kỹ thuật; chờ thay bộ nguồn");
         browser.findElement(By.cssSelector("#follow-up-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector("tr.follow-up")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector("tr.follow-up")).isEmpty());
         assertThat(browser.findElements(By.id("measure-form"))).as("only the head decides the measure").isEmpty();
 
         String headName = fixtures.user(Role.HEAD, site.subDepartment().id(), null);
@@ -112,7 +111,7 @@ class IncidentInBrowserTest {
         browser.get(incidentUrl);
         type("measure", "Cử công chức giám sát trực tiếp tại cổng khi có hàng xuất");
         browser.findElement(By.cssSelector("#measure-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(b ->
+        Browser.waitFor(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(b ->
                 b.findElement(By.id("incident-measure")).getText().startsWith("Cử công chức"));
 
         // the notice the EPE filed comes as a PDF

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,7 +85,7 @@ class LiveViewInBrowserTest {
         assertThat(browser.findElement(By.id("live-panel")).isDisplayed()).isTrue();
 
         browser.findElement(By.id("live-start")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+        Browser.waitFor(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .until(d -> frames() >= 3);
         assertThat(((Number) browser.executeScript("return document.getElementById('live-image').naturalWidth")).intValue())
                 .as("the camera's own picture, decoded by the browser").isEqualTo(640);
@@ -98,7 +97,7 @@ class LiveViewInBrowserTest {
                 .contains("\"ended\":\"viewer left\"").containsPattern("\"frames\":([3-9]|\\d\\d+)");
 
         browser.findElement(By.id("capture")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("captured")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("captured")).isEmpty());
         assertThat(browser.findElement(By.id("captured")).getText()).contains("SHA-256");
         assertThat(evidence.capturedBy(site.taxCode(), "G1", Instant.now().minusSeconds(60), Instant.now().plusSeconds(5)))
                 .singleElement().satisfies(item -> assertThat(item.mediaType()).isEqualTo("image/jpeg"));

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -62,7 +61,7 @@ class RiskSettingsInBrowserTest {
         browser.findElement(By.id("value")).clear();
         browser.findElement(By.id("value")).sendKeys(plate);
         browser.findElement(By.cssSelector("#watch-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b ->
                 !b.findElements(By.cssSelector("tr.watch-entry[data-value='" + plate + "']")).isEmpty());
         assertThat(settings.watchlist()).anySatisfy(w -> {
             assertThat(w.value()).isEqualTo(plate);
@@ -71,7 +70,7 @@ class RiskSettingsInBrowserTest {
 
         new Select(browser.findElement(By.id("scope"))).selectByValue("unit:" + site.subDepartment().id());
         browser.findElement(By.cssSelector("#thresholds form.filters button, form.filters button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.id("thresholds-form")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.id("thresholds-form")).isEmpty());
         browser.findElement(By.id("t-scrapHoursTo")).sendKeys("25:00");
         browser.findElement(By.cssSelector("#thresholds-form button")).click();
         assertThat(Browser.errorBeside(browser, "scrapHoursTo")).isNotBlank();
@@ -79,13 +78,13 @@ class RiskSettingsInBrowserTest {
         browser.findElement(By.id("t-scrapHoursTo")).clear();
         browser.findElement(By.id("t-scrapHoursTo")).sendKeys("22:30");
         browser.findElement(By.cssSelector("#thresholds-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("saved"));
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("saved"));
         assertThat(settings.view("enterprise:" + site.taxCode()).effective()).containsEntry("scrapHoursTo", "22:30");
         assertThat(browser.findElement(By.id("t-scrapHoursTo")).getDomProperty("value")).isEqualTo("22:30");
 
         // remove the plate again
         browser.findElement(By.cssSelector("tr.watch-entry[data-value='" + plate + "'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("removed"));
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains("removed"));
         assertThat(settings.watchlist()).noneSatisfy(w -> assertThat(w.value()).isEqualTo(plate));
     }
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -75,7 +74,7 @@ class SupervisionInBrowserTest {
         assertThat(rows.getFirst().getText()).contains("Xe ra không có tờ khai xuất khẩu").contains("TEMU2709541").contains(site.taxCode());
 
         rows.getFirst().findElement(By.tagName("a")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/warnings/\\d+$"));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/warnings/\\d+$"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("TEMU2709541")
                 .as("the raw evidence is behind a toggle").doesNotContain("undeclaredContainers");
         browser.findElement(By.cssSelector("details.technical summary")).click();
@@ -110,7 +109,7 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("cam-number")).clear();
         browser.findElement(By.id("cam-number")).sendKeys("G9");
         browser.findElement(By.cssSelector("form[action$='/cameras'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/cameras/G9"));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/cameras/G9"));
         assertThat(browser.findElement(By.id("online-requirement")).getText()).isEqualTo("Bắt buộc kết nối trực tuyến");
 
         browser.findElement(By.id("resolutionWidth")).sendKeys("1280");
@@ -122,7 +121,7 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("frameRate")).clear();
         browser.findElement(By.id("frameRate")).sendKeys("25");
         browser.findElement(By.cssSelector("#camera-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        Browser.waitFor(browser, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("appendix-rows")).getText().contains("1280x720"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#appendix-rows tr"));
         assertThat(rows.get(3).getText()).contains("1280x720").contains("Không đạt");
@@ -149,7 +148,7 @@ class SupervisionInBrowserTest {
         browser.findElement(By.id("contactPhone")).clear();
         browser.findElement(By.id("contactPhone")).sendKeys("028 3770 9999");
         browser.findElement(By.cssSelector("form.stack button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + taxCode));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + taxCode));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Công ty TNHH Cơ khí Hòa Bình (DNCX)");
         assertThat(browser.findElement(By.id("appendix-applicability")).getText()).isEqualTo("Chưa xác định (thiếu ngày thành lập)");
     }
@@ -181,7 +180,7 @@ class SupervisionInBrowserTest {
         signIn(fixtures.user(Role.EPE_USER, null, site.taxCode()), Fixtures.PASSWORD);
         browser.get(url("/enterprises/" + site.taxCode()));
         browser.findElement(By.linkText("Bãi phế liệu")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/locations/\\d+$"));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/locations/\\d+$"));
         browser.findElement(By.id("loc-name")).clear();
         browser.findElement(By.cssSelector("form.stack button")).click();
         assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("bắt buộc nhập");
@@ -191,11 +190,11 @@ class SupervisionInBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".field-error")).getText()).isEqualTo("is required");
         browser.get(url("/enterprises/" + site.taxCode() + "?lang=vi"));
         browser.findElement(By.linkText("Bãi phế liệu")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/locations/\\d+$"));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().matches(".*/locations/\\d+$"));
         browser.findElement(By.id("loc-name")).clear();
         browser.findElement(By.id("loc-name")).sendKeys("Bãi phế liệu số 2");
         browser.findElement(By.cssSelector("form.stack button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + site.taxCode()));
+        Browser.waitFor(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("/enterprises/" + site.taxCode()));
         assertThat(browser.findElement(By.linkText("Bãi phế liệu số 2")).isDisplayed()).isTrue();
     }
 }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -80,7 +79,7 @@ class TripsInBrowserTest {
         browser.findElement(By.id("trip-plate")).clear();
         browser.findElement(By.id("trip-plate")).sendKeys(plate);
         browser.findElement(By.cssSelector("#trip-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().matches(".*/trips/\\d+$"));
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().matches(".*/trips/\\d+$"));
         assertThat(browser.findElement(By.id("trip-stage")).getAttribute("data-stage")).isEqualTo("STARTED");
 
         // the truck reports two positions on its way (within the senders' clock tolerance); the map draws them
@@ -93,7 +92,7 @@ class TripsInBrowserTest {
                 Map.of("plate", plate, "lat", lat, "lon", 106.710, "speed", 32, "time", left.plusMillis(200).toString())))
                 .status()).isEqualTo(200);
         browser.navigate().refresh();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b ->
                 "2".equals(b.findElement(By.id("trip-map")).getAttribute("data-positions")));
         assertThat(browser.findElements(By.cssSelector("#trip-map path.leaflet-interactive"))).hasSizeGreaterThanOrEqualTo(3);
 
@@ -101,7 +100,7 @@ class TripsInBrowserTest {
         assertThat(Browser.errorBeside(browser, "reason")).isNotBlank();
         browser.findElement(By.id("cancel-reason")).sendKeys("Xe hỏng, hàng chuyển sang xe khác");
         browser.findElement(By.cssSelector("#cancel-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b ->
                 "CANCELLED".equals(b.findElement(By.id("trip-stage")).getAttribute("data-stage")));
         assertThat(browser.findElement(By.id("trip-end-reason")).getText()).isEqualTo("Xe hỏng, hàng chuyển sang xe khác");
         assertThat(browser.findElements(By.id("cancel-form"))).isEmpty();

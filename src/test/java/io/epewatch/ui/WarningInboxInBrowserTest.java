@@ -21,7 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -57,7 +56,7 @@ class WarningInboxInBrowserTest {
     /** Submits the filters and waits for the filtered page. */
     private void apply(String expectedInUrl) {
         browser.findElement(By.cssSelector("form.filters button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains(expectedInUrl)
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().contains(expectedInUrl)
                 && "complete".equals(((org.openqa.selenium.JavascriptExecutor) b).executeScript("return document.readyState")));
     }
 
@@ -94,7 +93,7 @@ class WarningInboxInBrowserTest {
         int seen = boxes.size();
         boxes.forEach(WebElement::click);
         browser.findElement(By.cssSelector("#acknowledge-form > button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("tr.warning-row input[name='ids']")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("tr.warning-row input[name='ids']")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("tr.warning-row .seen"))).hasSize(seen);
         assertThat(new Select(browser.findElement(By.name("severity"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("HIGH");
 
