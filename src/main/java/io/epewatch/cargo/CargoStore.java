@@ -92,8 +92,7 @@ class CargoStore {
                         select content::text as content, version, received_at from cargo_document
                         where kind = :kind and reference = :reference and enterprise_tax_code in (:codes)""")
                 .param("kind", kind.name()).param("reference", reference).param("codes", visibleTaxCodes)
-                .query((rs, n) -> new Stored(rs.getString("content"), rs.getInt("version"),
-                        rs.getTimestamp("received_at").toInstant()))
+                .query(CargoStore::stored)
                 .optional();
     }
 
@@ -101,8 +100,7 @@ class CargoStore {
     Optional<Stored> find(Kind kind, String reference) {
         return jdbc.sql("select content::text as content, version, received_at from cargo_document where kind = ? and reference = ?")
                 .params(kind.name(), reference)
-                .query((rs, n) -> new Stored(rs.getString("content"), rs.getInt("version"),
-                        rs.getTimestamp("received_at").toInstant()))
+                .query(CargoStore::stored)
                 .optional();
     }
 
@@ -115,9 +113,12 @@ class CargoStore {
                         select content::text as content, version, received_at from cargo_document
                         where kind = :kind and enterprise_tax_code in (:codes) order by occurred_at desc limit :limit""")
                 .param("kind", kind.name()).param("codes", visibleTaxCodes).param("limit", Math.min(Math.max(limit, 1), 500))
-                .query((rs, n) -> new Stored(rs.getString("content"), rs.getInt("version"),
-                        rs.getTimestamp("received_at").toInstant()))
+                .query(CargoStore::stored)
                 .list();
+    }
+
+    private static Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Stored(rs.getString("content"), rs.getInt("version"), rs.getTimestamp("received_at").toInstant());
     }
 
     <T> T read(Stored stored, Class<T> type) {

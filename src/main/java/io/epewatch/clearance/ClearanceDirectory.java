@@ -1,5 +1,7 @@
 package io.epewatch.clearance;
 
+import static io.epewatch.kernel.StoredTime.instant;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -100,9 +102,5 @@ public class ClearanceDirectory {
                             c.withdrawnAt() == null ? null : Timestamp.from(c.withdrawnAt())).update();
         }
         return changed;
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

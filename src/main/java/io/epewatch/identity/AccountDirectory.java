@@ -1,5 +1,8 @@
 package io.epewatch.identity;
 
+import static io.epewatch.kernel.StoredTime.instant;
+import static io.epewatch.kernel.StoredTime.timestamp;
+
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -220,13 +223,5 @@ public class AccountDirectory {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp timestamp(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 }

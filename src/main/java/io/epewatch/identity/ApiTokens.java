@@ -1,5 +1,7 @@
 package io.epewatch.identity;
 
+import static io.epewatch.kernel.StoredTime.instant;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -102,10 +104,6 @@ public class ApiTokens {
                         instant(rs.getTimestamp("revoked_at")), instant(rs.getTimestamp("last_used_at")),
                         instant(rs.getTimestamp("created_at")), rs.getString("created_by")))
                 .list();
-    }
-
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static void requireAdmin(Caller admin) {

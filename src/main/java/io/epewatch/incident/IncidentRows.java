@@ -1,5 +1,7 @@
 package io.epewatch.incident;
 
+import static io.epewatch.kernel.StoredTime.instant;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -214,9 +216,5 @@ class IncidentRows {
                 rs.getDate("deadline").toLocalDate(), rs.getString("assigned_officer"), rs.getString("supervision_measure"),
                 rs.getString("measure_by"), instant(rs.getTimestamp("closed_at")), rs.getString("close_reason"),
                 rs.getString("opened_by"), instant(rs.getTimestamp("notice_filed_at")));
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -32,6 +32,8 @@ public class SiteDiagram {
     private static final String CAMERA_COLUMNS = """
             c.id, e.tax_code, c.number, c.location_id, l.name as location_name, l.kind, c.stream_url, c.snapshot_url,
             c.onvif_url, c.direction, c.specs::text as specs, l.goods""";
+    /** A camera the system can reach: one with a snapshot, stream or ONVIF address. */
+    private static final String CONNECTABLE = "(c.snapshot_url is not null or c.stream_url is not null or c.onvif_url is not null)";
     private static final String CAMERA_FROM = " from camera c join location l on l.id = c.location_id join enterprise e on e.id = c.enterprise_id ";
 
     private final JdbcClient jdbc;
@@ -74,8 +76,14 @@ public class SiteDiagram {
 
     /** For system processing (the health monitor): every camera that has a snapshot or stream address. */
     public List<Camera> allConnectable() {
-        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where c.snapshot_url is not null or c.stream_url is not null or c.onvif_url is not null order by c.id")
+        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where " + CONNECTABLE + " order by c.id")
                 .query(this::toCamera).list();
+    }
+
+    /** For system processing (the health monitor judging an outage): the enterprise's cameras it can reach. */
+    public List<Camera> connectable(String taxCode) {
+        return jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where e.tax_code = ? and " + CONNECTABLE + " order by c.id")
+                .param(taxCode).query(this::toCamera).list();
     }
 
     /** For system processing (gate ingest): the camera with that diagram number, whoever asks. */

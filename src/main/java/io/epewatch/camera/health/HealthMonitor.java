@@ -24,7 +24,6 @@ import io.epewatch.camera.connector.CameraConnector;
 import io.epewatch.camera.connector.CameraConnectors;
 import io.epewatch.camera.connector.CameraFailure;
 import io.epewatch.camera.connector.Observation;
-import io.epewatch.identity.AccessScope;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.SiteDiagram;
@@ -187,9 +186,7 @@ class HealthMonitor {
         String outage = null;
         if (change.to() != CameraState.ONLINE) {
             // the enterprise's connected cameras come from the registry; their states are this module's own
-            List<Long> connected = diagram.cameras(AccessScope.all(), camera.enterpriseTaxCode()).stream()
-                    .filter(c -> c.snapshotUrl() != null || c.streamUrl() != null || c.onvifUrl() != null)
-                    .map(Camera::id).toList();
+            List<Long> connected = diagram.connectable(camera.enterpriseTaxCode()).stream().map(Camera::id).toList();
             Map<Long, CameraState> stored = storedStates(connected);
             List<CameraState> enterprise = connected.stream()
                     .map(id -> stored.getOrDefault(id, CameraState.ONLINE)).toList();
