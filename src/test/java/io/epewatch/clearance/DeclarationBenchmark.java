@@ -1,7 +1,5 @@
 package io.epewatch.clearance;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,13 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.epewatch.EpeWatchApplication;
 import io.epewatch.declaration.Declaration.Lane;
 import io.epewatch.identity.Role;
 import io.epewatch.support.Api;
+import io.epewatch.support.BenchmarkApplication;
 import io.epewatch.support.Fixtures;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,14 +36,11 @@ public final class DeclarationBenchmark {
     public static void main(String[] args) throws Exception {
         int perClient = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Path dataDir = Files.createTempDirectory("epewatch-declaration-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EpeWatchApplication.class, Fixtures.class).run(
-                "--server.port=0", "--epewatch.data-dir=" + dataDir, "--logging.file.name=" + dataDir.resolve("bench.log"),
-                "--logging.level.io.epewatch=WARN", "--epewatch.camera.monitor.enabled=false",
-                "--epewatch.recognition.watch.enabled=false", "--epewatch.db.pool-size=20", "--epewatch.db.connection-timeout=30s",
+        try (ConfigurableApplicationContext app = BenchmarkApplication.start("declaration",
+                "--epewatch.db.pool-size=20", "--epewatch.db.connection-timeout=30s",
                 "--epewatch.security.mfa-required-roles=SYSTEM_ADMIN,UNIT_ADMIN,HEAD",
                 "--epewatch.security.max-failed-sign-ins-per-address=1000")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            int port = BenchmarkApplication.port(app);
             Fixtures fixtures = app.getBean(Fixtures.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             // ten enterprises, five declarants each: 50 clients; every enterprise registered its goods in plenty

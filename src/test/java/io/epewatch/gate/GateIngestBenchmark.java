@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.epewatch.EpeWatchApplication;
 import io.epewatch.identity.ApiTokens;
+import io.epewatch.support.BenchmarkApplication;
 import io.epewatch.support.Fixtures;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,12 +38,8 @@ public final class GateIngestBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Path dataDir = Files.createTempDirectory("epewatch-gate-bench");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EpeWatchApplication.class, Fixtures.class).run(
-                "--server.port=0", "--epewatch.data-dir=" + dataDir, "--logging.file.name=" + dataDir.resolve("bench.log"),
-                "--logging.level.io.epewatch=WARN", "--epewatch.camera.monitor.enabled=false",
-                "--epewatch.recognition.watch.enabled=false")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = BenchmarkApplication.start("gate")) {
+            int port = BenchmarkApplication.port(app);
             Fixtures fixtures = app.getBean(Fixtures.class);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             List<String> sites = new ArrayList<>();
@@ -97,12 +89,7 @@ public final class GateIngestBenchmark {
                 }
             }
             double elapsed = (System.nanoTime() - started) / 1e9;
-            long loadEnded = System.nanoTime();
-            while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0
-                    && System.nanoTime() - loadEnded < 300_000_000_000L) {
-                Thread.sleep(100);
-            }
-            double drained = (System.nanoTime() - loadEnded) / 1e9;
+            double drained = BenchmarkApplication.awaitEventsHandled(jdbc, Duration.ofMinutes(5));
             long stored = jdbc.sql("select count(*) from gate_event where received_at >= ?").param(Timestamp.from(began))
                     .query(Long.class).single();
             List<Long> lags = jdbc.sql("""
