@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,20 +30,16 @@ class LeaseKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
     private static final int PAGE = 100;
-    /** Every declaration taken back goes on to the gate analysis as an event; a page waits while this many more wait. */
-    private static final int BACKLOG = 200;
 
     private final DeclarationIntake intake;
     private final DossierJournal journal;
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
     private ScheduledExecutorService ticker;
     private final PairChannel backup;
     private boolean unreachable;
 
-    LeaseKeeper(DeclarationIntake intake, DossierJournal journal, AuditTrail audit, PairChannel backup, JdbcClient jdbc) {
+    LeaseKeeper(DeclarationIntake intake, DossierJournal journal, AuditTrail audit, PairChannel backup) {
         this.backup = backup;
-        this.jdbc = jdbc;
         this.intake = intake;
         this.journal = journal;
         this.audit = audit;
@@ -94,22 +89,6 @@ class LeaseKeeper {
     }
 
     /**
-     * Paces the take-back: each declaration applied is handed to the gate analysis as an event with its own listener,
-     * and thousands at once would hold every pooled connection from the people signing in (seen at 2,000).
-     */
-    private void awaitAnalysis(long before) throws InterruptedException {
-        long until = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() - until < 0 && analysisBacklog() > before + BACKLOG) {
-            Thread.sleep(100);
-        }
-    }
-
-    /** Events published and not yet handled by their listeners (Spring Modulith's registry). */
-    private long analysisBacklog() {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
-    }
-
-    /**
      * The backup stops; its journal is applied page by page, each page with how far it got, so a primary that dies
      * half-way starts again where it stopped; then the backup hands back and grants the lease.
      */
@@ -123,13 +102,11 @@ class LeaseKeeper {
             }
             int applied = 0;
             long upTo = intake.state().journalApplied();
-            long before = analysisBacklog(); // events left over from before (a killed primary's) are not this take-back's
             while (true) {
                 List<DossierJournal.Entry> page = backup.journal(upTo, PAGE);
                 if (page.isEmpty()) {
                     break;
                 }
-                awaitAnalysis(before);
                 applied += journal.apply(page);
                 upTo = page.getLast().seq();
             }

@@ -26,8 +26,8 @@ import io.epewatch.kernel.TaxCode;
 import io.epewatch.kernel.Timestamps;
 import io.epewatch.registry.Enterprises;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,8 +96,12 @@ public class Trips {
         return trip;
     }
 
-    /** R5.7: a vehicle a transit declaration names leaves the EPE: its trip to the declared destination starts. */
-    @ApplicationModuleListener
+    /**
+     * R5.7: a vehicle a transit declaration names leaves the EPE: its trip to the declared destination starts, in the
+     * transaction that records the passage (the passage and its trip are kept together, with no event publication row
+     * for every passage through a gate).
+     */
+    @EventListener
     void on(GateEventRecorded passage) {
         if (passage.direction() != GateEvent.Direction.OUT || passage.plate() == null) {
             return;

@@ -21,6 +21,7 @@ import io.epewatch.support.Api;
 import io.epewatch.support.AppProcess;
 import io.epewatch.support.DatabaseSuperuser;
 import io.epewatch.support.QuietDemo;
+import io.epewatch.support.Unhandled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -200,7 +201,7 @@ class CrashRecoveryTest {
 
     private static void awaitEventsHandled(JdbcClient db) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (db.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
+        while (Unhandled.count(db) > 0) {
             assertThat(Instant.now()).as("events still unhandled after 60 s").isBefore(deadline);
             Thread.sleep(200);
         }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.epewatch.EpeWatchApplication;
+import io.epewatch.support.Unhandled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,7 +70,7 @@ class RestartKeepsDataTest {
 
     private static void awaitEventsHandled(JdbcClient jdbc) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
+        while (Unhandled.count(jdbc) > 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("events still unhandled after 20 s");
             }

@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.epewatch.identity.ApiTokens;
+import io.epewatch.kernel.ContainerNumber;
 import io.epewatch.support.BenchmarkApplication;
 import io.epewatch.support.Fixtures;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,9 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Gate events over HTTP on this node (issue 19): the whole application with its embedded PostgreSQL running durable,
  * CLIENTS edge readers each posting passages with an Idempotency-Key as fast as they are answered, for SECONDS. One
- * passage in twenty takes out a container no declaration names, so the rules raise a warning for it. Reports the
- * passages acknowledged per second, the request latency, and how long after a passage was received its warning was
- * stored (the live stream pushes it to the inbox as it commits).
+ * passage in twenty takes out a container no declaration names (the rules raise a warning per enterprise and merge
+ * the rest into it), and one in twenty brings in a container misread with a wrong check digit (a warning of its own
+ * each). Reports the passages acknowledged per second, the request latency, and how long after a misread passage was
+ * received its warning was stored (the live stream pushes it to the inbox as it commits).
  *
  * <p>Run: {@code bench/ingest/run [SECONDS] [CLIENTS]} (default 60 s, 50 clients). Last line: one JSON object.
  */
@@ -50,6 +54,7 @@ public final class GateIngestBenchmark {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicLong errors = new AtomicLong();
+            Map<String, Integer> errorKinds = new ConcurrentHashMap<>();
             Instant began = Instant.now();
             Instant end = began.plusSeconds(seconds);
             long started = System.nanoTime();
@@ -61,11 +66,16 @@ public final class GateIngestBenchmark {
                         String site = sites.get(client % sites.size());
                         for (int n = 0; Instant.now().isBefore(end); n++) {
                             boolean undeclared = n % 20 == 0;
+                            String containers = "";
+                            if (undeclared) {
+                                containers = ",\"containerNumbers\":[\"TEMU2709541\"]";
+                            } else if (n % 20 == 10) {
+                                containers = ",\"containerNumbers\":[\"" + misread(client, n) + "\"]";
+                            }
                             String body = String.format(Locale.ROOT, "{\"enterpriseTaxCode\":\"%s\",\"cameraNumber\":\"%s\","
                                             + "\"direction\":\"%s\",\"capturedAt\":\"%s\",\"plate\":\"%02dC-%03d.%02d\"%s}",
                                     site, undeclared ? "G1" : "G2", undeclared ? "OUT" : "IN", Instant.now().minusSeconds(2),
-                                    10 + client % 89, n / 100 % 1000, n % 100,
-                                    undeclared ? ",\"containerNumbers\":[\"TEMU2709541\"]" : "");
+                                    11 + client % 89, n / 100 % 1000, n % 100, containers);
                             long sent = System.nanoTime();
                             try {
                                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
@@ -75,9 +85,11 @@ public final class GateIngestBenchmark {
                                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                                 if (response.statusCode() != 201) {
                                     errors.incrementAndGet();
+                                    errorKinds.merge("HTTP " + response.statusCode(), 1, Integer::sum);
                                 }
                             } catch (Exception e) {
                                 errors.incrementAndGet();
+                                errorKinds.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
                             }
                             latencies.add(System.nanoTime() - sent);
                         }
@@ -92,10 +104,15 @@ public final class GateIngestBenchmark {
             double drained = BenchmarkApplication.awaitEventsHandled(jdbc, Duration.ofMinutes(5));
             long stored = jdbc.sql("select count(*) from gate_event where received_at >= ?").param(Timestamp.from(began))
                     .query(Long.class).single();
+            // each misread raises its own warning (the others merge into a few), so its lag is one passage's
             List<Long> lags = jdbc.sql("""
                             select (extract(epoch from w.raised_at - g.received_at) * 1000)::bigint from warning w
-                            join gate_event g on g.id = w.gate_event_id where g.received_at >= ? order by 1""")
+                            join gate_event g on g.id = w.gate_event_id
+                            where g.received_at >= ? and w.rule = 'CONTAINER_NUMBER_INVALID' order by 1""")
                     .param(Timestamp.from(began)).query(Long.class).list();
+            Map<String, Long> byRule = new java.util.TreeMap<>();
+            jdbc.sql("select rule, count(*) from warning where raised_at >= ? group by rule").param(Timestamp.from(began))
+                    .query((rs, row) -> byRule.put(rs.getString(1), rs.getLong(2))).list();
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             double eps = stored / elapsed;
@@ -106,16 +123,25 @@ public final class GateIngestBenchmark {
             System.out.printf(Locale.ROOT, "%-28s %10.1f%n", "request p99 ms", ms(sorted, 0.99));
             System.out.printf(Locale.ROOT, "%-28s %10.1f%n", "request max ms", ms(sorted, 1.0));
             System.out.printf(Locale.ROOT, "%-28s %10d%n", "errors", errors.get());
-            System.out.printf(Locale.ROOT, "%-28s %10d%n", "warnings", lags.size());
+            errorKinds.forEach((kind, count) -> System.out.printf(Locale.ROOT, "  %6d × %s%n", count, kind));
+            System.out.printf(Locale.ROOT, "%-28s %10d%n", "warnings", byRule.values().stream().mapToLong(Long::longValue).sum());
+            byRule.forEach((rule, count) -> System.out.printf(Locale.ROOT, "  %6d × %s%n", count, rule));
             System.out.printf(Locale.ROOT, "%-28s %10d%n", "event → warning p50 ms", at(lags, 0.50));
             System.out.printf(Locale.ROOT, "%-28s %10d%n", "event → warning p99 ms", at(lags, 0.99));
             System.out.printf(Locale.ROOT, "%-28s %10.1f%n", "engine caught up after s", drained);
             System.out.printf(Locale.ROOT, "{\"gate_eps\": %.0f, \"gate_p50_ms\": %.1f, \"gate_p99_ms\": %.1f, \"gate_max_ms\": %.1f, "
                             + "\"errors\": %d, \"warnings\": %d, \"warn_lag_p50_ms\": %d, \"warn_lag_p99_ms\": %d, "
                             + "\"drained_after_s\": %.1f, \"clients\": %d, \"seconds\": %.1f, \"cores\": %d}%n",
-                    eps, ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0), errors.get(), lags.size(), at(lags, 0.50),
+                    eps, ms(sorted, 0.50), ms(sorted, 0.99), ms(sorted, 1.0), errors.get(),
+                    byRule.values().stream().mapToLong(Long::longValue).sum(), at(lags, 0.50),
                     at(lags, 0.99), drained, clients, elapsed, Runtime.getRuntime().availableProcessors());
         }
+    }
+
+    /** A container number read with a wrong check digit, different for every client and passage. */
+    private static String misread(int client, int n) {
+        ContainerNumber right = ContainerNumber.withCheckDigit(String.format(Locale.ROOT, "BENU%06d", (client * 100_003 + n) % 1_000_000));
+        return right.value().substring(0, 10) + (right.checkDigit() + 1) % 10;
     }
 
     private static double ms(List<Long> sortedNanos, double quantile) {

@@ -38,12 +38,12 @@ public final class BenchmarkApplication {
     }
 
     /**
-     * Waits until every published event has been handled (the risk engine has read everything), at most
+     * Waits until every published event has been handled and the risk engine has read every queued fact, at most
      * {@code limit}; returns the seconds it waited.
      */
     public static double awaitEventsHandled(JdbcClient jdbc, Duration limit) throws InterruptedException {
         long started = System.nanoTime();
-        while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0
+        while (Unhandled.count(jdbc) > 0
                 && System.nanoTime() - started < limit.toNanos()) {
             Thread.sleep(100);
         }

@@ -131,8 +131,14 @@ public class Fixtures {
             if (!failed.isEmpty()) {
                 throw new AssertionError("listeners failed on this test's events: " + failed);
             }
+            List<String> unreadable = jdbc.sql("select source_key || ': ' || last_error from risk_fact_queue where attempts > 0")
+                    .query(String.class).list();
+            if (!unreadable.isEmpty()) {
+                throw new AssertionError("the risk engine could not read: " + unreadable);
+            }
             long pending = jdbc.sql("select count(*) from event_publication where completion_date is null and publication_date >= ?")
-                    .param(since).query(Long.class).single();
+                    .param(since).query(Long.class).single()
+                    + jdbc.sql("select count(*) from risk_fact_queue").query(Long.class).single();
             if (pending == 0) {
                 return;
             }
@@ -145,7 +151,8 @@ public class Fixtures {
         }
         throw new AssertionError("events still unhandled after 20 s: " + jdbc.sql(
                 "select event_type from event_publication where completion_date is null and publication_date >= ?")
-                .param(since).query(String.class).list());
+                .param(since).query(String.class).list() + ", facts still queued for the risk engine: "
+                + jdbc.sql("select source_key from risk_fact_queue limit 20").query(String.class).list());
     }
 
     /** Marks when each integration test began, so {@link #awaitEventsHandled()} waits for that test's events only. */

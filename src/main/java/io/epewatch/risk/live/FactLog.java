@@ -2,6 +2,9 @@ package io.epewatch.risk.live;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.epewatch.risk.engine.Fact;
@@ -30,6 +33,21 @@ class FactLog {
                         insert into risk_fact (source_key, type, occurred_at, body) values (?, ?, ?, ?::jsonb)
                         on conflict (source_key) do nothing""")
                 .params(sourceKey, FactCodec.type(fact), Timestamp.from(fact.at()), codec.write(fact)).update() == 1;
+    }
+
+    /**
+     * Logs queued facts in queue order, each after the ones before it (the engine reads them in this order); the
+     * body is copied inside the database, not sent again.
+     *
+     * @return the source keys logged now; the others were logged before (a source event redelivered)
+     */
+    Set<String> appendQueued(List<FactQueue.Queued> queued) {
+        return new HashSet<>(jdbc.sql("""
+                        insert into risk_fact (source_key, type, occurred_at, body)
+                        select source_key, type, occurred_at, body from risk_fact_queue where seq = any(?) order by seq
+                        on conflict (source_key) do nothing
+                        returning source_key""")
+                .param(FactQueue.seqs(queued)).query(String.class).list());
     }
 
     /**

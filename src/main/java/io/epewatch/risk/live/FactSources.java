@@ -29,21 +29,21 @@ import io.epewatch.tracking.Positions;
 import io.epewatch.tracking.PositionsRecorded;
 import io.epewatch.tracking.TripChanged;
 import io.epewatch.tracking.Trips;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Turns the source modules' events into facts for the engine. Events reach it through the event publication
- * registry, so a crash between recording a passage and analysing it loses nothing; the fact log's source keys make a
- * redelivered event a no-op. The listeners hold no transaction of their own: the engine takes one connection for
- * each fact it logs, after taking its lock — a listener holding a connection while it waits for the lock would
- * starve the pool.
+ * Turns the source modules' events into facts for the engine. Each is queued in the transaction that published the
+ * event (it sees what that transaction wrote), so the fact is kept exactly when its source is and a crash between
+ * recording a passage and analysing it loses nothing, without an event publication row per passage; the engine's
+ * reader takes the queue in order ({@link EngineFeed}). Source keys make an event queued twice a no-op.
  */
 @Component
 class FactSources {
 
-    private final LiveAnalysis analysis;
+    private final FactQueue queue;
     private final SiteDiagram diagram;
     private final Declarations declarations;
     private final RiskSettings settings;
@@ -53,10 +53,10 @@ class FactSources {
     private final Positions positions;
     private final Trips trips;
 
-    FactSources(LiveAnalysis analysis, SiteDiagram diagram, Declarations declarations, RiskSettings settings,
+    FactSources(FactQueue queue, SiteDiagram diagram, Declarations declarations, RiskSettings settings,
                 Manifests manifests, WarehouseNotes notes, AreaConfirmations confirmations, Positions positions,
                 Trips trips) {
-        this.analysis = analysis;
+        this.queue = queue;
         this.diagram = diagram;
         this.declarations = declarations;
         this.settings = settings;
@@ -74,10 +74,9 @@ class FactSources {
         settings.refresh(assigned.taxCode(), assigned.at());
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(GateEventRecorded passage) {
-        analysis.accept("gate:" + passage.gateEventId(), new Fact.Passage(passage.gateEventId(),
+        queue.offer("gate:" + passage.gateEventId(), new Fact.Passage(passage.gateEventId(),
                 passage.enterpriseTaxCode(), passage.cameraNumber(), passage.locationName(),
                 passage.locationGoods().contains(GoodsKind.SCRAP_REFUSE),
                 Fact.Direction.valueOf(passage.direction().name()), passage.capturedAt(), passage.plate(),
@@ -85,54 +84,48 @@ class FactSources {
                 passage.seals().stream().map(s -> new Fact.SealSeen(s.containerNumber(), s.sealNumber())).toList()));
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(DeclarationChanged change) {
         declarations.find(AccessScope.all(), change.number())
                 .filter(d -> d.version() == change.version())
-                .ifPresent(d -> analysis.accept("declaration:" + d.number() + ":v" + d.version(), declared(d)));
+                .ifPresent(d -> queue.offer("declaration:" + d.number() + ":v" + d.version(), declared(d)));
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(CameraStateChanged change) {
         Optional<Camera> camera = diagram.findCamera(change.enterpriseTaxCode(), change.cameraNumber());
         // DEGRADED (black, frozen) hides the place as much as OFFLINE does
-        analysis.accept("camera:" + change.cameraId() + ":" + change.since() + ":" + change.to(),
+        queue.offer("camera:" + change.cameraId() + ":" + change.since() + ":" + change.to(),
                 new Fact.CameraStatus(change.enterpriseTaxCode(), change.cameraNumber(),
                         camera.map(Camera::locationName).orElse(change.cameraNumber()), change.to() != CameraState.ONLINE,
                         change.since()));
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(ManifestRecorded recorded) {
         // a later version's own event brings that version (as for declarations)
-        manifests.asRecorded(recorded).ifPresent(m -> analysis.accept("manifest:" + m.number() + ":v" + m.version(),
+        manifests.asRecorded(recorded).ifPresent(m -> queue.offer("manifest:" + m.number() + ":v" + m.version(),
                 new Fact.Manifested(m.number(), m.version(), m.enterpriseTaxCode(), m.at(), vehicles(m.vehicles()),
                         m.containerNumbers())));
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(WarehouseNoteRecorded recorded) {
-        notes.asRecorded(recorded).ifPresent(n -> analysis.accept(
+        notes.asRecorded(recorded).ifPresent(n -> queue.offer(
                 "note:" + n.enterpriseTaxCode() + "/" + n.number() + ":v" + n.version(),
                 new Fact.Note(n.number(), n.version(), n.enterpriseTaxCode(), Fact.NoteKind.valueOf(n.kind().name()),
                         n.location(), n.scrapArea(), n.at(), n.plate(), n.containerNumbers())));
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(AreaPassageConfirmed confirmed) {
-        confirmations.asRecorded(confirmed).ifPresent(c -> analysis.accept("area:" + c.id(),
+        confirmations.asRecorded(confirmed).ifPresent(c -> queue.offer("area:" + c.id(),
                 new Fact.AreaPassage(c.id(), c.enterpriseTaxCode(), c.place(), Fact.Direction.valueOf(c.direction()),
                         c.at(), c.plate(),
                         c.containers().stream().map(r -> new Fact.Container(r.number(), r.valid())).toList())));
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(PositionsRecorded recorded) {
         List<Fact.Fix> fixes = positions.ofBatch(recorded.batch()).stream()
                 .map(p -> new Fact.Fix(p.plate(), p.lat(), p.lon(), p.speedKmh(), p.heading(), p.at(), p.zone()))
@@ -141,14 +134,13 @@ class FactSources {
             return; // an event stored by an earlier version, whose batch had no number
         }
         Instant latest = fixes.stream().map(Fact.Fix::at).max(Instant::compareTo).orElseThrow();
-        analysis.accept("positions:" + recorded.batch(), new Fact.Fixes(fixes, latest));
+        queue.offer("positions:" + recorded.batch(), new Fact.Fixes(fixes, latest));
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(TripChanged changed) {
         // the stage is the event's: the trip may have moved on since; its route and vehicle never change
-        trips.findForSystem(changed.tripId()).ifPresent(t -> analysis.accept("trip:" + t.id() + ":" + changed.stage(),
+        trips.findForSystem(changed.tripId()).ifPresent(t -> queue.offer("trip:" + t.id() + ":" + changed.stage(),
                 new Fact.Trip(t.id(), t.enterpriseTaxCode(), t.plate(), t.reference(), t.origin(), t.destination(),
                         t.expected(), Fact.TripStage.valueOf(changed.stage().name()), changed.at())));
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.epewatch.support.Api;
 import io.epewatch.support.DatabaseSuperuser;
 import io.epewatch.support.QuietDemo;
+import io.epewatch.support.Unhandled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,7 +70,7 @@ class DatabaseOutageTest {
 
         // events whose listeners failed while the database was away are handed out again without a restart
         Instant settled = Instant.now().plusSeconds(30);
-        while (jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single() > 0) {
+        while (Unhandled.count(jdbc) > 0) {
             assertThat(Instant.now()).as("events left unhandled after the outage").isBefore(settled);
             Thread.sleep(200);
         }

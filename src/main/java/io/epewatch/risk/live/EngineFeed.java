@@ -1,0 +1,128 @@
+package io.epewatch.risk.live;
+
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * The one reader of the fact queue: woken when a transaction that queued a fact commits (and every second in case a
+ * wake-up was missed, or another node queued it), it hands the engine the waiting facts in groups until none is left.
+ * One reader keeps the engine's order the queue's, and lets a group share one commit, so facts queued by fifty
+ * concurrent requests cost a few commits rather than fifty.
+ */
+@Component
+class EngineFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineFeed.class);
+    /** Facts per transaction: large enough to share a commit widely, small enough to keep a group's lag short. */
+    static final int GROUP = 256;
+    private static final Duration IDLE = Duration.ofSeconds(1);
+
+    private final LiveAnalysis analysis;
+    private final FactQueue queue;
+    private final FactsQueued queued;
+    private volatile boolean running;
+    private Thread reader;
+
+    EngineFeed(LiveAnalysis analysis, FactQueue queue, FactsQueued queued) {
+        this.analysis = analysis;
+        this.queue = queue;
+        this.queued = queued;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        reader = Thread.ofPlatform().name("risk-engine-feed").daemon().start(this::readWhileRunning);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread stopping = reader;
+        if (stopping != null) {
+            stopping.interrupt();
+            try {
+                stopping.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void readWhileRunning() {
+        boolean retried = false;
+        while (running) {
+            try {
+                if (!retried) {
+                    int again = queue.retryFailed();
+                    if (again > 0) {
+                        log.info("Risk engine: {} queued facts that failed before are tried again", again);
+                    }
+                    retried = true;
+                }
+                readAll();
+                queued.await(IDLE);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (running) {
+                    // the database away or busy (what waits stays queued), or the engine not loaded: shortly again
+                    log.warn("Risk engine feed paused: {}", e.toString());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void readAll() {
+        while (running) {
+            int read;
+            try {
+                read = analysis.readQueued(GROUP);
+            } catch (RuntimeException e) {
+                if (databaseTrouble(e)) {
+                    throw e;
+                }
+                // one fact of the group may be unreadable: the oldest alone, then the group again
+                analysis.readOldestAlone();
+                continue;
+            }
+            if (read < GROUP) {
+                return;
+            }
+        }
+    }
+
+    static boolean databaseTrouble(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
+                    || t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(IDLE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
