@@ -43,10 +43,11 @@ final class RepeatedCirculationRule implements Rule {
             if (run.size() < t.circulationCount()) {
                 continue;
             }
+            // the open warning is looked for in the whole run: a shuttle's first passages are no longer evidence
+            String subject = subject(container, run, out);
             if (run.size() > MAX_EVIDENCE) {
                 run = run.subList(run.size() - MAX_EVIDENCE, run.size()); // a shuttle running all day: the latest tell
             }
-            String subject = subject(container, run, out);
             List<Object> passages = new ArrayList<>();
             run.forEach(r -> passages.add(Evidence.of("id", r.id(), "direction", r.direction().name(),
                     "capturedAt", r.at().toString(), "cameraNumber", r.camera())));
