@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   passage's receipt to its storing — when the live stream pushes it to the inbox — is measured);</li>
  *   <li><b>gps</b> batches of 500 positions from 8 feeds (the Ministry of Transport's);</li>
  *   <li><b>osmand</b> single fixes, one per request, from trackers;</li>
- *   <li><b>decl</b> customs declarations received.</li>
+ *   <li><b>decl</b> customs declarations received;</li>
+ *   <li><b>floor</b> the cheapest authenticated read (one passage by its id): the ceiling of this HTTP stack here.</li>
  * </ul>
  * Each load runs WARMUP seconds unmeasured first (the JIT compiles the path on two cores for most of a minute), then
  * SECONDS measured; then, with SOAK minutes, passages and fixes go on that long and the heap after a full collection
@@ -51,6 +52,7 @@ public final class IngestLoadBenchmark {
     private final JdbcClient jdbc;
     private final List<String> sites = new ArrayList<>();
     private final String token;
+    private final String readToken;
     /** Numbers each request's Idempotency-Key or declaration apart, across loads. */
     private final AtomicLong sequence = new AtomicLong();
 
@@ -62,6 +64,7 @@ public final class IngestLoadBenchmark {
             sites.add(fixtures.site().taxCode());
         }
         token = fixtures.integrationToken(ApiTokens.INGEST_GATE_EVENTS, ApiTokens.INGEST_GPS, ApiTokens.INGEST_DECLARATIONS);
+        readToken = fixtures.integrationToken(ApiTokens.READ);
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,6 +125,15 @@ public final class IngestLoadBenchmark {
         rows.add(row("decl", first, decl.perSecond(), decl, String.format(Locale.ROOT, "declarations/s; engine caught up %.1f s", declCaughtUp)));
         json.put("decl_ps", Math.round(decl.perSecond()));
         print(decl.errors());
+
+        // the floor: the cheapest authenticated read, one row by its key — what no ingest request can beat here
+        long passageId = jdbc.sql("select max(id) from gate_event").query(Long.class).single();
+        HttpRequest read = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/gate-events/" + passageId))
+                .header("Authorization", "Bearer " + readToken).GET().build();
+        HttpLoad.run(first, warmup.dividedBy(3), (client, n) -> read);
+        HttpLoad.Result floor = HttpLoad.run(first, length, (client, n) -> read);
+        rows.add(row("floor", first, floor.perSecond(), floor, "reads/s: GET one passage by id, the cheapest authenticated request"));
+        json.put("floor_rps", Math.round(floor.perSecond()));
 
         json.put("heap_after_gc_mb", heapAfterGc());
         if (soakMinutes > 0) {
