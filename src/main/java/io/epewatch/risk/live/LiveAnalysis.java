@@ -42,8 +42,8 @@ public class LiveAnalysis {
     private final Clock clock;
     private Analysis analysis;
 
-    LiveAnalysis(FactLog facts, FactQueue queue, FactCodec codec, WarningStore warnings, RiskProperties properties, ApplicationEventPublisher events,
-                 PlatformTransactionManager transactions, Clock clock) {
+    LiveAnalysis(FactLog facts, FactQueue queue, FactCodec codec, WarningStore warnings, RiskProperties properties,
+                 ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.facts = facts;
         this.queue = queue;
         this.codec = codec;
