@@ -244,8 +244,7 @@ public final class IngestLoadBenchmark {
 
     /** A container number read with a wrong check digit, a different one for every passage of a run. */
     private static String misread(long serial) {
-        ContainerNumber right = ContainerNumber.withCheckDigit(String.format(Locale.ROOT, "BENU%06d", serial % 1_000_000));
-        return right.value().substring(0, 10) + (right.checkDigit() + 1) % 10;
+        return Fixtures.misread(String.format(Locale.ROOT, "BENU%06d", serial % 1_000_000));
     }
 
     private static String row(String load, int clients, double perSecond, HttpLoad.Result result, String note) {

@@ -15,6 +15,7 @@ import io.epewatch.identity.Unit;
 import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.UserAccounts;
 import io.epewatch.identity.Units;
+import io.epewatch.kernel.ContainerNumber;
 import io.epewatch.registry.CameraInput;
 import io.epewatch.registry.CameraSpecs;
 import io.epewatch.registry.EnterpriseInput;
@@ -177,6 +178,12 @@ public class Fixtures {
 
     public static String declarationNumber() {
         return "30" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+    }
+
+    /** A container number as a camera might misread it: {@code ownerAndSerial} (ten characters) with a wrong check digit. */
+    public static String misread(String ownerAndSerial) {
+        ContainerNumber right = ContainerNumber.withCheckDigit(ownerAndSerial);
+        return ownerAndSerial + (right.checkDigit() + 1) % 10;
     }
 
     public static List<String> list(String... values) {

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import io.epewatch.kernel.database.DatabaseAvailability;
+import io.epewatch.kernel.database.DatabaseAway;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -55,27 +54,12 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException e) {
             // the database went away during the request, before the probe noticed: still nothing was committed
-            if (!databaseAway(e) || response.isCommitted()) {
+            if (!DatabaseAway.causedBy(e) || response.isCommitted()) {
                 throw e;
             }
             response.resetBuffer();
             refuse(request, response, interrupted());
         }
-    }
-
-    static boolean databaseAway(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // TransactionSystemException: the commit or rollback itself failed, i.e. the connection is gone
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof org.springframework.transaction.TransactionSystemException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {

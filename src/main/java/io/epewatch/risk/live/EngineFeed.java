@@ -1,15 +1,13 @@
 package io.epewatch.risk.live;
 
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 
+import io.epewatch.kernel.database.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The one reader of the fact queue: woken when a transaction that queued a fact commits (and every second in case a
@@ -106,11 +104,13 @@ class EngineFeed implements SmartLifecycle {
         }
     }
 
+    /** The database away, or busy (a lock or serialization conflict): not the fault of the facts being read. */
     static boolean databaseTrouble(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-                    || t instanceof TransientDataAccessException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+        if (DatabaseAway.causedBy(e)) {
+            return true;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException) {
                 return true;
             }
         }

@@ -75,10 +75,6 @@ class FactQueue {
         return jdbc.sql("update risk_fact_queue set attempts = 0 where attempts > 0").update();
     }
 
-    long waiting() {
-        return jdbc.sql("select count(*) from risk_fact_queue").query(Long.class).single();
-    }
-
     static Long[] seqs(List<Queued> facts) {
         return facts.stream().map(Queued::seq).toArray(Long[]::new);
     }

@@ -166,12 +166,9 @@ class WarningsUnderLoadTest {
                     "capturedAt", at, "plate", plate,
                     "containerNumbers", List.of(ContainerNumber.withCheckDigit("LOAU" + serial).value())),
                     "EXIT_WITHOUT_DECLARATION");
-            case 3 -> {
-                ContainerNumber right = ContainerNumber.withCheckDigit("MISU" + serial);
-                String misread = right.value().substring(0, 10) + (right.checkDigit() + 1) % 10;
-                yield new Passage(Map.of("enterpriseTaxCode", site, "cameraNumber", "G2", "direction", "IN",
-                        "capturedAt", at, "plate", plate, "containerNumbers", List.of(misread)), "CONTAINER_NUMBER_INVALID");
-            }
+            case 3 -> new Passage(Map.of("enterpriseTaxCode", site, "cameraNumber", "G2", "direction", "IN",
+                    "capturedAt", at, "plate", plate, "containerNumbers", List.of(Fixtures.misread("MISU" + serial))),
+                    "CONTAINER_NUMBER_INVALID");
             default -> new Passage(Map.of("enterpriseTaxCode", site, "cameraNumber", "G2", "direction", "IN",
                     "capturedAt", at, "plate", plate), null);
         };
