@@ -78,6 +78,8 @@ class CaseworkInBrowserTest {
         awaitState("ANALYSING");
         // sending without an analysis is refused, naming the fields
         browser.findElement(By.id("propose")).click();
+        // the refusal comes back on the case page the redirect loads: wait for it, not for the click
+        Browser.waitFor(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.cssSelector(".problems li")).isEmpty());
         assertThat(browser.findElements(By.cssSelector(".problems li")).stream().map(li -> li.getAttribute("data-field")).toList())
                 .contains("analysis", "proposal");
         assertThat(browser.findElement(By.cssSelector(".problems li[data-field='analysis']")).getText())
