@@ -109,6 +109,16 @@ public class CameraLogbook {
                 .update();
     }
 
+    /** The monitor's entry for a fault that stays but changes its nature (a LOW_FRAME_RATE that became FROZEN_IMAGE). */
+    public void recordReasonChange(Camera camera, CameraState state, Instant since, String reason) {
+        jdbc.sql("""
+                        insert into camera_logbook (camera_id, enterprise_tax_code, camera_number, location_name, at, state, kind,
+                            reason, source) values (?, ?, ?, ?, ?, ?, 'REASON_CHANGE', ?, 'MONITOR')""")
+                .params(camera.id(), camera.enterpriseTaxCode(), camera.number(), camera.locationName(), Timestamp.from(since),
+                        state.name(), reason)
+                .update();
+    }
+
     private static LogbookEntry toEntry(ResultSet rs, int row) throws SQLException {
         String state = rs.getString("state");
         return new LogbookEntry(rs.getLong("id"), rs.getString("enterprise_tax_code"), rs.getString("camera_number"),

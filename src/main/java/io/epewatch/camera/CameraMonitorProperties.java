@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency     how many cameras are probed at once (virtual threads)
  * @param clockSkewLimit  a camera clock further off than this is DEGRADED: its footage times cannot be trusted as evidence
  * @param rtspWindow      how long an RTSP probe decodes, to measure frame rate
- * @param rtspTransport   TCP (interleaved, passes firewalls) or UDP
+ * @param rtspTransport   the default for cameras that name none: TCP (interleaved, passes firewalls), UDP, or AUTO (TCP, then UDP)
  * @param rtspDecoders    how many RTSP streams are decoded at once (platform threads: FFmpeg is native code)
  * @param rediscoverAfter how long an ONVIF camera's profiles and URIs are trusted before they are read again
  * @param frozenAfter     how long a picture must stay the same before it counts as frozen (an empty gate at night is
@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CameraMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("30s") Duration interval,
                                       @DefaultValue("90s") Duration debounce, @DefaultValue("5s") Duration probeTimeout,
                                       @DefaultValue("200") int concurrency, @DefaultValue("10s") Duration clockSkewLimit,
-                                      @DefaultValue("2s") Duration rtspWindow, @DefaultValue("TCP") String rtspTransport,
+                                      @DefaultValue("2s") Duration rtspWindow, @DefaultValue("AUTO") String rtspTransport,
                                       @DefaultValue("4") int rtspDecoders, @DefaultValue("10m") Duration rediscoverAfter,
                                       @DefaultValue("2m") Duration frozenAfter, @DefaultValue("5m") Duration degradedConfirmation,
                                       @DefaultValue("20s") Duration probeBudget) {

@@ -31,9 +31,10 @@ public class SiteDiagram {
 
     private static final String CAMERA_COLUMNS = """
             c.id, e.tax_code, c.number, c.location_id, l.name as location_name, l.kind, c.stream_url, c.snapshot_url,
-            c.onvif_url, c.direction, c.specs::text as specs, l.goods""";
-    /** A camera the system can reach: one with a snapshot, stream or ONVIF address. */
-    private static final String CONNECTABLE = "(c.snapshot_url is not null or c.stream_url is not null or c.onvif_url is not null)";
+            c.onvif_url, c.direction, c.specs::text as specs, l.goods, c.onvif_profile, c.rtsp_transport, c.retired_at""";
+    /** A camera the system can reach and watches: one in service with a snapshot, stream or ONVIF address. */
+    private static final String CONNECTABLE = "(c.snapshot_url is not null or c.stream_url is not null or c.onvif_url is not null)"
+            + " and c.retired_at is null";
     private static final String CAMERA_FROM = " from camera c join location l on l.id = c.location_id join enterprise e on e.id = c.enterprise_id ";
 
     private final JdbcClient jdbc;
@@ -151,10 +152,12 @@ public class SiteDiagram {
         InputCheck check = validateCamera(enterprise, input, null);
         check.throwIfAny();
         jdbc.sql("""
-                        insert into camera (enterprise_id, number, location_id, stream_url, snapshot_url, onvif_url, direction, specs)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                        insert into camera (enterprise_id, number, location_id, stream_url, snapshot_url, onvif_url, direction, specs,
+                            onvif_profile, rtsp_transport)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""")
                 .params(enterprise.id(), input.number().strip(), input.locationId(), InputCheck.blankToNull(input.streamUrl()),
-                        InputCheck.blankToNull(input.snapshotUrl()), InputCheck.blankToNull(input.onvifUrl()), InputCheck.blankToNull(input.direction()), specsJson(input.specs()))
+                        InputCheck.blankToNull(input.snapshotUrl()), InputCheck.blankToNull(input.onvifUrl()), InputCheck.blankToNull(input.direction()), specsJson(input.specs()),
+                        InputCheck.blankToNull(input.onvifProfile()), InputCheck.blankToNull(input.rtspTransport()))
                 .update();
         changed(caller, taxCode, "camera:" + input.number().strip(), "camera added");
         return findCamera(taxCode, input.number().strip()).orElseThrow();
@@ -168,13 +171,29 @@ public class SiteDiagram {
         check.throwIfAny();
         jdbc.sql("""
                         update camera set number = ?, location_id = ?, stream_url = ?, snapshot_url = ?, onvif_url = ?, direction = ?,
-                            specs = ?::jsonb, updated_at = now() where id = ?""")
+                            specs = ?::jsonb, onvif_profile = ?, rtsp_transport = ?, updated_at = now() where id = ?""")
                 .params(input.number().strip(), input.locationId(), InputCheck.blankToNull(input.streamUrl()),
                         InputCheck.blankToNull(input.snapshotUrl()), InputCheck.blankToNull(input.onvifUrl()), InputCheck.blankToNull(input.direction()), specsJson(input.specs()),
-                        existing.id())
+                        InputCheck.blankToNull(input.onvifProfile()), InputCheck.blankToNull(input.rtspTransport()), existing.id())
                 .update();
         changed(caller, taxCode, "camera:" + input.number().strip(), "camera updated");
         return findCamera(taxCode, input.number().strip()).orElseThrow();
+    }
+
+    /**
+     * Takes a camera out of service, or puts it back: a retired camera is no longer watched and no longer covers its
+     * location, so a gate left with only retired cameras shows as a coverage gap (R1.1, R1.3). Its history stays.
+     */
+    @Transactional
+    public Camera retireCamera(Caller caller, String taxCode, String number, boolean retired) {
+        editable(caller, taxCode);
+        Camera existing = findCamera(taxCode, number).orElseThrow(() -> new NotFoundException("camera", number));
+        if (existing.retired() != retired) {
+            jdbc.sql("update camera set retired_at = " + (retired ? "now()" : "null") + ", updated_at = now() where id = ?")
+                    .param(existing.id()).update();
+            changed(caller, taxCode, "camera:" + number, retired ? "camera retired" : "camera back in service");
+        }
+        return findCamera(taxCode, number).orElseThrow();
     }
 
     private InputCheck validateCamera(Enterprise enterprise, CameraInput input, Long cameraId) {
@@ -197,6 +216,14 @@ public class SiteDiagram {
         checkUrl(check, "onvifUrl", input.onvifUrl(), Set.of("http", "https"));
         if (input.direction() != null && !input.direction().isBlank() && !Set.of("IN", "OUT", "BOTH").contains(input.direction())) {
             check.reject("direction", "cameraDirection", "must be IN, OUT or BOTH");
+        }
+        if (input.onvifProfile() != null && !input.onvifProfile().isBlank()
+                && !input.onvifProfile().strip().matches("[\\p{Alnum}._:-]{1,64}")) {
+            check.reject("onvifProfile", "onvifProfile", "a channel number from 1 or a profile token: up to 64 letters, digits, dot, dash, colon or underscore");
+        }
+        if (input.rtspTransport() != null && !input.rtspTransport().isBlank()
+                && java.util.Arrays.stream(RtspTransport.values()).noneMatch(t -> t.name().equals(input.rtspTransport()))) {
+            check.reject("rtspTransport", "rtspTransport", "must be TCP, UDP or AUTO");
         }
         return check;
     }
@@ -245,7 +272,9 @@ public class SiteDiagram {
         return new Camera(rs.getLong("id"), rs.getString("tax_code"), rs.getString("number"), rs.getLong("location_id"),
                 rs.getString("location_name"), LocationKind.valueOf(rs.getString("kind")), rs.getString("stream_url"),
                 rs.getString("snapshot_url"), rs.getString("onvif_url"), rs.getString("direction"),
-                json.readValue(rs.getString("specs"), CameraSpecs.class), goods(rs));
+                json.readValue(rs.getString("specs"), CameraSpecs.class), goods(rs), rs.getString("onvif_profile"),
+                rs.getString("rtsp_transport") == null ? null : RtspTransport.valueOf(rs.getString("rtsp_transport")),
+                rs.getTimestamp("retired_at") == null ? null : rs.getTimestamp("retired_at").toInstant());
     }
 
     private static Location toLocation(ResultSet rs, int row) throws SQLException {

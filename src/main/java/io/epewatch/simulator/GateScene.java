@@ -109,6 +109,37 @@ final class GateScene {
         return image;
     }
 
+    /** The gate with nobody in it and no clock burnt in: a camera on a still scene (issue 20). */
+    BufferedImage empty() {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        double u = width / 640.0;
+        g.setColor(new Color(96, 120, 140));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(70, 70, 74));
+        g.fillRect(0, (int) (height * 0.55), width, height);
+        g.setColor(new Color(180, 40, 40));
+        g.fillRect((int) (40 * u), (int) (height * 0.2), (int) (14 * u), (int) (height * 0.4));
+        g.dispose();
+        return image;
+    }
+
+    /**
+     * A sensor's faint noise over the whole picture: every pixel a level or two up or down. Nothing a person would call
+     * a change, and nothing a fingerprint of the picture's areas notices — but a live sensor's JPEG is never the same
+     * twice.
+     */
+    static BufferedImage withSensorNoise(BufferedImage still) {
+        BufferedImage copy = new BufferedImage(still.getWidth(), still.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        byte[] from = ((java.awt.image.DataBufferByte) still.getRaster().getDataBuffer()).getData();
+        byte[] to = ((java.awt.image.DataBufferByte) copy.getRaster().getDataBuffer()).getData();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < from.length; i++) {
+            to[i] = (byte) Math.clamp((from[i] & 0xFF) + random.nextInt(5) - 2, 0, 255);
+        }
+        return copy;
+    }
+
     BufferedImage black() {
         return new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
     }

@@ -34,7 +34,8 @@ final class OnvifService {
         Matcher action = ACTION.matcher(request);
         String name = action.find() ? action.group(1) : "";
         Instant now = camera.cameraClock();
-        if (!name.equals("GetSystemDateAndTime") && !authenticated(request, now)) {
+        boolean digestOnly = camera.onvifAuth() == SimulatedCamera.OnvifAuth.HTTP_DIGEST; // HTTP checked it already
+        if (!name.equals("GetSystemDateAndTime") && !digestOnly && !authenticated(request, now)) {
             return new Answer(400, String.format(ENVELOPE, "<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>SOAP-ENV:Sender</SOAP-ENV:Value>"
                     + "<SOAP-ENV:Subcode><SOAP-ENV:Value>ter:NotAuthorized</SOAP-ENV:Value></SOAP-ENV:Subcode></SOAP-ENV:Code>"
                     + "<SOAP-ENV:Reason><SOAP-ENV:Text xml:lang=\"en\">Sender not Authorized</SOAP-ENV:Text></SOAP-ENV:Reason></SOAP-ENV:Fault>"));
@@ -42,10 +43,10 @@ final class OnvifService {
         if (camera.xxe()) {
             return new Answer(200, XXE);
         }
-        return new Answer(200, String.format(ENVELOPE, body(name, now)));
+        return new Answer(200, String.format(ENVELOPE, body(name, now, request)));
     }
 
-    private String body(String action, Instant now) {
+    private String body(String action, Instant now, String request) {
         ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
         SimulatedCamera.Spec spec = camera.spec();
         return switch (action) {
@@ -60,7 +61,7 @@ final class OnvifService {
                     + "<tds:Model>" + spec.model() + "</tds:Model><tds:FirmwareVersion>" + spec.firmware() + "</tds:FirmwareVersion>"
                     + "<tds:SerialNumber>SIM-" + spec.name() + "</tds:SerialNumber><tds:HardwareId>SIM</tds:HardwareId></tds:GetDeviceInformationResponse>";
             case "GetCapabilities" -> "<tds:GetCapabilitiesResponse><tds:Capabilities><tt:Device><tt:XAddr>" + camera.onvifUrl()
-                    + "</tt:XAddr></tt:Device><tt:Media><tt:XAddr>" + camera.mediaUrl()
+                    + "</tt:XAddr></tt:Device><tt:Media><tt:XAddr>" + (camera.reportedMedia() != null ? camera.reportedMedia() : camera.mediaUrl())
                     + "</tt:XAddr><tt:StreamingCapabilities><tt:RTPMulticast>false</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP>"
                     + "<tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities></tt:Media></tds:Capabilities></tds:GetCapabilitiesResponse>";
             case "GetServices" -> "<tds:GetServicesResponse><tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl</tds:Namespace>"
@@ -68,19 +69,38 @@ final class OnvifService {
                     + "</tds:Service><tds:Service><tds:Namespace>http://www.onvif.org/ver10/media/wsdl</tds:Namespace><tds:XAddr>"
                     + camera.mediaUrl() + "</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>"
                     + "</tds:Service></tds:GetServicesResponse>";
-            case "GetProfiles" -> "<trt:GetProfilesResponse><trt:Profiles token=\"Profile_1\" fixed=\"true\"><tt:Name>mainStream</tt:Name>"
-                    + "<tt:VideoEncoderConfiguration token=\"VE_1\"><tt:Name>VE_1</tt:Name><tt:Encoding>H264</tt:Encoding>"
-                    + "<tt:Resolution><tt:Width>" + spec.width() + "</tt:Width><tt:Height>" + spec.height() + "</tt:Height></tt:Resolution>"
-                    + "<tt:RateControl><tt:FrameRateLimit>" + spec.fps() + "</tt:FrameRateLimit><tt:BitrateLimit>4096</tt:BitrateLimit></tt:RateControl>"
-                    + "</tt:VideoEncoderConfiguration></trt:Profiles></trt:GetProfilesResponse>";
+            case "GetProfiles" -> "<trt:GetProfilesResponse>" + profiles(spec) + "</trt:GetProfilesResponse>";
             case "GetStreamUri" -> "<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>" + camera.rtspUrl()
                     + "</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false</tt:InvalidAfterReboot>"
                     + "<tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>";
             case "GetSnapshotUri" -> "<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>"
-                    + camera.snapshotUrl().toString().replace("&", "&amp;") + "</tt:Uri></trt:MediaUri></trt:GetSnapshotUriResponse>";
+                    + camera.snapshotUrl(channelOf(element(request, "ProfileToken"))).toString().replace("&", "&amp;")
+                    + "</tt:Uri></trt:MediaUri></trt:GetSnapshotUriResponse>";
             default -> "<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>SOAP-ENV:Receiver</SOAP-ENV:Value></SOAP-ENV:Code>"
                     + "<SOAP-ENV:Reason><SOAP-ENV:Text>Action not supported</SOAP-ENV:Text></SOAP-ENV:Reason></SOAP-ENV:Fault>";
         };
+    }
+
+    /** One profile per channel; channel n at 1/n of the size, as {@link SimulatedCamera} paints it. */
+    private String profiles(SimulatedCamera.Spec spec) {
+        StringBuilder profiles = new StringBuilder();
+        for (int n = 1; n <= camera.channels(); n++) {
+            profiles.append("<trt:Profiles token=\"Profile_").append(n).append("\" fixed=\"true\"><tt:Name>")
+                    .append(n == 1 ? "mainStream" : "channel" + n).append("</tt:Name>")
+                    .append("<tt:VideoEncoderConfiguration token=\"VE_").append(n).append("\"><tt:Name>VE_").append(n)
+                    .append("</tt:Name><tt:Encoding>H264</tt:Encoding><tt:Resolution><tt:Width>").append(spec.width() / n)
+                    .append("</tt:Width><tt:Height>").append(spec.height() / n).append("</tt:Height></tt:Resolution>")
+                    .append("<tt:RateControl><tt:FrameRateLimit>").append(spec.fps()).append("</tt:FrameRateLimit><tt:BitrateLimit>4096")
+                    .append("</tt:BitrateLimit></tt:RateControl></tt:VideoEncoderConfiguration></trt:Profiles>");
+        }
+        return profiles.toString();
+    }
+
+    private static int channelOf(String token) {
+        if (token != null && token.matches("Profile_\\d{1,2}")) {
+            return Integer.parseInt(token.substring("Profile_".length()));
+        }
+        return 1;
     }
 
     private boolean authenticated(String request, Instant now) {

@@ -229,7 +229,12 @@ final class RtspServer implements AutoCloseable {
                 reply(cseq, "461 Unsupported Transport", Map.of(), null);
                 return;
             }
-            if (transport.contains("RTP/AVP/TCP")) {
+            boolean tcp = transport.contains("RTP/AVP/TCP");
+            if ((tcp ? "TCP" : "UDP").equals(camera.refusedTransport())) {
+                reply(cseq, "461 Unsupported Transport", Map.of(), null);
+                return;
+            }
+            if (tcp) {
                 Matcher m = INTERLEAVED.matcher(transport);
                 interleavedChannel = m.find() ? Integer.parseInt(m.group(1)) : 0;
                 reply(cseq, "200 OK", Map.of("Session", id + ";timeout=60", "Transport",

@@ -28,6 +28,9 @@ public final class SimulatedCamera implements AutoCloseable {
     /** HTTP snapshot authentication. */
     public enum SnapshotAuth { DIGEST, BASIC, NONE }
 
+    /** How the ONVIF SOAP calls are authenticated: the WS-UsernameToken in the envelope, or HTTP Digest only. */
+    public enum OnvifAuth { USERNAME_TOKEN, HTTP_DIGEST }
+
     /**
      * What the camera is and shows.
      *
@@ -74,6 +77,11 @@ public final class SimulatedCamera implements AutoCloseable {
     private volatile boolean xxe;
     private volatile boolean garbage;
     private volatile BufferedImage frozen;
+    private volatile BufferedImage still;
+    private volatile OnvifAuth onvifAuth = OnvifAuth.USERNAME_TOKEN;
+    private volatile int channels = 1;
+    private volatile URI reportedMedia;
+    private volatile String refusedTransport;
 
     private SimulatedCamera(Spec spec, HttpServer shared, String prefix) {
         this.spec = spec;
@@ -202,6 +210,47 @@ public final class SimulatedCamera implements AutoCloseable {
         garbage = on;
     }
 
+    /** Shows an empty gate with no clock burnt in, and only a sensor's faint noise from picture to picture. */
+    public void showStillScene(boolean on) {
+        still = on ? scene.empty() : null;
+    }
+
+    /** Wants HTTP Digest on its ONVIF calls and ignores the WS-UsernameToken, as some devices do. */
+    public void onvifAuth(OnvifAuth auth) {
+        onvifAuth = auth;
+    }
+
+    /** A recorder: this many channels behind one ONVIF address, profile {@code Profile_n} with snapshots at {@code channel=n}. */
+    public void channels(int count) {
+        channels = count;
+    }
+
+    /** Reports this media service address in GetCapabilities instead of its own (a hostile or misconfigured device). */
+    public void reportMediaAt(URI address) {
+        reportedMedia = address;
+    }
+
+    /** Answers a SETUP over this transport ("TCP" or "UDP") with 461 Unsupported Transport; null: accepts both. */
+    public void refuseRtspOver(String transport) {
+        refusedTransport = transport;
+    }
+
+    String refusedTransport() {
+        return refusedTransport;
+    }
+
+    OnvifAuth onvifAuth() {
+        return onvifAuth;
+    }
+
+    int channels() {
+        return channels;
+    }
+
+    URI reportedMedia() {
+        return reportedMedia;
+    }
+
     Instant cameraClock() {
         return Instant.now().plus(clockOffset);
     }
@@ -244,7 +293,7 @@ public final class SimulatedCamera implements AutoCloseable {
         return switch (fault) {
             case BLACK -> scene.black();
             case FROZEN -> frozen;
-            default -> scene.withNoise(scene.paint(elapsedMillis(), cameraClock()));
+            default -> still != null ? GateScene.withSensorNoise(still) : scene.withNoise(scene.paint(elapsedMillis(), cameraClock()));
         };
     }
 
@@ -259,6 +308,12 @@ public final class SimulatedCamera implements AutoCloseable {
             }
             delay();
             String request = new String(exchange.getRequestBody().readNBytes(1 << 20), StandardCharsets.UTF_8);
+            if (onvifAuth == OnvifAuth.HTTP_DIGEST && !request.contains("GetSystemDateAndTime")
+                    && !authority.valid(exchange.getRequestHeaders().getFirst("Authorization"), "POST", nonce)) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", authority.challenge(nonce, true));
+                exchange.sendResponseHeaders(401, -1);
+                return;
+            }
             OnvifService.Answer answer = onvif.answer(request);
             send(exchange, answer.status(), "application/soap+xml; charset=utf-8", answer.body().getBytes(StandardCharsets.UTF_8));
         }
@@ -286,8 +341,29 @@ public final class SimulatedCamera implements AutoCloseable {
                 send(exchange, 200, "text/html", "<html>login</html>".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            send(exchange, 200, "image/jpeg", jpeg(picture()));
+            send(exchange, 200, "image/jpeg", jpeg(channel(picture(), exchange.getRequestURI().getQuery())));
         }
+    }
+
+    /** A recorder's channel n shows the scene at 1/n of the size (so a test can tell which channel it got). */
+    private BufferedImage channel(BufferedImage picture, String query) {
+        int n = 1;
+        if (query != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|&)channel=(\\d{1,2})").matcher(query);
+            n = m.find() ? Integer.parseInt(m.group(1)) : 1;
+        }
+        if (n <= 1 || n > channels) {
+            return picture;
+        }
+        BufferedImage scaled = new BufferedImage(spec.width() / n, spec.height() / n, BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D g = scaled.createGraphics();
+        g.drawImage(picture, 0, 0, scaled.getWidth(), scaled.getHeight(), null);
+        g.dispose();
+        return scaled;
+    }
+
+    public URI snapshotUrl(int channel) {
+        return URI.create("http://127.0.0.1:" + httpPort + prefix + "/snapshot.jpg?channel=" + channel);
     }
 
     static byte[] jpeg(BufferedImage image) throws IOException {

@@ -23,7 +23,7 @@ public class CameraConnectors {
         this.http = new HttpSnapshotConnector(properties.probeTimeout(), clock, addresses);
         this.onvif = new OnvifConnector(properties.probeTimeout(), clock, addresses, http, properties.rediscoverAfter());
         this.rtsp = new RtspConnector(properties.probeTimeout(), properties.rtspWindow(),
-                RtspConnector.Transport.valueOf(properties.rtspTransport().toUpperCase(Locale.ROOT)), properties.rtspDecoders(), addresses, clock);
+                io.epewatch.registry.RtspTransport.valueOf(properties.rtspTransport().toUpperCase(Locale.ROOT)), properties.rtspDecoders(), addresses, clock);
         this.byPreference = List.of(onvif, http, rtsp);
     }
 

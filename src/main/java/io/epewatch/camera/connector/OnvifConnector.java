@@ -14,13 +14,27 @@ import io.epewatch.camera.onvif.OnvifException;
 import io.epewatch.camera.snapshot.Snapshot;
 
 /**
- * A camera seen through ONVIF: its clock (for the skew), its first profile's resolution and frame rate, and a
- * snapshot from the URI the camera reports. Full discovery runs once and again every {@code rediscoverAfter}; in
- * between, a probe costs one unauthenticated clock call and one snapshot.
+ * A camera seen through ONVIF: its clock (for the skew), its profile's resolution and frame rate, and a snapshot from
+ * the URI the camera reports. Full discovery runs once and again every {@code rediscoverAfter}; in between, a probe
+ * costs one unauthenticated clock call and one snapshot. What discovery learned is kept per camera — its address,
+ * profile and account — never per device address alone: two cameras on one recorder, or one registered twice with
+ * different accounts, must not see through each other's discovery (issue 20).
  */
 final class OnvifConnector implements CameraConnector {
 
     private record Discovered(OnvifDevice device, Instant at) {
+    }
+
+    /** Whose discovery it is; the password is part of the key, never of a message. */
+    private record Key(URI onvif, String profile, String username, String password) {
+        static Key of(CameraAddress address) {
+            return new Key(address.onvif(), address.profile(), address.username(), address.password());
+        }
+
+        @Override
+        public String toString() {
+            return "Key[" + onvif + ", " + profile + ", " + username + "]";
+        }
     }
 
     private final OnvifClient client;
@@ -28,10 +42,10 @@ final class OnvifConnector implements CameraConnector {
     private final AddressCheck addresses;
     private final Clock clock;
     private final Duration rediscoverAfter;
-    private final Map<URI, Discovered> discovered = new ConcurrentHashMap<>();
+    private final Map<Key, Discovered> discovered = new ConcurrentHashMap<>();
 
     OnvifConnector(Duration timeout, Clock clock, AddressCheck addresses, HttpSnapshotConnector snapshots, Duration rediscoverAfter) {
-        this.client = new OnvifClient(timeout, clock);
+        this.client = new OnvifClient(timeout, clock, addresses::refusal);
         this.snapshots = snapshots;
         this.addresses = addresses;
         this.clock = clock;
@@ -54,13 +68,13 @@ final class OnvifConnector implements CameraConnector {
         try {
             Duration skew = client.clockSkew(address.onvif());
             OnvifDevice device = device(address);
-            MediaProfile profile = device.profiles().getFirst();
+            MediaProfile profile = device.profile();
             Snapshot snapshot = snapshots.fetch(device.snapshotUri(), address);
             FrameSample sample = HttpSnapshotConnector.sample(snapshot);
             return new Observation(snapshot.fetchedAt(), Protocol.ONVIF, profile.width(), profile.height(),
                     profile.frameRateLimit() == null ? null : profile.frameRateLimit().doubleValue(), skew, snapshot.jpeg(), sample);
         } catch (OnvifException e) {
-            discovered.remove(address.onvif());
+            discovered.remove(Key.of(address));
             throw failure(e);
         }
     }
@@ -79,8 +93,8 @@ final class OnvifConnector implements CameraConnector {
     OnvifDevice discover(CameraAddress address) throws CameraFailure {
         addresses.verify(address.onvif());
         try {
-            OnvifDevice device = client.discover(address.onvif(), address.username(), address.password());
-            discovered.put(address.onvif(), new Discovered(device, clock.instant()));
+            OnvifDevice device = client.discover(address.onvif(), address.username(), address.password(), address.profile());
+            discovered.put(Key.of(address), new Discovered(device, clock.instant()));
             return device;
         } catch (OnvifException e) {
             throw failure(e);
@@ -88,7 +102,7 @@ final class OnvifConnector implements CameraConnector {
     }
 
     private OnvifDevice device(CameraAddress address) throws CameraFailure {
-        Discovered known = discovered.get(address.onvif());
+        Discovered known = discovered.get(Key.of(address));
         if (known != null && known.at().plus(rediscoverAfter).isAfter(clock.instant())) {
             return known.device();
         }
@@ -101,6 +115,7 @@ final class OnvifConnector implements CameraConnector {
             case TIMEOUT -> CameraFailure.Kind.TIMEOUT;
             case NOT_AUTHORIZED -> CameraFailure.Kind.UNAUTHORIZED;
             case BAD_ANSWER -> CameraFailure.Kind.BAD_ANSWER;
+            case FORBIDDEN_ADDRESS -> CameraFailure.Kind.FORBIDDEN_ADDRESS;
         }, e.getMessage());
     }
 }

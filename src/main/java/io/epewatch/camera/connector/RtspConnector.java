@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.imageio.ImageIO;
 
+import io.epewatch.registry.RtspTransport;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -25,24 +26,25 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * A camera seen through its RTSP stream (H.264/H.265), decoded by FFmpeg (JavaCV): opens the stream over TCP
- * (interleaved) or UDP, decodes for a short window — enough to measure the real frame rate and resolution — and keeps
+ * (interleaved) or UDP — the camera's own choice, else the system's default; AUTO tries TCP, then UDP when the server
+ * refuses TCP, and remembers what worked — decodes for a short window — enough to measure the real frame rate and resolution — and keeps
  * the last picture. FFmpeg runs in native code, which would pin a virtual thread's carrier, so streams are opened
  * on a small pool of platform threads of their own; FFmpeg's own I/O timeout and an interrupt callback bound each
  * call, and the caller stops waiting at the total timeout whatever FFmpeg does.
  */
 final class RtspConnector implements CameraConnector {
 
-    public enum Transport { TCP, UDP }
-
     private final Duration timeout;
     private final Duration window;
-    private final Transport transport;
+    private final RtspTransport transport;
+    /** For AUTO cameras: the transport each stream accepted last. */
+    private final java.util.Map<URI, RtspTransport> accepted = new java.util.concurrent.ConcurrentHashMap<>();
     private final AddressCheck addresses;
     private final Clock clock;
     private final ExecutorService decoders;
     private final Semaphore slots;
 
-    RtspConnector(Duration timeout, Duration window, Transport transport, int parallel, AddressCheck addresses, Clock clock) {
+    RtspConnector(Duration timeout, Duration window, RtspTransport transport, int parallel, AddressCheck addresses, Clock clock) {
         this.timeout = timeout;
         this.window = window;
         this.transport = transport;
@@ -67,6 +69,27 @@ final class RtspConnector implements CameraConnector {
     @Override
     public Observation observe(CameraAddress address) throws CameraFailure {
         addresses.verify(address.stream());
+        RtspTransport chosen = address.transport() == null ? transport : address.transport();
+        if (chosen != RtspTransport.AUTO) {
+            return observe(address, chosen);
+        }
+        RtspTransport first = accepted.getOrDefault(address.stream(), RtspTransport.TCP);
+        try {
+            Observation seen = observe(address, first);
+            accepted.put(address.stream(), first);
+            return seen;
+        } catch (CameraFailure refused) {
+            if (refused.kind() != CameraFailure.Kind.TRANSPORT_REFUSED) {
+                throw refused;
+            }
+            RtspTransport other = first == RtspTransport.TCP ? RtspTransport.UDP : RtspTransport.TCP;
+            Observation seen = observe(address, other);
+            accepted.put(address.stream(), other);
+            return seen;
+        }
+    }
+
+    private Observation observe(CameraAddress address, RtspTransport over) throws CameraFailure {
         try {
             // the clock starts when a decoder is free: waiting for one is not the camera's fault
             slots.acquire();
@@ -78,7 +101,7 @@ final class RtspConnector implements CameraConnector {
         try {
             decoding = decoders.submit(() -> {
                 try {
-                    return decode(address);
+                    return decode(address, over);
                 } finally {
                     slots.release(); // only when FFmpeg has let go: a stream hung in native code keeps its slot
                 }
@@ -106,13 +129,17 @@ final class RtspConnector implements CameraConnector {
     /** The stream kept open for live view. */
     LiveFeed feed(CameraAddress address) throws CameraFailure {
         addresses.verify(address.stream());
-        return new RtspFeed(grabber(address), address, timeout);
+        RtspTransport chosen = address.transport() == null ? transport : address.transport();
+        if (chosen == RtspTransport.AUTO) {
+            chosen = accepted.getOrDefault(address.stream(), RtspTransport.TCP);
+        }
+        return new RtspFeed(grabber(address, chosen), address, chosen, timeout);
     }
 
-    private FFmpegFrameGrabber grabber(CameraAddress address) {
+    private FFmpegFrameGrabber grabber(CameraAddress address, RtspTransport over) {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(withAccount(address));
         grabber.setFormat("rtsp");
-        grabber.setOption("rtsp_transport", transport.name().toLowerCase());
+        grabber.setOption("rtsp_transport", over.name().toLowerCase());
         grabber.setOption("timeout", String.valueOf(timeout.toNanos() / 1000));
         grabber.setOption("analyzeduration", "1000000");
         grabber.setOption("probesize", "500000");
@@ -120,8 +147,8 @@ final class RtspConnector implements CameraConnector {
         return grabber;
     }
 
-    private Observation decode(CameraAddress address) throws CameraFailure {
-        FFmpegFrameGrabber grabber = grabber(address);
+    private Observation decode(CameraAddress address, RtspTransport over) throws CameraFailure {
+        FFmpegFrameGrabber grabber = grabber(address, over);
         try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
             // not start(): that holds a JVM-wide lock on avcodec for the whole network open, so one hung camera would
             // stall every other stream; FFmpeg's open calls are thread-safe on their own
@@ -149,7 +176,7 @@ final class RtspConnector implements CameraConnector {
             Double fps = frames > 1 && lastTimestamp > firstTimestamp ? (frames - 1) * 1_000_000.0 / (lastTimestamp - firstTimestamp) : null;
             return new Observation(clock.instant(), Protocol.RTSP, last.getWidth(), last.getHeight(), fps, null, jpeg(last), FrameSample.of(last));
         } catch (FrameGrabber.Exception e) {
-            throw FfmpegErrors.failure(redact(String.valueOf(e.getMessage()), address));
+            throw FfmpegErrors.failure(redact(String.valueOf(e.getMessage()), address), over);
         } finally {
             try {
                 grabber.releaseUnsafe();

@@ -22,8 +22,11 @@ final class RtspFeed implements LiveFeed {
     private final Thread decoder;
     private volatile boolean open = true;
 
-    RtspFeed(FFmpegFrameGrabber grabber, CameraAddress address, Duration timeout) {
+    private final io.epewatch.registry.RtspTransport transport;
+
+    RtspFeed(FFmpegFrameGrabber grabber, CameraAddress address, io.epewatch.registry.RtspTransport transport, Duration timeout) {
         this.timeout = timeout;
+        this.transport = transport;
         this.address = address;
         this.decoder = Thread.ofPlatform().daemon().name("rtsp-live").start(() -> decode(grabber));
     }
@@ -44,7 +47,7 @@ final class RtspFeed implements LiveFeed {
                 }
             }
         } catch (FrameGrabber.Exception e) {
-            failed.set(FfmpegErrors.failure(RtspConnector.redact(String.valueOf(e.getMessage()), address)));
+            failed.set(FfmpegErrors.failure(RtspConnector.redact(String.valueOf(e.getMessage()), address), transport));
         } finally {
             synchronized (latest) {
                 latest.notifyAll();

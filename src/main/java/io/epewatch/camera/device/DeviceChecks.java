@@ -63,7 +63,7 @@ public class DeviceChecks {
             throw new InvalidInputException("onvifUrl", "noOnvifAddress", "the camera has no ONVIF address: add its device service address to the camera first");
         }
         OnvifDevice device = connectors.discover(CameraAddress.of(camera, credentials.useFor(caller, taxCode, number, "ONVIF device check")));
-        MediaProfile profile = device.profiles().getFirst();
+        MediaProfile profile = device.profile();
         DeviceCheck check = new DeviceCheck(number, clock.instant(), caller.name(), device.information().manufacturer(),
                 device.information().model(), device.information().firmwareVersion(), device.information().serialNumber(),
                 profile.width(), profile.height(), profile.frameRateLimit(), profile.encoding(), device.clockSkew().toSeconds(),

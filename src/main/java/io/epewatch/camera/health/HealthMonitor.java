@@ -135,8 +135,8 @@ class HealthMonitor {
         }
         Instant at = clock.instant();
         Duration stillFor = null;
-        if (seen.sample() != null) {
-            Stillness still = stillness.merge(camera.id(), new Stillness(seen.sample(), at), (before, now) -> before.next(now.picture(), at));
+        if (seen.jpeg() != null) {
+            Stillness still = stillness.merge(camera.id(), Stillness.of(seen.jpeg(), at), (before, now) -> before.next(now, at));
             stillFor = still.until(at);
         }
         return Optional.of(quality.judge(at, seen, camera.specs(), stillFor));
@@ -158,24 +158,55 @@ class HealthMonitor {
     }
 
     private void observe(Camera camera, ProbeResult result) {
-        StateDebounce state = states.computeIfAbsent(camera.id(), id -> new StateDebounce(storedState(id), properties.debounce(),
-                properties.degradedConfirmation()));
+        StateDebounce state = states.computeIfAbsent(camera.id(), this::stored);
         Optional<StateDebounce.Change> change;
+        boolean confirmed;
+        CameraState current;
         synchronized (state) {
             change = state.observe(result);
+            confirmed = state.confirmed();
+            current = state.current();
         }
-        // every probe leaves its time, so the UI can tell a camera checked a minute ago from one never checked
-        jdbc.sql("""
-                        insert into camera_status (camera_id, state, since, reason, checked_at, first_checked_at)
-                        values (?, 'ONLINE', ?, 'first probe', ?, ?)
-                        on conflict (camera_id) do update set checked_at = excluded.checked_at""")
-                .params(camera.id(), Timestamp.from(result.at()), Timestamp.from(result.at()), Timestamp.from(result.at())).update();
-        change.ifPresent(c -> transaction.executeWithoutResult(status -> record(camera, c)));
+        if (change.isPresent()) {
+            transaction.executeWithoutResult(status -> record(camera, change.get()));
+        } else if (!confirmed) {
+            // a new camera: CHECKING, with what the latest probe found, until its first result is confirmed
+            jdbc.sql("""
+                            insert into camera_status (camera_id, state, since, reason, checked_at, first_checked_at)
+                            values (?, 'CHECKING', ?, ?, ?, ?)
+                            on conflict (camera_id) do update set reason = excluded.reason, checked_at = excluded.checked_at""")
+                    .params(camera.id(), Timestamp.from(result.at()), result.reason(), Timestamp.from(result.at()), Timestamp.from(result.at()))
+                    .update();
+        } else {
+            // every probe leaves its time, so the UI can tell a camera checked a minute ago from one never checked; a
+            // probe that agrees with the state also leaves its reason, so what the page says is what the camera does now
+            jdbc.sql("update camera_status set checked_at = ?, reason = case when ? then ? else reason end where camera_id = ?")
+                    .params(Timestamp.from(result.at()), result.state() == current, result.reason(), camera.id()).update();
+        }
+    }
+
+    private StateDebounce stored(long cameraId) {
+        record Stored(String state, String reason) {
+        }
+        Optional<Stored> row = jdbc.sql("select state, reason from camera_status where camera_id = ?").param(cameraId)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2))).optional();
+        boolean confirmed = row.isPresent() && !row.get().state().equals("CHECKING");
+        // a camera never confirmed is counted as ONLINE by the debounce: its outage is a change like any other
+        CameraState state = confirmed ? CameraState.valueOf(row.get().state()) : CameraState.ONLINE;
+        return new StateDebounce(state, row.map(Stored::reason).orElse(null), confirmed, properties.debounce(),
+                properties.degradedConfirmation());
     }
 
     private void record(Camera camera, StateDebounce.Change change) {
         // changes of one enterprise are recorded one at a time, so the last camera to fall sees the others down
         jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(camera.enterpriseTaxCode()).query(Object.class).single();
+        if (change.kind() == StateDebounce.Kind.REASON) {
+            jdbc.sql("update camera_status set reason = ?, checked_at = ? where camera_id = ?")
+                    .params(change.reason(), Timestamp.from(clock.instant()), camera.id()).update();
+            logbook.recordReasonChange(camera, change.to(), change.since(), change.reason());
+            log.info("Camera {} of {} is still {}, now because: {}", camera.number(), camera.enterpriseTaxCode(), change.to(), change.reason());
+            return;
+        }
         jdbc.sql("""
                         insert into camera_status (camera_id, state, since, reason, checked_at, first_checked_at) values (?, ?, ?, ?, ?, ?)
                         on conflict (camera_id) do update set state = excluded.state, since = excluded.since,
@@ -183,6 +214,11 @@ class HealthMonitor {
                 .params(camera.id(), change.to().name(), Timestamp.from(change.since()), change.reason(), Timestamp.from(clock.instant()),
                         Timestamp.from(change.since()))
                 .update();
+        if (change.kind() == StateDebounce.Kind.CONFIRMED) {
+            // the first picture of a new camera: its row says so; nothing for the logbook or incidents (nothing was down)
+            log.info("Camera {} of {} confirmed {} ({})", camera.number(), camera.enterpriseTaxCode(), change.to(), change.reason());
+            return;
+        }
         String outage = null;
         if (change.to() != CameraState.ONLINE) {
             // the enterprise's connected cameras come from the registry; their states are this module's own
@@ -201,15 +237,10 @@ class HealthMonitor {
     private Map<Long, CameraState> storedStates(List<Long> cameraIds) {
         Map<Long, CameraState> states = new HashMap<>();
         if (!cameraIds.isEmpty()) {
-            jdbc.sql("select camera_id, state from camera_status where camera_id in (:ids)").param("ids", cameraIds)
+            jdbc.sql("select camera_id, state from camera_status where camera_id in (:ids) and state <> 'CHECKING'").param("ids", cameraIds)
                     .query((rs, n) -> states.put(rs.getLong(1), CameraState.valueOf(rs.getString(2)))).list();
         }
         return states;
-    }
-
-    private CameraState storedState(long cameraId) {
-        return jdbc.sql("select state from camera_status where camera_id = ?").param(cameraId).query(String.class).optional()
-                .map(CameraState::valueOf).orElse(CameraState.ONLINE);
     }
 
 }

@@ -1,22 +1,39 @@
 package io.epewatch.camera.health;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-
-import io.epewatch.camera.connector.FrameSample;
+import java.util.Arrays;
 
 /**
- * Since when a camera's picture has not changed. A frozen picture is judged over a window, not between two probes:
- * two probes can land on the same moment of a scene that repeats, or on a lane with nothing in it (issue 15).
+ * Since when a camera has sent the very same picture, byte for byte. A live sensor never does: its noise changes
+ * some pixels of every frame, so even a still scene with no burnt-in clock — an empty yard at night — gives a new
+ * JPEG each time (issue 20: such cameras read FROZEN when pictures that merely looked alike counted). A hung encoder or
+ * a frozen recorder channel repeats one buffer, and that is what FROZEN_IMAGE means. The picture compared is the
+ * snapshot as the camera sent it, or for RTSP the last decoded frame of the probe's window; judged over
+ * {@code frozenAfter}, never between two probes alone.
  */
-record Stillness(FrameSample picture, Instant since) {
+record Stillness(byte[] fingerprint, Instant since) {
 
-    /** The stillness after seeing {@code seen} at {@code at}: unchanged, or a new picture still since now. */
-    Stillness next(FrameSample seen, Instant at) {
-        return seen.sameAs(picture) ? this : new Stillness(seen, at);
+    static Stillness of(byte[] picture, Instant at) {
+        return new Stillness(fingerprint(picture), at);
+    }
+
+    /** The stillness after seeing {@code seen}: unchanged if it is the same picture, else a new one still since then. */
+    Stillness next(Stillness seen, Instant at) {
+        return Arrays.equals(fingerprint, seen.fingerprint()) ? this : new Stillness(seen.fingerprint(), at);
     }
 
     Duration until(Instant at) {
         return Duration.between(since, at);
+    }
+
+    private static byte[] fingerprint(byte[] picture) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(picture);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -27,6 +27,30 @@ public record MediaProfile(String token, String name, String encoding, Integer w
         return decoded;
     }
 
+    /**
+     * The profile a camera names: by token, else by channel number from 1 (a recorder's channels are its profiles, in
+     * order); the first when none is named (issue 20).
+     */
+    static MediaProfile choose(List<MediaProfile> profiles, String wanted) {
+        if (wanted == null || wanted.isBlank()) {
+            return profiles.getFirst();
+        }
+        String name = wanted.strip();
+        for (MediaProfile profile : profiles) {
+            if (name.equals(profile.token())) {
+                return profile;
+            }
+        }
+        if (name.matches("\\d{1,3}")) {
+            int channel = Integer.parseInt(name);
+            if (channel >= 1 && channel <= profiles.size()) {
+                return profiles.get(channel - 1);
+            }
+        }
+        throw new OnvifException("the device has no profile or channel '" + name + "'; it has "
+                + String.join(", ", profiles.stream().map(MediaProfile::token).toList()));
+    }
+
     private static Integer integer(String value) {
         try {
             return value == null ? null : Integer.valueOf(value);

@@ -10,12 +10,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
+
+import io.epewatch.camera.snapshot.DigestChallenge;
 
 /**
  * ONVIF Profile S over SOAP 1.2: the calls registration and the health monitor need. The camera's clock is read first
  * (unauthenticated, as the standard allows) so that the WS-UsernameToken is created in the camera's time; every call
- * has a total timeout.
+ * has a total timeout. Every address the device hands back (its media service, stream and snapshot URIs) passes the
+ * same guard as the address customs registered: a device must not be able to point the server at another host
+ * (issue 20). Devices that want HTTP Digest on their SOAP calls as well as, or instead of, the WS-UsernameToken get it.
  */
 public class OnvifClient {
 
@@ -26,30 +32,45 @@ public class OnvifClient {
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    private final Function<URI, String> refusal;
 
-    public OnvifClient(Duration timeout, Clock clock) {
+    /**
+     * @param refusal why an address may not be contacted (the SSRF guard), or null when it may
+     */
+    public OnvifClient(Duration timeout, Clock clock, Function<URI, String> refusal) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
         this.clock = clock;
+        this.refusal = refusal;
     }
 
-    /** Reads everything registration needs from the device service address (e.g. http://camera/onvif/device_service). */
+    /** Reads everything registration needs from the device service address, for the first profile. */
     public OnvifDevice discover(URI deviceService, String username, String password) {
+        return discover(deviceService, username, password, null);
+    }
+
+    /**
+     * Reads everything registration needs from the device service address (e.g. http://camera/onvif/device_service);
+     * {@code profile} names which of the device's profiles this camera is — a token, or a recorder's channel number
+     * from 1 — and null means the first.
+     */
+    public OnvifDevice discover(URI deviceService, String username, String password, String profile) {
         Instant cameraTime = CameraClock.decode(call(deviceService, null, "<tds:GetSystemDateAndTime xmlns:tds=\"" + DEVICE + "\"/>"));
         Duration skew = Duration.between(clock.instant(), cameraTime);
         Credentials credentials = new Credentials(username, password, skew);
         DeviceInformation information = DeviceInformation.decode(
                 call(deviceService, credentials, "<tds:GetDeviceInformation xmlns:tds=\"" + DEVICE + "\"/>"));
-        URI media = MediaServiceAddress.decode(call(deviceService, credentials,
-                "<tds:GetCapabilities xmlns:tds=\"" + DEVICE + "\"><tds:Category>Media</tds:Category></tds:GetCapabilities>"));
+        URI media = guarded("media service", MediaServiceAddress.decode(call(deviceService, credentials,
+                "<tds:GetCapabilities xmlns:tds=\"" + DEVICE + "\"><tds:Category>Media</tds:Category></tds:GetCapabilities>")));
         List<MediaProfile> profiles = MediaProfile.decodeAll(call(media, credentials, "<trt:GetProfiles xmlns:trt=\"" + MEDIA + "\"/>"));
-        String token = escape(profiles.getFirst().token());
-        URI stream = MediaUris.decode(call(media, credentials, "<trt:GetStreamUri xmlns:trt=\"" + MEDIA + "\" xmlns:tt=\"http://www.onvif.org/ver10/schema\">"
+        MediaProfile chosen = MediaProfile.choose(profiles, profile);
+        String token = escape(chosen.token());
+        URI stream = guarded("stream", MediaUris.decode(call(media, credentials, "<trt:GetStreamUri xmlns:trt=\"" + MEDIA + "\" xmlns:tt=\"http://www.onvif.org/ver10/schema\">"
                 + "<trt:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream><tt:Transport><tt:Protocol>RTSP</tt:Protocol></tt:Transport></trt:StreamSetup>"
-                + "<trt:ProfileToken>" + token + "</trt:ProfileToken></trt:GetStreamUri>"));
-        URI snapshot = MediaUris.decode(call(media, credentials, "<trt:GetSnapshotUri xmlns:trt=\"" + MEDIA + "\">"
-                + "<trt:ProfileToken>" + token + "</trt:ProfileToken></trt:GetSnapshotUri>"));
-        return new OnvifDevice(information, profiles, stream, snapshot, skew);
+                + "<trt:ProfileToken>" + token + "</trt:ProfileToken></trt:GetStreamUri>")));
+        URI snapshot = guarded("snapshot", MediaUris.decode(call(media, credentials, "<trt:GetSnapshotUri xmlns:trt=\"" + MEDIA + "\">"
+                + "<trt:ProfileToken>" + token + "</trt:ProfileToken></trt:GetSnapshotUri>")));
+        return new OnvifDevice(information, profiles, chosen, stream, snapshot, skew);
     }
 
     /** The camera's clock minus ours, from {@code GetSystemDateAndTime} (one unauthenticated call: the health probe). */
@@ -59,6 +80,19 @@ public class OnvifClient {
         Instant answered = clock.instant();
         // the camera read its clock somewhere between our two readings; its answer has whole seconds only
         return Duration.between(asked.plus(Duration.between(asked, answered).dividedBy(2)), cameraTime);
+    }
+
+    /** An address the device handed back, if the guard lets it be contacted. */
+    private URI guarded(String what, URI address) {
+        if (address.getHost() == null) {
+            throw new OnvifException("camera gave a " + what + " address without a host: " + address.getScheme() + "://?");
+        }
+        String refused = refusal.apply(address);
+        if (refused != null) {
+            throw new OnvifException(OnvifException.Kind.FORBIDDEN_ADDRESS, "the camera's " + what + " address " + address.getHost()
+                    + ":" + address.getPort() + " is refused: " + refused);
+        }
+        return address;
     }
 
     private record Credentials(String username, String password, Duration skew) {
@@ -78,11 +112,17 @@ public class OnvifClient {
         }
         String envelope = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\">"
                 + "<s:Header>" + header + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
-        HttpRequest request = HttpRequest.newBuilder(service).timeout(timeout)
-                .header("Content-Type", "application/soap+xml; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8)).build();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = post(service, envelope, null);
+            String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+            if (response.statusCode() == 401 && credentials != null && credentials.username() != null
+                    && challenge.regionMatches(true, 0, "Digest", 0, 6)) {
+                response = post(service, envelope, digest(challenge, service, credentials));
+            }
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new OnvifException(OnvifException.Kind.NOT_AUTHORIZED, "camera refused the account: HTTP " + response.statusCode()
+                        + " at " + service.getPath());
+            }
             if (response.statusCode() != 200 && response.statusCode() != 400 && response.statusCode() != 500) {
                 throw new OnvifException("camera answered HTTP " + response.statusCode() + " at " + service.getPath());
             }
@@ -95,6 +135,28 @@ public class OnvifClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OnvifException(OnvifException.Kind.TIMEOUT, "interrupted");
+        }
+    }
+
+    private HttpResponse<byte[]> post(URI service, String envelope, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service).timeout(timeout)
+                .header("Content-Type", "application/soap+xml; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String digest(String challenge, URI service, Credentials credentials) {
+        byte[] cnonce = new byte[8];
+        RANDOM.nextBytes(cnonce);
+        String path = service.getRawPath() + (service.getRawQuery() == null ? "" : "?" + service.getRawQuery());
+        try {
+            return DigestChallenge.parse(challenge).answer(credentials.username(), credentials.password() == null ? "" : credentials.password(),
+                    "POST", path, HexFormat.of().formatHex(cnonce));
+        } catch (IllegalArgumentException e) {
+            throw new OnvifException(OnvifException.Kind.NOT_AUTHORIZED, "the camera's digest challenge is unreadable");
         }
     }
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What ONVIF discovery learned about a camera: who made it, its profiles with their encoder settings, the stream and
- * snapshot URIs of the first profile, and how far its clock is from ours.
+ * What ONVIF discovery learned about a camera: who made it, all its profiles, the profile this camera is (a recorder's
+ * channel, or the first profile) with that profile's stream and snapshot URIs, and how far its clock is from ours.
  */
-public record OnvifDevice(DeviceInformation information, List<MediaProfile> profiles, URI streamUri, URI snapshotUri,
-                          Duration clockSkew) {
+public record OnvifDevice(DeviceInformation information, List<MediaProfile> profiles, MediaProfile profile, URI streamUri,
+                          URI snapshotUri, Duration clockSkew) {
 }

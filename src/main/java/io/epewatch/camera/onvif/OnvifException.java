@@ -3,7 +3,9 @@ package io.epewatch.camera.onvif;
 /** A camera's ONVIF answer that cannot be used: no answer, a SOAP fault, malformed or unsafe XML, a missing element. */
 public class OnvifException extends RuntimeException {
 
-    public enum Kind { NO_ANSWER, TIMEOUT, NOT_AUTHORIZED, BAD_ANSWER }
+    public enum Kind { NO_ANSWER, TIMEOUT, NOT_AUTHORIZED, BAD_ANSWER,
+        /** The device handed back an address the SSRF guard refuses. */
+        FORBIDDEN_ADDRESS }
 
     private final Kind kind;
 

@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * HTTP Digest authentication (RFC 7616) as IP cameras speak it: MD5 or SHA-256, {@code qop=auth} or none. Parses the
- * camera's {@code WWW-Authenticate} challenge and answers it for one request.
+ * camera's {@code WWW-Authenticate} challenge and answers it for one request. Snapshots and ONVIF SOAP calls use it.
  */
-record DigestChallenge(String realm, String nonce, String opaque, String algorithm, boolean qopAuth) {
+public record DigestChallenge(String realm, String nonce, String opaque, String algorithm, boolean qopAuth) {
 
     private static final Pattern PARAMETER = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]+))");
 
-    static DigestChallenge parse(String header) {
+    public static DigestChallenge parse(String header) {
         Map<String, String> parameters = new HashMap<>();
         Matcher m = PARAMETER.matcher(header.substring(header.indexOf(' ') + 1));
         while (m.find()) {
@@ -34,7 +34,7 @@ record DigestChallenge(String realm, String nonce, String opaque, String algorit
     }
 
     /** The {@code Authorization} header for one request; {@code cnonce} is the client's random nonce. */
-    String answer(String username, String password, String method, String uri, String cnonce) {
+    public String answer(String username, String password, String method, String uri, String cnonce) {
         String ha1 = hash(username + ":" + realm + ":" + password);
         String ha2 = hash(method + ":" + uri);
         String nc = "00000001";

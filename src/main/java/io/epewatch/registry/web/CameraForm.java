@@ -13,6 +13,8 @@ public class CameraForm {
     private String streamUrl;
     private String snapshotUrl;
     private String onvifUrl;
+    private String onvifProfile;
+    private String rtspTransport;
     private String direction;
     private String sensorFormat;
     private String sensorType;
@@ -42,6 +44,8 @@ public class CameraForm {
         f.streamUrl = camera.streamUrl();
         f.snapshotUrl = camera.snapshotUrl();
         f.onvifUrl = camera.onvifUrl();
+        f.onvifProfile = camera.onvifProfile();
+        f.rtspTransport = camera.rtspTransport() == null ? null : camera.rtspTransport().name();
         f.direction = camera.direction();
         f.sensorFormat = s.sensorFormat();
         f.sensorType = s.sensorType();
@@ -81,7 +85,7 @@ public class CameraForm {
                 c.parseOptional("minIlluminationIrLux", minIlluminationIrLux, FormValues::decimal),
                 FormValues.yesNo(onvif), FormValues.list(safetyStandards));
         c.throwIfAny();
-        return new CameraInput(number, locationId, streamUrl, snapshotUrl, onvifUrl, direction, specs);
+        return new CameraInput(number, locationId, streamUrl, snapshotUrl, onvifUrl, direction, specs, onvifProfile, rtspTransport);
     }
 
     private static String text(Object value) {
@@ -102,6 +106,10 @@ public class CameraForm {
     public void setSnapshotUrl(String v) { snapshotUrl = v; }
     public String getOnvifUrl() { return onvifUrl; }
     public void setOnvifUrl(String v) { onvifUrl = v; }
+    public String getOnvifProfile() { return onvifProfile; }
+    public void setOnvifProfile(String v) { onvifProfile = v; }
+    public String getRtspTransport() { return rtspTransport; }
+    public void setRtspTransport(String v) { rtspTransport = v; }
     public String getDirection() { return direction; }
     public void setDirection(String v) { direction = v; }
     public String getSensorFormat() { return sensorFormat; }

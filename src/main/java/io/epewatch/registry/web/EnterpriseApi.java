@@ -60,11 +60,12 @@ class EnterpriseApi {
 
     /** A camera with what the law derives from it: online link (R1.7) and Appendix I rows (R1.8). */
     record CameraView(String number, String location, LocationKind kind, String streamUrl, String snapshotUrl,
-                      String onvifUrl, String direction, boolean mustConnectOnline, boolean appendixIApplies, List<Integer> appendixIFailedRows,
+                      String onvifUrl, String onvifProfile, io.epewatch.registry.RtspTransport rtspTransport, String direction,
+                      boolean mustConnectOnline, java.time.Instant retiredAt, boolean appendixIApplies, List<Integer> appendixIFailedRows,
                       List<AppendixIRow> appendixI, CameraSpecs specs) {
         static CameraView of(Camera c, boolean applies) {
             return new CameraView(c.number(), c.locationName(), c.locationKind(), c.streamUrl(), c.snapshotUrl(),
-                    c.onvifUrl(), c.direction(), c.mustConnectOnline(), applies,
+                    c.onvifUrl(), c.onvifProfile(), c.rtspTransport(), c.direction(), c.mustConnectOnline(), c.retiredAt(), applies,
                     c.appendixIFailures().stream().map(AppendixIRow::number).toList(), c.appendixI(), c.specs());
         }
     }
@@ -135,6 +136,22 @@ class EnterpriseApi {
     @PreAuthorize(Permissions.EDIT_REGISTRY)
     CameraView updateCamera(@PathVariable String taxCode, @PathVariable String number, @RequestBody CameraInput input) {
         Camera camera = diagram.updateCamera(caller.get(), taxCode, number, input);
+        return CameraView.of(camera, visible(taxCode).appendixI().binding());
+    }
+
+    record Retirement(Boolean retired) {
+    }
+
+    @PutMapping("/{taxCode}/cameras/{number}/retirement")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
+    @Operation(summary = "Take a camera out of service ({\"retired\": true}) or put it back; a retired camera covers nothing (R1.1, R1.3)")
+    CameraView retire(@PathVariable String taxCode, @PathVariable String number, @RequestBody Retirement input) {
+        if (input == null || input.retired() == null) {
+            io.epewatch.kernel.InputCheck check = new io.epewatch.kernel.InputCheck();
+            check.require("retired", null);
+            check.throwIfAny();
+        }
+        Camera camera = diagram.retireCamera(caller.get(), taxCode, number, input.retired());
         return CameraView.of(camera, visible(taxCode).appendixI().binding());
     }
 

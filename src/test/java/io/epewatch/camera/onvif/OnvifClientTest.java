@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** ONVIF discovery against a simulated camera that really speaks SOAP and checks WS-UsernameToken digests. */
 class OnvifClientTest {
 
-    private final OnvifClient client = new OnvifClient(Duration.ofSeconds(2), Clock.systemUTC());
+    private final OnvifClient client = new OnvifClient(Duration.ofSeconds(2), Clock.systemUTC(), url -> null);
 
     @Test
     @DisplayName("R1.8 discovery reads the device, its profiles and its stream and snapshot URIs with digest auth")
