@@ -9,3 +9,8 @@ alter table camera_status drop constraint camera_status_state_check;
 alter table camera_status add constraint camera_status_state_check check (state in ('CHECKING', 'ONLINE', 'DEGRADED', 'OFFLINE'));
 -- a status row the monitor wrote at its first probe and never confirmed
 update camera_status set state = 'CHECKING' where reason = 'first probe';
+
+-- what the latest probe found, beside the debounced state: a camera confirming its recovery, or whose fault is changing,
+-- shows both (issue 20: a stale reason stayed for minutes)
+alter table camera_status add column latest_state text;
+alter table camera_status add column latest_reason text;

@@ -13,19 +13,15 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Two small grey fingerprints of a picture, enough to tell a black picture (a covered lens, a dead sensor) and a
- * frozen one (the same picture twice). {@code grey} samples 32×18 single points, which sees sensor noise; {@code
- * detail} averages 64×36 areas, which sees a small change such as the seconds of a burnt-in clock — a point sample
- * misses those, and an empty gate then looked frozen (the demo's false FROZEN_IMAGE alarms, issue 15). Two pictures
- * are the same only when neither fingerprint moved.
+ * A small grey fingerprint of a picture (32×18 points), enough to tell a black picture (a covered lens, a dead sensor),
+ * with the picture's real size. Whether a picture is frozen is judged on the picture itself, byte for byte
+ * ({@code camera.health.Stillness}, issue 20).
  */
-public record FrameSample(int width, int height, byte[] grey, short[] detail) {
+public record FrameSample(int width, int height, byte[] grey) {
 
     static final int COLUMNS = 32;
     static final int ROWS = 18;
-    static final int DETAIL_COLUMNS = 64;
-    static final int DETAIL_ROWS = 36;
-    /** Decoded at most this wide before sampling: fine enough for an on-screen clock at 4K, cheap to average. */
+    /** Decoded at most this wide before sampling: cheap even for 4K snapshots. */
     private static final int DECODE_WIDTH = 480;
 
     public static FrameSample of(BufferedImage picture) {
@@ -40,32 +36,7 @@ public record FrameSample(int width, int height, byte[] grey, short[] detail) {
         g.dispose();
         byte[] grey = new byte[COLUMNS * ROWS];
         thumbnail.getRaster().getDataElements(0, 0, COLUMNS, ROWS, grey);
-        return new FrameSample(width, height, grey, areaAverages(picture));
-    }
-
-    /** Mean luma of each of 64×36 areas, every pixel counted, in sixteenths of a grey level. */
-    private static short[] areaAverages(BufferedImage picture) {
-        int w = picture.getWidth();
-        int h = picture.getHeight();
-        long[] sums = new long[DETAIL_COLUMNS * DETAIL_ROWS];
-        long[] counts = new long[sums.length];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            picture.getRGB(0, y, w, 1, row, 0, w);
-            int cellRow = (int) ((long) y * DETAIL_ROWS / h) * DETAIL_COLUMNS;
-            for (int x = 0; x < w; x++) {
-                int rgb = row[x];
-                int luma = (299 * ((rgb >> 16) & 0xFF) + 587 * ((rgb >> 8) & 0xFF) + 114 * (rgb & 0xFF)) / 1000;
-                int cell = cellRow + (int) ((long) x * DETAIL_COLUMNS / w);
-                sums[cell] += luma;
-                counts[cell]++;
-            }
-        }
-        short[] detail = new short[sums.length];
-        for (int i = 0; i < sums.length; i++) {
-            detail[i] = (short) (counts[i] == 0 ? 0 : Math.round(16 * sums[i] / (double) counts[i]));
-        }
-        return detail;
+        return new FrameSample(width, height, grey);
     }
 
     /** Decodes a JPEG at a reduced scale (cheap even for 4K snapshots) and samples it; null when it does not decode. */
@@ -108,35 +79,5 @@ public record FrameSample(int width, int height, byte[] grey, short[] detail) {
             max = Math.max(max, b & 0xFF);
         }
         return meanLuma() < 16 && max < 40;
-    }
-
-    /** The same picture as {@code earlier}: no point and no area of it moved by more than the JPEG noise. */
-    public boolean sameAs(FrameSample earlier) {
-        return earlier != null && unchanged(grey, earlier.grey) && unchanged(detail, earlier.detail);
-    }
-
-    /** No area's mean moved by a quarter of a grey level: a few changed pixels of a small digit move it further. */
-    private static boolean unchanged(short[] now, short[] before) {
-        if (now.length != before.length) {
-            return false;
-        }
-        for (int i = 0; i < now.length; i++) {
-            if (Math.abs(now[i] - before[i]) > 4) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean unchanged(byte[] now, byte[] before) {
-        if (now.length != before.length) {
-            return false;
-        }
-        for (int i = 0; i < now.length; i++) {
-            if (Math.abs((now[i] & 0xFF) - (before[i] & 0xFF)) > 1) {
-                return false;
-            }
-        }
-        return true;
     }
 }

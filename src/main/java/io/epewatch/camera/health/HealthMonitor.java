@@ -167,21 +167,30 @@ class HealthMonitor {
             confirmed = state.confirmed();
             current = state.current();
         }
+        String latestState = result.state().name();
         if (change.isPresent()) {
             transaction.executeWithoutResult(status -> record(camera, change.get()));
+            jdbc.sql("update camera_status set latest_state = ?, latest_reason = ? where camera_id = ?")
+                    .params(latestState, result.reason(), camera.id()).update();
         } else if (!confirmed) {
             // a new camera: CHECKING, with what the latest probe found, until its first result is confirmed
             jdbc.sql("""
-                            insert into camera_status (camera_id, state, since, reason, checked_at, first_checked_at)
-                            values (?, 'CHECKING', ?, ?, ?, ?)
-                            on conflict (camera_id) do update set reason = excluded.reason, checked_at = excluded.checked_at""")
-                    .params(camera.id(), Timestamp.from(result.at()), result.reason(), Timestamp.from(result.at()), Timestamp.from(result.at()))
+                            insert into camera_status (camera_id, state, since, reason, checked_at, first_checked_at, latest_state, latest_reason)
+                            values (?, 'CHECKING', ?, ?, ?, ?, ?, ?)
+                            on conflict (camera_id) do update set reason = excluded.reason, checked_at = excluded.checked_at,
+                                latest_state = excluded.latest_state, latest_reason = excluded.latest_reason""")
+                    .params(camera.id(), Timestamp.from(result.at()), result.reason(), Timestamp.from(result.at()), Timestamp.from(result.at()),
+                            latestState, result.reason())
                     .update();
         } else {
-            // every probe leaves its time, so the UI can tell a camera checked a minute ago from one never checked; a
-            // probe that agrees with the state also leaves its reason, so what the page says is what the camera does now
-            jdbc.sql("update camera_status set checked_at = ?, reason = case when ? then ? else reason end where camera_id = ?")
-                    .params(Timestamp.from(result.at()), result.state() == current, result.reason(), camera.id()).update();
+            // every probe leaves its time, so the UI can tell a camera checked a minute ago from one never checked, and
+            // what it found, shown beside the debounced state while the two differ; a probe that agrees with the state
+            // also renews the state's reason, so what the page says is what the camera does now (issue 20)
+            jdbc.sql("""
+                            update camera_status set checked_at = ?, latest_state = ?, latest_reason = ?,
+                                reason = case when ? then ? else reason end where camera_id = ?""")
+                    .params(Timestamp.from(result.at()), latestState, result.reason(), result.state() == current, result.reason(), camera.id())
+                    .update();
         }
     }
 

@@ -40,16 +40,25 @@ public class CameraTimeline {
         }
     }
 
-    /** A camera's current state and its availability over each period. */
+    /**
+     * A camera's current state and its availability over each period; {@code latestState} and {@code latestReason}
+     * are what the last probe found, which differs from the state while a change is being confirmed.
+     */
     public record CameraAvailability(String number, String locationName, String state, Instant since, String reason,
-                                     Instant checkedAt, Double day, Double week, Double month) {
+                                     Instant checkedAt, Double day, Double week, Double month, String latestState, String latestReason) {
+
+        /** Whether the last probe disagrees with the state, and is worth showing beside it. */
+        public boolean latestDiffers() {
+            return latestState != null && !latestState.equals(state) && !"CHECKING".equals(state);
+        }
     }
 
     private record Change(Instant at, Timeline.State state, String reason) {
     }
 
     /** The monitor's row for a camera: its state now, and when it was first and last checked. */
-    private record Status(String state, Instant since, String reason, Instant checkedAt, Instant firstCheckedAt) {
+    private record Status(String state, Instant since, String reason, Instant checkedAt, Instant firstCheckedAt, String latestState,
+                          String latestReason) {
     }
 
     /** What the timelines of one camera are built from, read once however many windows are asked of it. */
@@ -124,14 +133,18 @@ public class CameraTimeline {
                 status.map(Status::since).orElse(null), status.map(Status::reason).orElse(null), status.map(Status::checkedAt).orElse(null),
                 history.timeline(now.minus(Period.DAY.length()), now).availability(),
                 history.timeline(now.minus(Period.WEEK.length()), now).availability(),
-                history.timeline(now.minus(Period.MONTH.length()), now).availability());
+                history.timeline(now.minus(Period.MONTH.length()), now).availability(),
+                status.map(Status::latestState).orElse(null), status.map(Status::latestReason).orElse(null));
     }
 
     private History history(Camera camera, Instant to) {
-        Optional<Status> status = jdbc.sql("select state, since, reason, checked_at, first_checked_at from camera_status where camera_id = ?")
+        Optional<Status> status = jdbc.sql("""
+                        select state, since, reason, checked_at, first_checked_at, latest_state, latest_reason
+                        from camera_status where camera_id = ?""")
                 .param(camera.id())
                 .query((rs, row) -> new Status(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        rs.getString(6), rs.getString(7)))
                 .optional();
         List<Change> changes = jdbc.sql("""
                         select at, state, reason from camera_logbook

@@ -259,6 +259,119 @@ class HealthMonitorTest {
         }
     }
 
+    private record Status(String state, String reason, String latestReason) {
+    }
+
+    private Status status(Fixtures.Site site, String number) {
+        return jdbc.sql("""
+                        select s.state, s.reason, s.latest_reason from camera_status s join camera c on c.id = s.camera_id
+                        join enterprise e on e.id = c.enterprise_id where e.tax_code = ? and c.number = ?""")
+                .params(site.taxCode(), number).query((rs, n) -> new Status(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+    }
+
+    @Test
+    @DisplayName("issue 20: a new camera is CHECKING with what its probes find until confirmed; a working one is ONLINE at its first picture")
+    void newCamerasAreCheckingUntilConfirmed() throws Exception {
+        Fixtures.Site site = fixtures.site();
+        SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", "customs", "Gate-1-pass"));
+        int deadPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            deadPort = free.getLocalPort();
+        }
+        connect(site, "G1", g1, g1.onvifUrl().toString(), null, null);
+        connect(site, "G2", g1, null, null, "http://127.0.0.1:" + deadPort + "/snapshot.jpg");
+        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where number not in ('G1', 'G2') and enterprise_id = "
+                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        HandClock clock = new HandClock();
+        HealthMonitor monitor = monitor(clock, AddressCheck.allowingAll());
+        try {
+            cycle(monitor, site);
+            assertThat(status(site, "G1")).as("confirmed by its first picture")
+                    .isEqualTo(new Status("ONLINE", "ONVIF: picture received", "ONVIF: picture received"));
+            assertThat(status(site, "G2").state()).as("nothing listens: not ONLINE").isEqualTo("CHECKING");
+            assertThat(status(site, "G2").reason()).startsWith("UNREACHABLE");
+            clock.now = clock.now.plusSeconds(30);
+            cycle(monitor, site);
+            assertThat(status(site, "G2").state()).isEqualTo("CHECKING");
+            clock.now = clock.now.plusSeconds(30);
+            cycle(monitor, site);
+            assertThat(status(site, "G2").state()).as("after the debounce").isEqualTo("OFFLINE");
+            assertThat(entries(site)).singleElement().satisfies(e -> assertThat(e.cameraNumber()).isEqualTo("G2"));
+        } finally {
+            g1.close();
+        }
+    }
+
+    @Test
+    @DisplayName("R1.5 issue 20: the reason shown follows the camera; a fault that changes its nature is a logbook line")
+    void theReasonShownIsTheCurrentOne() throws Exception {
+        Fixtures.Site site = fixtures.site();
+        SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", "customs", "Gate-1-pass"));
+        connect(site, "G1", g1, g1.onvifUrl().toString(), null, null);
+        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where number <> 'G1' and enterprise_id = "
+                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        HandClock clock = new HandClock();
+        HealthMonitor monitor = monitor(clock, AddressCheck.allowingAll());
+        try {
+            cycle(monitor, site);
+            assertThat(afterDebounce(site, monitor, clock, () -> g1.fault(Fault.BLACK)).reason()).startsWith("BLACK_IMAGE");
+            g1.fault(Fault.FROZEN);
+            clock.now = clock.now.plusSeconds(30);
+            cycle(monitor, site);
+            assertThat(status(site, "G1")).satisfies(s -> {
+                assertThat(s.state()).as("debounced").isEqualTo("DEGRADED");
+                assertThat(s.latestReason()).as("but the page says the picture is no longer black").doesNotStartWith("BLACK_IMAGE");
+            });
+            for (int i = 0; i < 4; i++) {
+                clock.now = clock.now.plusSeconds(30);
+                cycle(monitor, site);
+            }
+            assertThat(status(site, "G1")).satisfies(s -> {
+                assertThat(s.state()).isEqualTo("DEGRADED");
+                assertThat(s.reason()).startsWith("FROZEN_IMAGE");
+            });
+            assertThat(logbook.entries(Fixtures.ADMIN.access(), site.taxCode(), 50).getFirst()).satisfies(e -> {
+                assertThat(e.kind()).isEqualTo("REASON_CHANGE");
+                assertThat(e.state()).isEqualTo(CameraState.DEGRADED);
+                assertThat(e.reason()).startsWith("FROZEN_IMAGE");
+            });
+        } finally {
+            g1.close();
+        }
+    }
+
+    @Test
+    @DisplayName("R1.5 issue 20: a still scene with no clock burnt in is not FROZEN however long it stays; a repeated picture is")
+    void aStillSceneIsNotFrozen() throws Exception {
+        Fixtures.Site site = fixtures.site();
+        SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", null, null).withSize(1920, 1080, 25));
+        SimulatedCamera g2 = SimulatedCamera.start(Spec.of("G2", null, null).withSize(1920, 1080, 25));
+        connect(site, "G1", g1, null, null, g1.snapshotUrl().toString());
+        connect(site, "G2", g2, null, null, g2.snapshotUrl().toString());
+        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where number not in ('G1', 'G2') and enterprise_id = "
+                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        g1.showStillScene(true);
+        g2.showStillScene(true);
+        HandClock clock = new HandClock();
+        HealthMonitor monitor = monitor(clock, AddressCheck.allowingAll());
+        try {
+            cycle(monitor, site);
+            g2.fault(Fault.FROZEN);
+            for (int i = 0; i < 10; i++) {
+                clock.now = clock.now.plusSeconds(30);
+                cycle(monitor, site);
+            }
+            assertThat(status(site, "G1").state()).as("five minutes of an empty yard").isEqualTo("ONLINE");
+            assertThat(entries(site)).singleElement().satisfies(e -> {
+                assertThat(e.cameraNumber()).isEqualTo("G2");
+                assertThat(e.reason()).startsWith("FROZEN_IMAGE");
+            });
+        } finally {
+            g1.close();
+            g2.close();
+        }
+    }
+
     /** The monitor with every core busy, as in the demo with gate recognition running (issue 15). */
     @Test
     @DisplayName("R1.5 R2.3 with the CPU saturated, healthy cameras raise no false state and a frozen one is still DEGRADED")
