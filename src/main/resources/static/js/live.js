@@ -44,9 +44,20 @@
         try {
             const response = await fetch(panel.dataset.src, {signal: controller.signal, credentials: 'same-origin'});
             if (!response.ok) {
-                status.textContent = 'HTTP ' + response.status;
+                // the server says why the camera cannot be watched (problem+json, its words in the reader's language)
+                let problem = null;
+                try {
+                    problem = await response.json();
+                } catch (ignored) {
+                    problem = null;
+                }
+                status.textContent = problem && (problem.words || problem.detail)
+                    ? (problem.words || '') + (problem.detail ? ' (' + problem.detail + ')' : '')
+                    : 'HTTP ' + response.status;
+                status.classList.add('bad');
                 return;
             }
+            status.classList.remove('bad');
             status.textContent = '●';
             const reader = response.body.getReader();
             const separator = [13, 10, 13, 10];

@@ -130,6 +130,27 @@ class LiveViewInBrowserTest {
         assertThat(noMfa.get("/api/v1/enterprises/" + site.taxCode() + "/cameras/G1/access-history").status()).isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("R4.7 issue 20 a camera that cannot be watched is answered with its reason, in words on the page, not with an empty stream")
+    void aFailingCameraSaysWhy() {
+        camera.fault(io.epewatch.simulator.Fault.OFFLINE);
+        String officer = fixtures.user(Role.OFFICER, site.subDepartment().id(), null);
+        String secret = fixtures.enrolTotp(officer);
+        Api api = new Api(port, null).signIn(officer, Fixtures.PASSWORD, secret);
+        Api.Response refused = api.get("/enterprises/" + site.taxCode() + "/cameras/G1/live.mjpeg");
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.json().get("kind").asString()).isEqualTo("UNREACHABLE");
+        assertThat(refused.json().get("detail").asString()).startsWith("UNREACHABLE").doesNotContain("Cam#Pass-1");
+
+        signIn(officer, secret);
+        browser.get(url("/enterprises/" + site.taxCode() + "/cameras/G1/monitor"));
+        browser.findElement(By.id("live-start")).click();
+        Browser.waitFor(browser, Duration.ofSeconds(15))
+                .until(d -> d.findElement(By.id("live-status")).getText().contains("không kết nối được tới ca-mê-ra"));
+        assertThat(frames()).isZero();
+        assertThat(awaitAudit(officer, "LIVE_VIEW_FAILED")).extracting(AuditRecord::action).doesNotContain("LIVE_VIEW_STARTED");
+    }
+
     private int frames() {
         Object value = browser.executeScript("return document.getElementById('live-image').dataset.frames || '0'");
         return Integer.parseInt(String.valueOf(value));

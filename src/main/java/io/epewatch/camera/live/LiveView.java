@@ -90,20 +90,46 @@ public class LiveView {
         return Optional.empty();
     }
 
+    /** A viewing opened: the camera's feed and its first picture, sent before any other. */
+    public record Viewing(Camera camera, LiveFeed feed, byte[] first) {
+    }
+
+    /**
+     * Opens the camera's feed and takes its first picture, so that a camera that cannot be watched is answered with
+     * its reason before a byte of the stream is sent — not with an empty stream (issue 20). The failure is audited.
+     */
+    public Viewing open(Caller caller, Camera camera) throws CameraFailure {
+        LiveFeed feed = null;
+        try {
+            feed = connectors.feed(address(caller, camera, "live view"));
+            return new Viewing(camera, feed, feed.next());
+        } catch (CameraFailure failure) {
+            if (feed != null) {
+                feed.close();
+            }
+            audit.record(caller.name(), "LIVE_VIEW_FAILED", camera.enterpriseTaxCode(), "camera:" + camera.number(),
+                    Map.of("reason", failure.reason()));
+            throw failure;
+        }
+    }
+
     /** Streams pictures to {@code out} until the viewer leaves, the camera fails or the session ends. */
-    public void stream(Caller caller, Camera camera, OutputStream out) {
+    public void stream(Caller caller, Viewing viewing, OutputStream out) {
+        Camera camera = viewing.camera();
         Instant started = clock.instant();
         audit.record(caller.name(), "LIVE_VIEW_STARTED", camera.enterpriseTaxCode(), "camera:" + camera.number(), Map.of());
         int frames = 0;
         String ended = "viewer left";
-        try (LiveFeed feed = connectors.feed(address(caller, camera, "live view"))) {
+        try (LiveFeed feed = viewing.feed()) {
             long deadline = System.nanoTime() + longestSession.toNanos();
             int late = 0;
+            byte[] first = viewing.first();
             while (System.nanoTime() < deadline) {
                 long next = System.nanoTime() + frameInterval.toNanos();
                 byte[] jpeg;
                 try {
-                    jpeg = feed.next();
+                    jpeg = first != null ? first : feed.next();
+                    first = null;
                     late = 0;
                 } catch (CameraFailure failure) {
                     // one picture that did not come in time (a busy camera, a busy server) does not end the viewing;

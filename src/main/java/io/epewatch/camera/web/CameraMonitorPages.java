@@ -38,9 +38,14 @@ class CameraMonitorPages {
     private final Enterprises enterprises;
     private final DeviceChecks devices;
     private final CurrentCaller caller;
+    private final org.springframework.context.MessageSource messages;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     CameraMonitorPages(CameraTimeline timeline, CameraLogbook logbook, CameraAccess access, LiveView live, Enterprises enterprises,
-                       DeviceChecks devices, CurrentCaller caller) {
+                       DeviceChecks devices, CurrentCaller caller, org.springframework.context.MessageSource messages,
+                       tools.jackson.databind.json.JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
         this.timeline = timeline;
         this.logbook = logbook;
         this.access = access;
@@ -86,10 +91,25 @@ class CameraMonitorPages {
     /** R4.7: the live picture as throttled MJPEG; authorization is checked before the first byte. */
     @GetMapping("/enterprises/{taxCode}/cameras/{number}/live.mjpeg")
     @PreAuthorize(Permissions.READ) // the service checks scope first (404), then the watch right (403)
-    ResponseEntity<StreamingResponseBody> liveStream(@PathVariable String taxCode, @PathVariable String number) {
+    ResponseEntity<StreamingResponseBody> liveStream(@PathVariable String taxCode, @PathVariable String number, java.util.Locale locale) {
         Caller me = caller.get();
         Camera camera = live.authorize(me, taxCode, number);
-        StreamingResponseBody body = out -> live.stream(me, camera, out);
+        LiveView.Viewing viewing;
+        try {
+            viewing = live.open(me, camera);
+        } catch (CameraFailure failure) {
+            // the page shows why; the API's problem text stays English, the words come in the reader's language
+            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
+                    org.springframework.http.HttpStatus.BAD_GATEWAY, failure.reason());
+            problem.setTitle("The camera cannot be watched now");
+            problem.setProperty("kind", failure.kind().name());
+            problem.setProperty("words", messages.getMessage("camera.reason." + failure.kind().name(), null, failure.kind().name(), locale));
+            byte[] json = this.json.writeValueAsBytes(problem);
+            // a streaming body even for the refusal: Spring streams only a ResponseEntity declared as one
+            return ResponseEntity.status(org.springframework.http.HttpStatus.BAD_GATEWAY)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).header("Cache-Control", "no-store").body(out -> out.write(json));
+        }
+        StreamingResponseBody body = out -> live.stream(me, viewing, out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("multipart/x-mixed-replace;boundary=" + LiveView.BOUNDARY))
                 .header("Cache-Control", "no-store")
