@@ -42,9 +42,14 @@ public class SiteDiagram {
     private final AuditTrail audit;
     private final CameraAddressGuard addressGuard;
     private final JsonMapper json;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    SiteDiagram(JdbcClient jdbc, Enterprises enterprises, AuditTrail audit, CameraAddressGuard addressGuard, JsonMapper json) {
+    SiteDiagram(JdbcClient jdbc, Enterprises enterprises, AuditTrail audit, CameraAddressGuard addressGuard, JsonMapper json,
+                org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
         this.enterprises = enterprises;
         this.audit = audit;
         this.addressGuard = addressGuard;
@@ -53,6 +58,33 @@ public class SiteDiagram {
 
     private void changed(Caller caller, String taxCode, String target, String change) {
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, target, java.util.Map.of("change", change));
+        long version = jdbc.sql("update enterprise set diagram_version = diagram_version + 1 where tax_code = ? returning diagram_version")
+                .param(taxCode).query(Long.class).single();
+        events.publishEvent(new SiteDiagramChanged(taxCode, version, clock.instant()));
+    }
+
+    /** R1.1, R1.3: each place of the enterprise that must be watched, and whether it is; for a caller who may see it. */
+    public List<Coverage> coverage(AccessScope scope, String taxCode) {
+        visible(scope, taxCode);
+        return coverage(taxCode);
+    }
+
+    /** For system processing (the coverage rule): each place of the enterprise that must be watched, and whether it is. */
+    public List<Coverage> coverage(String taxCode) {
+        List<Camera> cameras = jdbc.sql("select " + CAMERA_COLUMNS + CAMERA_FROM + " where e.tax_code = ? order by c.number")
+                .param(taxCode).query(this::toCamera).list();
+        return jdbc.sql("""
+                        select l.id, l.enterprise_id, l.name, l.kind, l.goods from location l join enterprise e on e.id = l.enterprise_id
+                        where e.tax_code = ? order by l.name""")
+                .param(taxCode).query(SiteDiagram::toLocation).list().stream()
+                .filter(l -> Coverage.required(l.kind()))
+                .map(l -> Coverage.of(l, cameras.stream().filter(c -> c.locationId() == l.id()).toList()))
+                .toList();
+    }
+
+    /** How many times the enterprise's site diagram has changed (tells one change's coverage from the next). */
+    public long diagramVersion(String taxCode) {
+        return jdbc.sql("select diagram_version from enterprise where tax_code = ?").param(taxCode).query(Long.class).optional().orElse(0L);
     }
 
     public List<Location> locations(AccessScope scope, String taxCode) {

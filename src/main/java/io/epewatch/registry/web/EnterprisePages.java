@@ -134,6 +134,13 @@ class EnterprisePages {
         });
     }
 
+    @PostMapping("/enterprises/{taxCode}/cameras/{number}/retirement")
+    @PreAuthorize(Permissions.EDIT_REGISTRY)
+    String retireCamera(@PathVariable String taxCode, @PathVariable String number, @RequestParam(defaultValue = "true") boolean retired) {
+        diagram.retireCamera(caller.get(), taxCode, number, retired);
+        return "redirect:/enterprises/" + taxCode + "/cameras/" + number;
+    }
+
     @PostMapping("/enterprises/{taxCode}/cameras/{number}/credentials")
     @PreAuthorize(Permissions.EDIT_REGISTRY)
     String storeCredentials(@PathVariable String taxCode, @PathVariable String number, @RequestParam(required = false) String username,
@@ -179,6 +186,7 @@ class EnterprisePages {
         model.addAttribute("unit", units.find(enterprise.managingUnitId()).orElse(null));
         model.addAttribute("locations", diagram.locations(caller.get().access(), taxCode));
         model.addAttribute("cameras", diagram.cameras(caller.get().access(), taxCode));
+        model.addAttribute("coverage", diagram.coverage(caller.get().access(), taxCode));
         model.addAttribute("locationForm", locationForm);
         model.addAttribute("cameraForm", cameraForm);
         model.addAttribute("locationKinds", LocationKind.values());

@@ -198,6 +198,23 @@ public sealed interface Fact {
     record CameraStatus(String enterprise, String camera, String location, boolean down, Instant at) implements Fact {
     }
 
+    /**
+     * What the enterprise's site diagram says of the places the law requires watched (R1.1, R1.3), after a change
+     * and once a day: all of them, each with why it is not watched ({@code gap}), or null when it is.
+     */
+    record Coverage(String enterprise, List<Place> places, Instant at) implements Fact {
+        public Coverage {
+            places = listOf(places);
+        }
+    }
+
+    /** A place that must be watched: a gate, a warehouse door or a yard, with the cameras in service there. */
+    record Place(String location, String kind, List<String> cameras, String gap) {
+        public Place {
+            cameras = listOf(cameras);
+        }
+    }
+
     enum TripStage { STARTED, ARRIVED, CANCELLED }
 
     /**

@@ -87,6 +87,11 @@ final class Outcome {
         }
     }
 
+    /** The subjects of this rule's open warnings about an enterprise. */
+    List<String> openSubjects(String enterprise) {
+        return situation.openWarnings(rule.code(), enterprise).stream().map(Open::subject).toList();
+    }
+
     boolean isOpen(String subject) {
         Open known = situation.warning(rule.code() + '|' + subject);
         return known != null && !known.resolved;

@@ -23,7 +23,8 @@ final class RiskRules {
             new RepeatedCirculationRule(),
             new TravelTimeAnomalyRule(),
             new UnscheduledStopRule(),
-            new GpsSilenceRule());
+            new GpsSilenceRule(),
+            new CoverageGapRule());
 
     private RiskRules() {
     }

@@ -27,6 +27,9 @@ final class Site {
     /** Whether the enterprise's warehouse notes reach customs at all: until one came, their absence proves nothing. */
     boolean notesConnected;
     private final Map<String, CameraOutages> cameras = new HashMap<>();
+    /** The places that must be watched, as the latest coverage told them, and since when each has had no camera. */
+    final Map<String, Fact.Place> places = new HashMap<>();
+    final Map<String, Instant> gapsSince = new HashMap<>();
 
     Site(String enterprise, Thresholds thresholds) {
         this.enterprise = enterprise;
@@ -76,6 +79,23 @@ final class Site {
         return true;
     }
 
+    /** Takes the latest coverage: a gap is dated from the first coverage that showed it (whatever its cause since). */
+    boolean add(Fact.Coverage coverage) {
+        Set<String> listed = new java.util.HashSet<>();
+        for (Fact.Place place : coverage.places()) {
+            listed.add(place.location());
+            places.put(place.location(), place);
+            if (place.gap() == null) {
+                gapsSince.remove(place.location());
+            } else {
+                gapsSince.putIfAbsent(place.location(), coverage.at());
+            }
+        }
+        places.keySet().retainAll(listed);
+        gapsSince.keySet().retainAll(listed);
+        return true;
+    }
+
     /** @return false when the camera was already known in that state from that instant */
     boolean add(CameraStatus status) {
         return cameras.computeIfAbsent(status.camera(), c -> new CameraOutages()).record(status);
@@ -103,7 +123,7 @@ final class Site {
     }
 
     int size() {
-        return passages.size() + papers.size() + notes.size() + cameras.size();
+        return passages.size() + papers.size() + notes.size() + cameras.size() + places.size();
     }
 
     private static int version(Paper paper) {

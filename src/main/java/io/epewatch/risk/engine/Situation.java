@@ -99,6 +99,12 @@ final class Situation {
         return warnings.get(key);
     }
 
+    /** A rule's open warnings about an enterprise. */
+    List<Open> openWarnings(String rule, String enterprise) {
+        return warnings.values().stream().filter(w -> !w.resolved && w.rule.equals(rule) && w.enterprise.equals(enterprise))
+                .sorted(java.util.Comparator.comparing(w -> w.key)).toList();
+    }
+
     void remember(Open warning) {
         warnings.put(warning.key, warning);
     }
@@ -132,6 +138,7 @@ final class Situation {
                 yield true;
             }
             case Fact.Tick t -> true;
+            case Fact.Coverage c -> site(c.enterprise()).add(c);
             case Fact.Fixes f -> throw new IllegalArgumentException("a batch is read fix by fix");
         };
     }

@@ -24,16 +24,26 @@ import java.util.function.Function;
  * @param circulationWithin   the window of repeated circulation
  * @param lateness            how late a fact may arrive and still be judged as if on time: timed rules wait this
  *                            long past their deadline before they warn
+ * @param coverageGrace       how long a place that must be watched may have no camera before it is a warning: the
+ *                            time to mount the cameras of a new gate or yard
  */
 public record Thresholds(Duration declarationBefore, Duration declarationAfter, Duration noteBefore,
                          Duration exitAfterDelivery, Duration clearedSeenWithin, Duration stopLongerThan,
                          double stopSpeedKmh, Duration silenceLongerThan, LocalTime scrapHoursFrom,
-                         LocalTime scrapHoursTo, int circulationCount, Duration circulationWithin, Duration lateness) {
+                         LocalTime scrapHoursTo, int circulationCount, Duration circulationWithin, Duration lateness,
+                         Duration coverageGrace) {
+
+    private static final Duration DEFAULT_COVERAGE_GRACE = Duration.ofHours(24);
 
     public static final Thresholds DEFAULTS = new Thresholds(Duration.ofDays(7), Duration.ofHours(24),
             Duration.ofHours(24), Duration.ofHours(12), Duration.ofHours(48), Duration.ofMinutes(30), 5,
             Duration.ofMinutes(30), LocalTime.of(7, 0), LocalTime.of(17, 0), 3, Duration.ofHours(24),
-            Duration.ofMinutes(2));
+            Duration.ofMinutes(2), DEFAULT_COVERAGE_GRACE);
+
+    public Thresholds {
+        // settings in the fact log from before the threshold existed
+        coverageGrace = coverageGrace == null ? DEFAULT_COVERAGE_GRACE : coverageGrace;
+    }
 
     /** How long the engine must remember a fact so that every rule can still see it. */
     public Duration retention() {
@@ -63,6 +73,7 @@ public record Thresholds(Duration declarationBefore, Duration declarationAfter, 
         map.put("circulationCount", Integer.toString(circulationCount));
         map.put("circulationWithin", circulationWithin.toString());
         map.put("lateness", lateness.toString());
+        map.put("coverageGrace", coverageGrace.toString());
         return map;
     }
 
@@ -84,7 +95,7 @@ public record Thresholds(Duration declarationBefore, Duration declarationAfter, 
                 duration(map, "stopLongerThan"), positive(map, "stopSpeedKmh", Double::parseDouble),
                 duration(map, "silenceLongerThan"), value(map, "scrapHoursFrom", LocalTime::parse),
                 value(map, "scrapHoursTo", LocalTime::parse), positive(map, "circulationCount", Integer::parseInt),
-                duration(map, "circulationWithin"), duration(map, "lateness"));
+                duration(map, "circulationWithin"), duration(map, "lateness"), duration(map, "coverageGrace"));
     }
 
     private static Duration duration(Map<String, String> map, String name) {

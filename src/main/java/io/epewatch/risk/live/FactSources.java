@@ -23,6 +23,7 @@ import io.epewatch.registry.Camera;
 import io.epewatch.registry.EnterpriseAssigned;
 import io.epewatch.registry.GoodsKind;
 import io.epewatch.registry.SiteDiagram;
+import io.epewatch.registry.SiteDiagramChanged;
 import io.epewatch.risk.RiskSettings;
 import io.epewatch.risk.engine.Fact;
 import io.epewatch.tracking.Positions;
@@ -99,6 +100,18 @@ class FactSources {
                 new Fact.CameraStatus(change.enterpriseTaxCode(), change.cameraNumber(),
                         camera.map(Camera::locationName).orElse(change.cameraNumber()), change.to() != CameraState.ONLINE,
                         change.since()));
+    }
+
+    @EventListener
+    void on(SiteDiagramChanged change) {
+        queue.offer("coverage:" + change.taxCode() + ":v" + change.version(), coverage(change.taxCode(), change.at()));
+    }
+
+    /** What the site diagram says now of the enterprise's places that must be watched (R1.1, R1.3). */
+    Fact.Coverage coverage(String taxCode, Instant at) {
+        return new Fact.Coverage(taxCode, diagram.coverage(taxCode).stream()
+                .map(c -> new Fact.Place(c.location(), c.kind().name(), c.cameras(), c.gap() == null ? null : c.gap().name()))
+                .toList(), at);
     }
 
     @EventListener
