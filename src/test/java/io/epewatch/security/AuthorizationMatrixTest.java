@@ -71,6 +71,7 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/enterprises/{taxCode}/cameras", EVERYONE, read);
         rule("POST /api/v1/enterprises/{taxCode}/cameras", EDITORS, null);
         rule("PUT /api/v1/enterprises/{taxCode}/cameras/{number}", EDITORS, null);
+        rule("PUT /api/v1/enterprises/{taxCode}/cameras/{number}/retirement", EDITORS, null);
         rule("GET /api/v1/enterprises/{taxCode}/cameras/{number}/credentials", EVERYONE, read);
         rule("PUT /api/v1/enterprises/{taxCode}/cameras/{number}/credentials", EDITORS, null);
         rule("GET /api/v1/units", EVERYONE, read);
@@ -316,6 +317,7 @@ class AuthorizationMatrixTest {
         rule("POST /enterprises/{taxCode}/locations/{id}", EDITORS, null);
         rule("POST /enterprises/{taxCode}/cameras", EDITORS, null);
         rule("POST /enterprises/{taxCode}/cameras/{number}", EDITORS, null);
+        rule("POST /enterprises/{taxCode}/cameras/{number}/retirement", EDITORS, null);
         rule("POST /enterprises/{taxCode}/cameras/{number}/credentials", EDITORS, null);
         rule("POST /enterprises/{taxCode}/cameras/{number}/credentials/reveal", CUSTOMS, null);
         rule("POST /units", SYSTEM, null);
@@ -464,7 +466,9 @@ class AuthorizationMatrixTest {
                     return; // the role may not call it at all: the matrix above checks that
                 }
                 int status = api.get(path).status();
-                int expected = role == Role.HQ_ANALYST && !path.contains("/locations/") ? 200 : 404;
+                // the fixture's cameras cannot be reached: live view answers 502 with the reason (issue 20), after the checks
+                int reached = path.endsWith("/live.mjpeg") ? 502 : 200;
+                int expected = role == Role.HQ_ANALYST && !path.contains("/locations/") ? reached : 404;
                 if (status != expected) {
                     wrong.add(role + " " + path + " → " + status + " (expected " + expected + ")");
                 }
@@ -528,7 +532,9 @@ class AuthorizationMatrixTest {
                             + "&role=OFFICER&grant=true&username=&displayName=&reason=&number=");
         };
         boolean denied = response.status() == 401 || response.status() == 403;
-        if (response.status() >= 500) {
+        // live view of a camera that cannot be reached answers 502 with the camera's reason, once the caller passed (issue 20)
+        boolean cameraAnswer = response.status() == 502 && path.endsWith("/live.mjpeg");
+        if (response.status() >= 500 && !cameraAnswer) {
             wrong.add(who + " " + method + " " + path + " → " + response.status() + " (a server error is never an answer)");
         } else if (denied == allowed) {
             wrong.add(who + " " + method + " " + path + " → " + response.status() + (allowed ? " (should be allowed)" : " (should be denied)"));
