@@ -18,7 +18,8 @@ final class OnvifService {
     private static final String ENVELOPE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><SOAP-ENV:Envelope "
             + "xmlns:SOAP-ENV=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:tt=\"http://www.onvif.org/ver10/schema\" "
             + "xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\" xmlns:trt=\"http://www.onvif.org/ver10/media/wsdl\" "
-            + "xmlns:ter=\"http://www.onvif.org/ver10/error\"><SOAP-ENV:Body>%s</SOAP-ENV:Body></SOAP-ENV:Envelope>";
+            + "xmlns:ter=\"http://www.onvif.org/ver10/error\" xmlns:tse=\"http://www.onvif.org/ver10/search/wsdl\" "
+            + "xmlns:trp=\"http://www.onvif.org/ver10/replay/wsdl\"><SOAP-ENV:Body>%s</SOAP-ENV:Body></SOAP-ENV:Envelope>";
     static final String XXE = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><r>&x;</r>";
 
     record Answer(int status, String body) {
@@ -64,11 +65,11 @@ final class OnvifService {
                     + "</tt:XAddr></tt:Device><tt:Media><tt:XAddr>" + (camera.reportedMedia() != null ? camera.reportedMedia() : camera.mediaUrl())
                     + "</tt:XAddr><tt:StreamingCapabilities><tt:RTPMulticast>false</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP>"
                     + "<tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities></tt:Media></tds:Capabilities></tds:GetCapabilitiesResponse>";
-            case "GetServices" -> "<tds:GetServicesResponse><tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl</tds:Namespace>"
-                    + "<tds:XAddr>" + camera.onvifUrl() + "</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>"
-                    + "</tds:Service><tds:Service><tds:Namespace>http://www.onvif.org/ver10/media/wsdl</tds:Namespace><tds:XAddr>"
-                    + camera.mediaUrl() + "</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>"
-                    + "</tds:Service></tds:GetServicesResponse>";
+            case "GetServices" -> "<tds:GetServicesResponse>" + service("http://www.onvif.org/ver10/device/wsdl", camera.onvifUrl())
+                    + service("http://www.onvif.org/ver10/media/wsdl", camera.mediaUrl())
+                    + (camera.profileG() ? service("http://www.onvif.org/ver10/search/wsdl", camera.searchUrl())
+                            + service("http://www.onvif.org/ver10/replay/wsdl", camera.replayServiceUrl()) : "")
+                    + "</tds:GetServicesResponse>";
             case "GetProfiles" -> "<trt:GetProfilesResponse>" + profiles(spec) + "</trt:GetProfilesResponse>";
             case "GetStreamUri" -> "<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>" + camera.rtspUrl()
                     + "</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false</tt:InvalidAfterReboot>"
@@ -76,9 +77,58 @@ final class OnvifService {
             case "GetSnapshotUri" -> "<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>"
                     + camera.snapshotUrl(channelOf(element(request, "ProfileToken"))).toString().replace("&", "&amp;")
                     + "</tt:Uri></trt:MediaUri></trt:GetSnapshotUriResponse>";
+            case "FindRecordings" -> camera.profileG() ? "<tse:FindRecordingsResponse><tse:SearchToken>SEARCH-1</tse:SearchToken>"
+                    + "</tse:FindRecordingsResponse>" : notSupported();
+            case "GetRecordingSearchResults" -> camera.profileG() ? "<tse:GetRecordingSearchResultsResponse><tse:ResultList>"
+                    + "<tt:SearchState>Completed</tt:SearchState>" + recordings(spec, now) + "</tse:ResultList></tse:GetRecordingSearchResultsResponse>"
+                    : notSupported();
+            case "EndSearch" -> "<tse:EndSearchResponse><tse:Endpoint>" + xsd(now) + "</tse:Endpoint></tse:EndSearchResponse>";
+            case "GetRecordingSummary" -> camera.profileG() ? "<tse:GetRecordingSummaryResponse><tse:Summary><tt:DataFrom>"
+                    + xsd(camera.archiveSince()) + "</tt:DataFrom><tt:DataUntil>" + xsd(now) + "</tt:DataUntil><tt:NumberRecordings>"
+                    + camera.channels() + "</tt:NumberRecordings></tse:Summary></tse:GetRecordingSummaryResponse>" : notSupported();
+            case "GetRecordingInformation" -> camera.profileG() ? "<tse:GetRecordingInformationResponse>"
+                    + recording(spec, channelOf(java.util.Objects.requireNonNullElse(element(request, "RecordingToken"), "REC_1").replace("REC_", "Profile_")), now, "tse:RecordingInformation")
+                    + "</tse:GetRecordingInformationResponse>" : notSupported();
+            case "GetReplayUri" -> camera.profileG() ? "<trp:GetReplayUriResponse><trp:Uri>"
+                    + camera.replayUrl(element(request, "RecordingToken")) + "</trp:Uri></trp:GetReplayUriResponse>" : notSupported();
             default -> "<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>SOAP-ENV:Receiver</SOAP-ENV:Value></SOAP-ENV:Code>"
                     + "<SOAP-ENV:Reason><SOAP-ENV:Text>Action not supported</SOAP-ENV:Text></SOAP-ENV:Reason></SOAP-ENV:Fault>";
         };
+    }
+
+    private static String service(String namespace, java.net.URI address) {
+        return "<tds:Service><tds:Namespace>" + namespace + "</tds:Namespace><tds:XAddr>" + address + "</tds:XAddr>"
+                + "<tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version></tds:Service>";
+    }
+
+    private static String notSupported() {
+        return "<SOAP-ENV:Fault><SOAP-ENV:Code><SOAP-ENV:Value>SOAP-ENV:Receiver</SOAP-ENV:Value><SOAP-ENV:Subcode>"
+                + "<SOAP-ENV:Value>ter:ActionNotSupported</SOAP-ENV:Value></SOAP-ENV:Subcode></SOAP-ENV:Code>"
+                + "<SOAP-ENV:Reason><SOAP-ENV:Text>Action not supported</SOAP-ENV:Text></SOAP-ENV:Reason></SOAP-ENV:Fault>";
+    }
+
+    /** One recording per channel: REC_n, from its source Profile_n, since the archive began and until now. */
+    private String recordings(SimulatedCamera.Spec spec, Instant now) {
+        StringBuilder all = new StringBuilder();
+        for (int n = 1; n <= camera.channels(); n++) {
+            all.append(recording(spec, n, now, "tt:RecordingInformation"));
+        }
+        return all.toString();
+    }
+
+    private String recording(SimulatedCamera.Spec spec, int channel, Instant now, String element) {
+        String from = xsd(camera.archiveSince());
+        return "<" + element + "><tt:RecordingToken>REC_" + channel + "</tt:RecordingToken><tt:Source><tt:SourceId>Profile_" + channel
+                + "</tt:SourceId><tt:Name>" + spec.name() + (channel == 1 ? "" : "-" + channel) + "</tt:Name><tt:Location>EPE</tt:Location>"
+                + "<tt:Description>channel " + channel + "</tt:Description><tt:Address>" + camera.onvifUrl() + "</tt:Address></tt:Source>"
+                + "<tt:EarliestRecording>" + from + "</tt:EarliestRecording><tt:LatestRecording>" + xsd(now) + "</tt:LatestRecording>"
+                + "<tt:Content>continuous</tt:Content><tt:Track><tt:TrackToken>VIDEO001</tt:TrackToken><tt:TrackType>Video</tt:TrackType>"
+                + "<tt:Description>H264</tt:Description><tt:DataFrom>" + from + "</tt:DataFrom><tt:DataTo>" + xsd(now) + "</tt:DataTo></tt:Track>"
+                + "<tt:RecordingStatus>Recording</tt:RecordingStatus></" + element + ">";
+    }
+
+    private static String xsd(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     /** One profile per channel; channel n at 1/n of the size, as {@link SimulatedCamera} paints it. */

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -26,13 +27,22 @@ import java.util.regex.Pattern;
 
 /**
  * The camera's RTSP side (RFC 2326): OPTIONS, DESCRIBE (behind Digest authentication), SETUP with RTP over
- * TCP-interleaved or UDP, PLAY, GET_PARAMETER and TEARDOWN, for one H.264 track at {@code /Streaming/Channels/101}.
+ * TCP-interleaved or UDP, PLAY, GET_PARAMETER and TEARDOWN, for one H.264 track at {@code /Streaming/Channels/101};
+ * and the replay of recordings (ONVIF Profile G, Streaming Specification 6) at {@code /recording/REC_n}: PLAY with
+ * {@code Range: clock=…}, the recorded moment of each picture in the 0xABAC header extension, as fast as the client
+ * reads with {@code Rate-Control: no}, and an RTCP BYE at the end of the range.
  */
 final class RtspServer implements AutoCloseable {
 
     private static final Pattern CLIENT_PORT = Pattern.compile("client_port=(\\d+)(?:-(\\d+))?");
     private static final Pattern INTERLEAVED = Pattern.compile("interleaved=(\\d+)(?:-(\\d+))?");
     static final String PATH = "/Streaming/Channels/101";
+    /** Where recordings are replayed (Profile G): {@code /recording/REC_n}. */
+    static final String RECORDINGS = "/recording/";
+    private static final Pattern CLOCK_RANGE = Pattern.compile("clock=(\\d{8}T\\d{6}(?:\\.\\d+)?Z)-(\\d{8}T\\d{6}(?:\\.\\d+)?Z)?");
+    private static final java.time.format.DateTimeFormatter CLOCK = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("yyyyMMdd'T'HHmmss").optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd().appendLiteral('Z').toFormatter().withZone(java.time.ZoneOffset.UTC);
 
     private final SimulatedCamera camera;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
@@ -177,6 +187,8 @@ final class RtspServer implements AutoCloseable {
         private boolean started;
         private long firstTimestamp = -1;
         private volatile boolean playing;
+        /** The recording this session replays, or null for the live stream. */
+        private String recording;
 
         Session(Socket connection) {
             this.connection = connection;
@@ -189,6 +201,10 @@ final class RtspServer implements AutoCloseable {
                 case "DESCRIBE" -> describe(request, cseq);
                 case "SETUP" -> setup(request, cseq);
                 case "PLAY" -> {
+                    if (recording != null) {
+                        replay(request, cseq);
+                        return;
+                    }
                     reply(cseq, "200 OK", Map.of("Session", id, "Range", "npt=0.000-",
                             "RTP-Info", "url=" + request.uri() + "/trackID=1;seq=" + packetizer.nextSequence()), null);
                     playing = true;
@@ -204,7 +220,15 @@ final class RtspServer implements AutoCloseable {
         }
 
         private void describe(Request request, String cseq) throws IOException {
-            if (!java.net.URI.create(request.uri()).getPath().startsWith(PATH)) {
+            String path = java.net.URI.create(request.uri()).getPath();
+            if (path.startsWith(RECORDINGS) && camera.profileG()) {
+                String token = path.substring(RECORDINGS.length()).replaceAll("/.*", "");
+                if (!token.matches("REC_\\d{1,2}") || Integer.parseInt(token.substring(4)) > camera.channels()) {
+                    reply(cseq, "404 Not Found", Map.of(), null);
+                    return;
+                }
+                recording = token;
+            } else if (!path.startsWith(PATH)) {
                 reply(cseq, "404 Not Found", Map.of(), null);
                 return;
             }
@@ -212,20 +236,22 @@ final class RtspServer implements AutoCloseable {
                 reply(cseq, "401 Unauthorized", Map.of("WWW-Authenticate", camera.authority().challenge(nonce, false)), null);
                 return;
             }
-            List<byte[]> sets = camera.parameterSets();
+            List<byte[]> sets = recording == null ? camera.parameterSets() : replaySets();
             byte[] sps = sets.stream().filter(u -> (u[0] & 0x1F) == 7).findFirst().orElseThrow();
             String sprop = String.join(",", sets.stream().map(u -> Base64.getEncoder().encodeToString(u)).toList());
             String sdp = "v=0\r\no=- " + id.hashCode() + " 1 IN IP4 127.0.0.1\r\ns=EPE Watch simulated camera\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\n"
                     + "a=control:*\r\nm=video 0 RTP/AVP 96\r\na=rtpmap:96 H264/90000\r\n"
                     + "a=fmtp:96 packetization-mode=1;profile-level-id=" + HexFormat.of().formatHex(sps, 1, 4)
-                    + ";sprop-parameter-sets=" + sprop + "\r\na=framerate:" + camera.fps() + "\r\na=control:trackID=1\r\n";
+                    + ";sprop-parameter-sets=" + sprop + "\r\na=framerate:" + (recording == null ? camera.fps() : camera.archiveFps())
+                    + "\r\na=control:trackID=1\r\n" + (recording == null ? "" : "a=range:clock=" + CLOCK.format(camera.archiveSince()) + "-\r\n");
             String base = request.uri().endsWith("/") ? request.uri() : request.uri() + "/";
             reply(cseq, "200 OK", Map.of("Content-Base", base, "Content-Type", "application/sdp"), sdp);
         }
 
         private void setup(Request request, String cseq) throws IOException {
             String transport = request.header("Transport");
-            if (transport == null) {
+            if (transport == null || recording != null && !transport.contains("RTP/AVP/TCP")) {
+                // replay is over RTSP's own TCP connection (ONVIF Streaming 6.2)
                 reply(cseq, "461 Unsupported Transport", Map.of(), null);
                 return;
             }
@@ -252,6 +278,77 @@ final class RtspServer implements AutoCloseable {
             int serverPort = udp.getLocalPort();
             reply(cseq, "200 OK", Map.of("Session", id + ";timeout=60", "Transport", "RTP/AVP;unicast;client_port=" + clientPort
                     + "-" + (clientPort + 1) + ";server_port=" + serverPort + "-" + (serverPort + 1)), null);
+        }
+
+        private int channel() {
+            return Integer.parseInt(recording.substring(4));
+        }
+
+        private List<byte[]> replaySets() {
+            int n = channel();
+            return LiveEncoder.parameterSets(camera.spec().width() / n, camera.spec().height() / n, camera.archiveFps(),
+                    camera.recorded(camera.archiveSince(), n));
+        }
+
+        /** PLAY of a recording: the pictures of the asked range, recorded moment in each, then an RTCP BYE. */
+        private void replay(Request request, String cseq) throws IOException {
+            Matcher range = CLOCK_RANGE.matcher(String.valueOf(request.header("Range")));
+            Instant now = Instant.now();
+            if (!range.find()) {
+                reply(cseq, "457 Invalid Range", Map.of("Session", id), null);
+                return;
+            }
+            Instant from = CLOCK.parse(range.group(1), Instant::from);
+            Instant to = range.group(2) == null ? now : CLOCK.parse(range.group(2), Instant::from);
+            if (from.isBefore(camera.archiveSince()) || !to.isAfter(from) || from.isAfter(now)) {
+                reply(cseq, "457 Invalid Range", Map.of("Session", id), null);
+                return;
+            }
+            Instant end = to.isAfter(now) ? now : to;
+            boolean paced = !"no".equalsIgnoreCase(String.valueOf(request.header("Rate-Control")));
+            reply(cseq, "200 OK", Map.of("Session", id, "Range", "clock=" + CLOCK.format(from) + "-" + CLOCK.format(end),
+                    "RTP-Info", "url=" + request.uri() + "/trackID=1;seq=" + packetizer.nextSequence()), null);
+            playing = true;
+            Thread.ofVirtual().name("simulated-replay").start(() -> sendRecording(from, end, paced));
+        }
+
+        private void sendRecording(Instant from, Instant to, boolean paced) {
+            int n = channel();
+            int fps = camera.archiveFps();
+            long step = 1_000_000_000L / fps;
+            long started = System.nanoTime();
+            try (H264Encoder encoder = new H264Encoder(camera.spec().width() / n, camera.spec().height() / n, fps)) {
+                long frame = 0;
+                for (Instant at = from; at.isBefore(to) && playing; at = from.plusNanos(++frame * step)) {
+                    List<byte[]> units = encoder.encode(camera.recorded(at, n));
+                    for (byte[] packet : packetizer.packets(units, frame * 90_000L / fps, at)) {
+                        send(packet);
+                    }
+                    if (paced) {
+                        long wait = started + frame * step - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(java.time.Duration.ofNanos(wait));
+                        }
+                    }
+                }
+                if (playing) {
+                    sendBye();
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                playing = false;
+            }
+        }
+
+        /** RTCP BYE on the control channel: the range is over (ONVIF Streaming 6.5). */
+        private void sendBye() throws IOException {
+            java.nio.ByteBuffer bye = java.nio.ByteBuffer.allocate(8);
+            bye.put((byte) 0x81).put((byte) 203).putShort((short) 1).putInt(0x45505721);
+            OutputStream out = connection.getOutputStream();
+            synchronized (connection) {
+                out.write(new byte[] {'$', (byte) (interleavedChannel + 1), 0, 8});
+                out.write(bye.array());
+                out.flush();
+            }
         }
 
         @Override

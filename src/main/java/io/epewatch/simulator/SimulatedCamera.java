@@ -82,6 +82,9 @@ public final class SimulatedCamera implements AutoCloseable {
     private volatile int channels = 1;
     private volatile URI reportedMedia;
     private volatile String refusedTransport;
+    private volatile boolean profileG = true;
+    private volatile Instant archiveSince = Instant.now().minus(Duration.ofDays(400)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    private volatile int archiveFps = 5;
 
     private SimulatedCamera(Spec spec, HttpServer shared, String prefix) {
         this.spec = spec;
@@ -135,6 +138,9 @@ public final class SimulatedCamera implements AutoCloseable {
         server.createContext(prefix + "/onvif/device_service", this::soap);
         server.createContext(prefix + "/onvif/media_service", this::soap);
         server.createContext(prefix + "/snapshot.jpg", this::snapshot);
+        // Profile G: the recorder's archive, searched and replayed (issue 20)
+        server.createContext(prefix + "/onvif/search_service", this::soap);
+        server.createContext(prefix + "/onvif/replay_service", this::soap);
     }
 
     public Spec spec() {
@@ -233,6 +239,55 @@ public final class SimulatedCamera implements AutoCloseable {
     /** Answers a SETUP over this transport ("TCP" or "UDP") with 461 Unsupported Transport; null: accepts both. */
     public void refuseRtspOver(String transport) {
         refusedTransport = transport;
+    }
+
+    /** Whether the device offers Profile G (recording search and replay); on by default. */
+    public void profileG(boolean on) {
+        profileG = on;
+    }
+
+    /** The archive holds footage from this moment until now (by default some 13 months: the 12 months R2.2 asks, and more). */
+    public void archiveSince(Instant since) {
+        archiveSince = since;
+    }
+
+    /** The frame rate the recorder keeps its archive at (5 by default: archives are often thinner than live). */
+    public void archiveFps(int fps) {
+        archiveFps = fps;
+    }
+
+    boolean profileG() {
+        return profileG;
+    }
+
+    Instant archiveSince() {
+        return archiveSince;
+    }
+
+    int archiveFps() {
+        return archiveFps;
+    }
+
+    URI searchUrl() {
+        return URI.create("http://127.0.0.1:" + httpPort + prefix + "/onvif/search_service");
+    }
+
+    URI replayServiceUrl() {
+        return URI.create("http://127.0.0.1:" + httpPort + prefix + "/onvif/replay_service");
+    }
+
+    /** The RTSP address of a recording's replay; null for a camera in a farm. */
+    URI replayUrl(String recording) {
+        return rtsp == null ? null : URI.create("rtsp://127.0.0.1:" + rtsp.port() + RtspServer.RECORDINGS + recording);
+    }
+
+    /** What the sensor saw at {@code at} (the scene of that moment, with that moment's clock burnt in), for replay. */
+    BufferedImage recorded(Instant at, int channel) {
+        BufferedImage picture = scene.withNoise(scene.paint(at.toEpochMilli(), at));
+        if (channel <= 1) {
+            return picture;
+        }
+        return channel(picture, "channel=" + channel);
     }
 
     String refusedTransport() {

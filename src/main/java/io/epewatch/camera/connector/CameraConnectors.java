@@ -60,6 +60,17 @@ public class CameraConnectors {
         throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "the camera has no snapshot or stream address");
     }
 
+    /**
+     * The footage the camera's device keeps (ONVIF Profile G, R2.2): its recording of this camera and where to replay
+     * it; empty when the device offers no recording search or replay.
+     */
+    public Optional<io.epewatch.camera.onvif.OnvifClient.Archive> archive(CameraAddress address) throws CameraFailure {
+        if (!onvif.serves(address)) {
+            throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "the camera has no ONVIF address");
+        }
+        return onvif.archive(address);
+    }
+
     /** Full ONVIF discovery: model, firmware, profiles, stream and snapshot URIs, clock skew. */
     public OnvifDevice discover(CameraAddress address) throws CameraFailure {
         if (!onvif.serves(address)) {

@@ -101,6 +101,20 @@ final class OnvifConnector implements CameraConnector {
         }
     }
 
+    /** The device's Profile G archive for this camera; empty when it has none. */
+    java.util.Optional<OnvifClient.Archive> archive(CameraAddress address) throws CameraFailure {
+        addresses.verify(address.onvif());
+        try {
+            java.util.Optional<OnvifClient.Archive> archive = client.archive(address.onvif(), address.username(), address.password(), address.profile());
+            if (archive.isPresent() && archive.get().replayUri() != null) {
+                addresses.verify(archive.get().replayUri()); // resolved now, as at every connection
+            }
+            return archive;
+        } catch (OnvifException e) {
+            throw failure(e);
+        }
+    }
+
     private OnvifDevice device(CameraAddress address) throws CameraFailure {
         Discovered known = discovered.get(Key.of(address));
         if (known != null && known.at().plus(rediscoverAfter).isAfter(clock.instant())) {

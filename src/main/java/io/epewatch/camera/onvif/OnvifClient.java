@@ -73,6 +73,42 @@ public class OnvifClient {
         return new OnvifDevice(information, profiles, chosen, stream, snapshot, skew);
     }
 
+    /**
+     * The device's archive (Profile G): its recording of this camera's profile and the RTSP address to replay it;
+     * empty when the device offers no recording search or replay service. The replay address passes the guard.
+     */
+    public java.util.Optional<Archive> archive(URI deviceService, String username, String password, String profile) {
+        OnvifDevice device = discover(deviceService, username, password, profile);
+        Credentials credentials = new Credentials(username, password, device.clockSkew());
+        java.util.Map<String, URI> services = DeviceServices.decode(call(deviceService, credentials,
+                "<tds:GetServices xmlns:tds=\"" + DEVICE + "\"><tds:IncludeCapability>false</tds:IncludeCapability></tds:GetServices>"));
+        if (!services.containsKey(DeviceServices.SEARCH) || !services.containsKey(DeviceServices.REPLAY)) {
+            return java.util.Optional.empty();
+        }
+        URI search = guarded("recording search", services.get(DeviceServices.SEARCH));
+        URI replay = guarded("replay", services.get(DeviceServices.REPLAY));
+        String token = Recording.searchToken(call(search, credentials, "<tse:FindRecordings xmlns:tse=\"" + DeviceServices.SEARCH
+                + "\"><tse:Scope/><tse:MaxMatches>64</tse:MaxMatches><tse:KeepAliveTime>PT10S</tse:KeepAliveTime></tse:FindRecordings>"));
+        List<Recording> recordings = Recording.decodeAll(call(search, credentials, "<tse:GetRecordingSearchResults xmlns:tse=\""
+                + DeviceServices.SEARCH + "\"><tse:SearchToken>" + escape(token) + "</tse:SearchToken><tse:MinResults>1</tse:MinResults>"
+                + "<tse:MaxResults>64</tse:MaxResults><tse:WaitTime>PT5S</tse:WaitTime></tse:GetRecordingSearchResults>"));
+        Recording mine = Recording.of(recordings, device.profile());
+        URI replayUri = mine == null ? null : guarded("replay stream", Recording.replayUri(call(replay, credentials,
+                "<trp:GetReplayUri xmlns:trp=\"" + DeviceServices.REPLAY + "\" xmlns:tt=\"http://www.onvif.org/ver10/schema\">"
+                        + "<trp:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream><tt:Transport><tt:Protocol>RTSP</tt:Protocol></tt:Transport>"
+                        + "</trp:StreamSetup><trp:RecordingToken>" + escape(mine.token()) + "</trp:RecordingToken></trp:GetReplayUri>")));
+        return java.util.Optional.of(new Archive(recordings, mine, replayUri));
+    }
+
+    /**
+     * What a device's archive holds for one camera.
+     *
+     * @param recording the recording of the camera's profile; null when the device records other channels only
+     * @param replayUri the RTSP address that replays it
+     */
+    public record Archive(List<Recording> recordings, Recording recording, URI replayUri) {
+    }
+
     /** The camera's clock minus ours, from {@code GetSystemDateAndTime} (one unauthenticated call: the health probe). */
     public Duration clockSkew(URI deviceService) {
         Instant asked = clock.instant();

@@ -1,0 +1,34 @@
+// Plays a span of recorded footage (R2.2) from the HLS playlist the server made of the recorder's replay: hls.js feeds
+// it to the video element through Media Source Extensions; a browser that plays HLS itself gets the playlist as is.
+(function () {
+    const video = document.getElementById('archive-video');
+    const status = document.getElementById('archive-video-status');
+    if (!video) {
+        return;
+    }
+    const src = video.dataset.src;
+    video.addEventListener('timeupdate', () => {
+        video.dataset.played = String(video.currentTime);
+    });
+    if (window.Hls && window.Hls.isSupported()) {
+        const hls = new window.Hls({enableWorker: false});
+        hls.on(window.Hls.Events.MANIFEST_PARSED, () => {
+            video.dataset.loaded = 'true';
+            video.play().catch(() => {
+                status.textContent = '▶';
+            });
+        });
+        hls.on(window.Hls.Events.ERROR, (event, data) => {
+            if (data.fatal) {
+                status.textContent = data.type + ': ' + data.details;
+            }
+        });
+        hls.loadSource(src);
+        hls.attachMedia(video);
+    } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
+        video.src = src;
+        video.dataset.loaded = 'true';
+    } else {
+        status.textContent = 'HLS';
+    }
+}());
