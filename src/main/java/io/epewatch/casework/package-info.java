@@ -6,6 +6,6 @@
  * with no listener was removed, issue 18).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "declaration", "evidence", "gate", "identity", "kernel", "recognition", "registry", "risk",
+        "declaration", "evidence", "footage", "gate", "identity", "kernel", "recognition", "registry", "risk",
         "tracking"})
 package io.epewatch.casework;

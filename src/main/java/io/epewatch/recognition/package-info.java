@@ -6,5 +6,5 @@
  * io.epewatch.recognition.GateObservations}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "camera", "evidence", "gate", "identity", "kernel", "registry"})
+        "camera", "evidence", "footage", "gate", "identity", "kernel", "registry"})
 package io.epewatch.recognition;

@@ -31,6 +31,8 @@ import org.springframework.context.annotation.Import;
         // tests drive probe cycles themselves
         "epewatch.camera.monitor.enabled=false",
         "epewatch.recognition.watch.enabled=false",
+        // tests that need the recent footage of a gate camera start its ring themselves
+        "epewatch.camera.clips.ring-buffer=false",
         // timed rules fire within a second of being due, not half a minute
         "epewatch.risk.tick-every=PT1S",
         // notices: e-mail to the SMTP server NotificationTest runs on this port (refused quickly when it is not up)

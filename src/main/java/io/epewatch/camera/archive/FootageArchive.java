@@ -80,12 +80,14 @@ public class FootageArchive {
     private final Path playbackRoot;
     private final Path work;
     private final RtspReplay replay;
+    private final RecentFootage recent;
     private final Map<UUID, Playback> playbacks = new ConcurrentHashMap<>();
 
     FootageArchive(LiveView live, CameraConnectors connectors, CameraCredentials credentials, EvidenceStore evidence,
-                   EvidenceExports exports, AuditTrail audit, Clock clock, DataDir dataDir,
+                   EvidenceExports exports, AuditTrail audit, Clock clock, DataDir dataDir, RecentFootage recent,
                    @Value("${epewatch.camera.archive.replay-timeout:20s}") Duration replayTimeout) {
         this.live = live;
+        this.recent = recent;
         this.connectors = connectors;
         this.credentials = credentials;
         this.evidence = evidence;
@@ -187,11 +189,56 @@ public class FootageArchive {
         return new Clip(evidence.find(item.id()).orElse(item), export, pulled.first(), pulled.last(), pulled.pictures());
     }
 
+    /** A clip the system cut for itself: the MP4, or why there is none. */
+    public record SystemClip(byte[] mp4, String whyNot) {
+    }
+
+    /**
+     * A clip of [from, to) for the system itself (the automatic clip of a passage, issue 20): from the camera's recent
+     * footage when it holds the span, else replayed from its recorder; else why neither has it.
+     */
+    public SystemClip clipForSystem(Camera camera, Instant from, Instant to) {
+        try {
+            Optional<byte[]> recent = this.recent.clip(camera.id(), from, to);
+            if (recent.isPresent()) {
+                return new SystemClip(recent.get(), null);
+            }
+            if (camera.onvifUrl() == null) {
+                return new SystemClip(null, "the camera's recent footage does not hold these seconds, and it has no ONVIF recorder to replay them");
+            }
+            CameraAddress address = CameraAddress.of(camera, credentials.forSystemUse(camera));
+            Optional<OnvifClient.Archive> archive = connectors.archive(address);
+            if (archive.isEmpty() || archive.get().replayUri() == null) {
+                return new SystemClip(null, "NO_PROFILE_G: the camera's recent footage does not hold these seconds, and its recorder offers no replay (Profile G)");
+            }
+            if (!archive.get().recording().holds(from, to)) {
+                return new SystemClip(null, "the recorder does not hold these seconds");
+            }
+            RtspReplay.Pulled pulled = pull(address, archive.get(), new Instant[] {from, to});
+            Path mp4 = pulled.h264().resolveSibling(pulled.h264().getFileName() + ".mp4");
+            try {
+                Remux.toMp4(pulled.h264(), pulled.fps(), mp4);
+                return new SystemClip(Files.readAllBytes(mp4), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the clip could not be read back", e);
+            } finally {
+                delete(pulled.h264());
+                delete(mp4);
+            }
+        } catch (CameraFailure failure) {
+            return new SystemClip(null, failure.reason());
+        }
+    }
+
     private RtspReplay.Pulled pull(Caller caller, Camera camera, Instant[] span, String purpose) throws CameraFailure {
         CameraAddress address = address(caller, camera, purpose);
         OnvifClient.Archive archive = connectors.archive(address)
                 .orElseThrow(() -> new CameraFailure(CameraFailure.Kind.BAD_ANSWER,
                         "NO_PROFILE_G: the camera's device offers no recording search or replay (ONVIF Profile G)"));
+        return pull(address, archive, span);
+    }
+
+    private RtspReplay.Pulled pull(CameraAddress address, OnvifClient.Archive archive, Instant[] span) throws CameraFailure {
         if (archive.recording() == null || archive.replayUri() == null) {
             throw new CameraFailure(CameraFailure.Kind.BAD_ANSWER, "the device keeps no recording of this camera's channel");
         }

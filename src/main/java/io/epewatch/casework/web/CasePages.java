@@ -49,9 +49,15 @@ class CasePages {
 
     private final org.springframework.context.MessageSource messages;
 
+    private final io.epewatch.evidence.EvidenceStore evidence;
+    private final io.epewatch.footage.PassageClips clips;
+
     CasePages(Cases cases, Warnings warnings, GateEvents gateEvents, CurrentCaller caller, MapProperties map,
               GateObservations observations, Declarations declarations,
-              org.springframework.context.MessageSource messages) {
+              org.springframework.context.MessageSource messages, io.epewatch.evidence.EvidenceStore evidence,
+              io.epewatch.footage.PassageClips clips) {
+        this.evidence = evidence;
+        this.clips = clips;
         this.messages = messages;
         this.observations = observations;
         this.declarations = declarations;
@@ -93,6 +99,11 @@ class CasePages {
         model.addAttribute("attachments", cases.attachments(me.access(), id));
         // R4.6: the gate's pictures beside the declarations the warning names
         model.addAttribute("readings", w.gateEventId() == null ? List.of() : observations.readings(me.access(), w.gateEventId()));
+        // issue 20: the passage's clip, held while the case is open
+        model.addAttribute("clips", w.gateEventId() == null ? List.of() : evidence.linkedTo(new io.epewatch.evidence.EvidenceLink(
+                io.epewatch.evidence.EvidenceLink.Kind.GATE_EVENT, String.valueOf(w.gateEventId()))).stream()
+                .filter(item -> item.mediaType().startsWith("video/")).toList());
+        model.addAttribute("clipStatus", w.gateEventId() == null ? null : clips.status(w.gateEventId()).orElse(null));
         model.addAttribute("declarations", CaseDocuments.declarationNumbers(w.evidence()).stream()
                 .map(number -> declarations.find(me.access(), number)).flatMap(java.util.Optional::stream).toList());
         return "casework/case";

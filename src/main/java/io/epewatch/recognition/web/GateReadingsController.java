@@ -34,8 +34,11 @@ class GateReadingsController {
     private final GateObservations observations;
     private final EvidenceStore evidence;
     private final CurrentCaller caller;
+    private final io.epewatch.footage.PassageClips clips;
 
-    GateReadingsController(GateEvents gateEvents, GateObservations observations, EvidenceStore evidence, CurrentCaller caller) {
+    GateReadingsController(GateEvents gateEvents, GateObservations observations, EvidenceStore evidence, CurrentCaller caller,
+                           io.epewatch.footage.PassageClips clips) {
+        this.clips = clips;
         this.gateEvents = gateEvents;
         this.observations = observations;
         this.evidence = evidence;
@@ -48,6 +51,9 @@ class GateReadingsController {
         GateEvent event = passage(id);
         model.addAttribute("passage", event);
         model.addAttribute("readings", observations.readings(caller.get().access(), id));
+        model.addAttribute("clips", evidence.linkedTo(new io.epewatch.evidence.EvidenceLink(io.epewatch.evidence.EvidenceLink.Kind.GATE_EVENT,
+                String.valueOf(id))).stream().filter(item -> item.mediaType().startsWith("video/")).toList());
+        model.addAttribute("clipStatus", clips.status(id).orElse(null));
         return "gate/passage";
     }
 

@@ -35,7 +35,11 @@ class WarningPages {
     private final CurrentCaller caller;
     private final JsonMapper json;
 
-    WarningPages(Warnings warnings, Enterprises enterprises, GateEvents gateEvents, CurrentCaller caller, JsonMapper json) {
+    private final io.epewatch.evidence.EvidenceStore evidence;
+
+    WarningPages(Warnings warnings, Enterprises enterprises, GateEvents gateEvents, CurrentCaller caller, JsonMapper json,
+                 io.epewatch.evidence.EvidenceStore evidence) {
+        this.evidence = evidence;
         this.warnings = warnings;
         this.enterprises = enterprises;
         this.gateEvents = gateEvents;
@@ -76,6 +80,10 @@ class WarningPages {
         model.addAttribute("gateEvent", warning.gateEventId() == null ? null
                 : gateEvents.find(caller.get().access(), warning.gateEventId()).orElse(null));
         model.addAttribute("evidenceJson", json.writerWithDefaultPrettyPrinter().writeValueAsString(warning.evidence()));
+        // the clip of the passage the warning is about (issue 20); its status is on the passage's page
+        model.addAttribute("clips", warning.gateEventId() == null ? List.of() : evidence.linkedTo(new io.epewatch.evidence.EvidenceLink(
+                io.epewatch.evidence.EvidenceLink.Kind.GATE_EVENT, String.valueOf(warning.gateEventId()))).stream()
+                .filter(item -> item.mediaType().startsWith("video/")).toList());
         return "risk/warning";
     }
 
