@@ -29,6 +29,8 @@ public final class Permissions {
     public static final String RISK_WARNINGS = "hasAnyRole('SYSTEM_ADMIN','UNIT_ADMIN','HEAD','OFFICER','HQ_ANALYST') or hasAuthority('SCOPE_read')";
     /** People who watch cameras (R4.7); the camera module narrows this per camera. */
     public static final String CUSTOMS_WATCH = "hasAnyRole('SYSTEM_ADMIN','HEAD','OFFICER','HQ_ANALYST')";
+    /** People who keep a camera's footage as evidence (R2.2): customs staff who watch; HQ analysts watch and search only. */
+    public static final String KEEP_FOOTAGE = "hasAnyRole('SYSTEM_ADMIN','HEAD','OFFICER')";
 
     private Permissions() {
     }

@@ -39,6 +39,8 @@ class GateWatchTest {
     JdbcClient jdbc;
     @Autowired
     io.epewatch.registry.CameraCredentials credentials;
+    @Autowired
+    io.epewatch.footage.PassageClips clips;
 
     @Test
     @DisplayName("R1.2 R4.5 a gate camera's truck, read from its snapshots (Digest auth), is recorded with plate and container")
@@ -47,8 +49,10 @@ class GateWatchTest {
         String container = "MSKU4670691";
         try (SimulatedCamera simulated = AllowedLoopbackCameras.start(SimulatedCamera.Spec.of("G2", "cong-vao", "Mật-khẩu-2")
                 .withSize(1280, 720, 10).showing("51D-678.90", "MSKU 467069 1"))) {
-            jdbc.sql("update camera set snapshot_url = ?, stream_url = null where number = 'G2' and enterprise_id = (select id from enterprise where tax_code = ?)")
-                    .params(simulated.snapshotUrl().toString(), site.taxCode()).update();
+            // its recorder (Profile G) is reached over ONVIF: the passage's clip is replayed from it (issue 20)
+            jdbc.sql("update camera set snapshot_url = ?, onvif_url = ?, stream_url = null where number = 'G2' and enterprise_id = "
+                            + "(select id from enterprise where tax_code = ?)")
+                    .params(simulated.snapshotUrl().toString(), simulated.onvifUrl().toString(), site.taxCode()).update();
             credentials.store(Fixtures.ADMIN, site.taxCode(), "G2", "cong-vao", "Mật-khẩu-2");
             Camera gate = diagram.findCamera(site.taxCode(), "G2").orElseThrow();
 
@@ -60,6 +64,16 @@ class GateWatchTest {
                 Thread.sleep(100);
             }
             recognition.closeQuiet(Instant.now().plusSeconds(30));
+
+            GateEvent read = gateEvents.latest(Set.of(site.taxCode()), 10).stream().filter(e -> "51D-678.90".equals(e.plate()))
+                    .findFirst().orElseThrow();
+            assertThat(read.source()).isEqualTo("recognition");
+            deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+            while (clips.status(read.id()).map(s -> s.state().equals("PENDING")).orElse(true) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(clips.status(read.id())).as("issue 20: the recognised passage keeps its clip")
+                    .hasValueSatisfying(clip -> assertThat(clip.state()).as(String.valueOf(clip.reason())).isEqualTo("KEPT"));
         }
         List<GateEvent> events = gateEvents.latest(Set.of(site.taxCode()), 10);
         assertThat(events).isNotEmpty();

@@ -46,7 +46,7 @@ class FootageArchiveApi {
 
     @PostMapping("/clips")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize(Permissions.CUSTOMS_WATCH)
+    @PreAuthorize(Permissions.KEEP_FOOTAGE)
     @Operation(summary = "Pull [from, to) from the device into evidence: MP4 clip, SHA-256, legal hold, signed export package; audited")
     FootageArchive.Clip pull(@PathVariable String taxCode, @PathVariable String number, @RequestBody ClipRequest request) throws CameraFailure {
         return archive.pull(caller.get(), taxCode, number, request.from(), request.to(), request.reason());

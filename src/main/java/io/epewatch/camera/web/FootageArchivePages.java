@@ -56,8 +56,9 @@ class FootageArchivePages {
                 @RequestParam(defaultValue = "20") String minutes, @RequestParam(required = false) String action,
                 @RequestParam(required = false) String reason, Model model, Locale locale) {
         Caller me = caller.get();
-        model.addAttribute("enterprise", enterprises.find(me.access(), taxCode).orElseThrow());
-        model.addAttribute("camera", access.visible(me, taxCode, number));
+        model.addAttribute("camera", access.visible(me, taxCode, number)); // not found outside the caller's scope
+        model.addAttribute("enterprise", enterprises.find(me.access(), taxCode)
+                .orElseThrow(() -> new io.epewatch.kernel.NotFoundException("enterprise", taxCode)));
         model.addAttribute("from", from);
         model.addAttribute("minutes", minutes);
         model.addAttribute("reason", reason);
@@ -82,7 +83,7 @@ class FootageArchivePages {
 
     /** The pull changes state: a POST, with the page's CSRF token; the answer is the same page with the clip. */
     @PostMapping("/enterprises/{taxCode}/cameras/{number}/archive")
-    @PreAuthorize(Permissions.CUSTOMS_WATCH)
+    @PreAuthorize(Permissions.KEEP_FOOTAGE)
     String pull(@PathVariable String taxCode, @PathVariable String number, @RequestParam(required = false) String from,
                 @RequestParam(defaultValue = "20") String minutes, @RequestParam(required = false) String reason, Model model, Locale locale) {
         return page(taxCode, number, from, minutes, "pull", reason, model, locale);
