@@ -1,3 +1,16 @@
+// The footage page: while the recorder replays a span (a minute or two for 20 minutes) the buttons say so and cannot
+// be pressed twice; then, once a span is played, hls.js feeds its HLS playlist to the video element (R2.2).
+(function () {
+    document.querySelectorAll('form[data-busy]').forEach(form => form.addEventListener('submit', () => {
+        form.querySelectorAll('button').forEach(button => {
+            button.disabled = true;
+        });
+        const note = form.querySelector('.busy');
+        if (note) {
+            note.hidden = false;
+        }
+    }));
+}());
 // Plays a span of recorded footage (R2.2) from the HLS playlist the server made of the recorder's replay: hls.js feeds
 // it to the video element through Media Source Extensions; a browser that plays HLS itself gets the playlist as is.
 (function () {
