@@ -16,7 +16,6 @@ import io.epewatch.evidence.EvidenceStore;
 import io.epewatch.identity.Role;
 import io.epewatch.kernel.Sha256;
 import io.epewatch.registry.Camera;
-import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.SiteDiagram;
 import io.epewatch.simulator.SimulatedCamera;
 import io.epewatch.support.AllowedLoopbackCameras;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 20's automatic clips against a simulated gate camera: a passage keeps 10 s before and 10 s after as evidence
@@ -41,10 +39,6 @@ class PassageClipsTest {
 
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    CameraCredentials credentials;
     @Autowired
     EvidenceStore evidence;
     @Autowired
@@ -66,10 +60,7 @@ class PassageClipsTest {
     void setUp() {
         site = fixtures.site();
         camera = AllowedLoopbackCameras.start(SimulatedCamera.Spec.of("G1", "haiquan", "Cam#Pass-1").withSize(320, 180, 10));
-        jdbc.sql("update camera set onvif_url = ?, stream_url = ? where number = 'G1' and enterprise_id = "
-                        + "(select id from enterprise where tax_code = ?)")
-                .params(camera.onvifUrl().toString(), camera.rtspUrl().toString(), site.taxCode()).update();
-        credentials.store(Fixtures.ADMIN, site.taxCode(), "G1", "haiquan", "Cam#Pass-1");
+        fixtures.watchedBy(site, "G1", camera);
         feed = new Api(port, fixtures.allScopesToken());
     }
 

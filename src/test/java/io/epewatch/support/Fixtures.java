@@ -45,8 +45,11 @@ public class Fixtures {
     private final JdbcClient jdbc;
     private final io.epewatch.identity.internal.MfaAccounts mfa;
 
+    private final io.epewatch.registry.CameraCredentials cameraCredentials;
+
     Fixtures(Units units, Enterprises enterprises, SiteDiagram diagram, UserAccounts accounts, ApiTokens tokens, JdbcClient jdbc,
-             io.epewatch.identity.internal.MfaAccounts mfa) {
+             io.epewatch.identity.internal.MfaAccounts mfa, io.epewatch.registry.CameraCredentials cameraCredentials) {
+        this.cameraCredentials = cameraCredentials;
         this.mfa = mfa;
         this.units = units;
         this.enterprises = enterprises;
@@ -114,6 +117,20 @@ public class Fixtures {
 
     public String allScopesToken() {
         return integrationToken(ApiTokens.INGEST_DECLARATIONS, ApiTokens.INGEST_GATE_EVENTS, ApiTokens.READ);
+    }
+
+    /**
+     * Points a camera of the site at a simulated camera (its ONVIF and RTSP addresses, straight into the table: the
+     * registry refuses loopback addresses) and hands over its account.
+     */
+    public void watchedBy(Site site, String number, io.epewatch.simulator.SimulatedCamera camera) {
+        jdbc.sql("update camera set onvif_url = ?, stream_url = ? where number = ? and enterprise_id = "
+                        + "(select id from enterprise where tax_code = ?)")
+                .params(camera.onvifUrl().toString(), camera.rtspUrl() == null ? null : camera.rtspUrl().toString(), number, site.taxCode())
+                .update();
+        if (camera.spec().username() != null) {
+            cameraCredentials.store(ADMIN, site.taxCode(), number, camera.spec().username(), camera.spec().password());
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.zip.ZipFile;
 import io.epewatch.evidence.EvidenceStore;
 import io.epewatch.evidence.ExportVerifier;
 import io.epewatch.identity.Role;
-import io.epewatch.registry.CameraCredentials;
 import io.epewatch.simulator.SimulatedCamera;
 import io.epewatch.support.AllowedLoopbackCameras;
 import io.epewatch.support.Api;
@@ -27,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * R2.2 in headless Chromium, as an officer does it: search last March's footage of the gate camera, play it in the
@@ -39,10 +37,6 @@ class ArchiveInBrowserTest {
 
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    CameraCredentials credentials;
     @Autowired
     EvidenceStore evidence;
     @LocalServerPort
@@ -58,9 +52,7 @@ class ArchiveInBrowserTest {
     void setUp() {
         site = fixtures.site();
         recorder = AllowedLoopbackCameras.start(SimulatedCamera.Spec.of("G1", "haiquan", "Nvr#Pass-1"));
-        jdbc.sql("update camera set onvif_url = ?, stream_url = null where number = 'G1' and enterprise_id = "
-                + "(select id from enterprise where tax_code = ?)").params(recorder.onvifUrl().toString(), site.taxCode()).update();
-        credentials.store(Fixtures.ADMIN, site.taxCode(), "G1", "haiquan", "Nvr#Pass-1");
+        fixtures.watchedBy(site, "G1", recorder);
         browser = Browser.start();
     }
 

@@ -15,9 +15,7 @@ import io.epewatch.kernel.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,15 +54,6 @@ class CameraMonitorApi {
     @Operation(summary = "This camera's ONVIF device checks, newest first")
     List<DeviceCheck> deviceChecks(@PathVariable String taxCode, @PathVariable String number, @RequestParam(defaultValue = "20") int limit) {
         return devices.history(caller.get(), taxCode, number, limit);
-    }
-
-    /** The camera, not the request, failed: 502, with the reason the connector gave (never the account). */
-    @ExceptionHandler(CameraFailure.class)
-    ProblemDetail cameraFailed(CameraFailure failure) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, failure.reason());
-        problem.setTitle("The camera could not be reached or did not answer as expected");
-        problem.setProperty("kind", failure.kind().name());
-        return problem;
     }
 
     @GetMapping("/availability")

@@ -99,10 +99,7 @@ class CameraMonitorPages {
             viewing = live.open(me, camera);
         } catch (CameraFailure failure) {
             // the page shows why; the API's problem text stays English, the words come in the reader's language
-            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                    org.springframework.http.HttpStatus.BAD_GATEWAY, failure.reason());
-            problem.setTitle("The camera cannot be watched now");
-            problem.setProperty("kind", failure.kind().name());
+            org.springframework.http.ProblemDetail problem = CameraProblems.of(failure, "The camera cannot be watched now");
             problem.setProperty("words", messages.getMessage("camera.reason." + failure.kind().name(), null, failure.kind().name(), locale));
             byte[] json = this.json.writeValueAsBytes(problem);
             // a streaming body even for the refusal: Spring streams only a ResponseEntity declared as one

@@ -7,9 +7,7 @@ import io.epewatch.identity.Permissions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,13 +48,5 @@ class FootageArchiveApi {
     @Operation(summary = "Pull [from, to) from the device into evidence: MP4 clip, SHA-256, legal hold, signed export package; audited")
     FootageArchive.Clip pull(@PathVariable String taxCode, @PathVariable String number, @RequestBody ClipRequest request) throws CameraFailure {
         return archive.pull(caller.get(), taxCode, number, request.from(), request.to(), request.reason());
-    }
-
-    @ExceptionHandler(CameraFailure.class)
-    ProblemDetail cameraFailed(CameraFailure failure) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, failure.reason());
-        problem.setTitle("The camera's recorder could not be reached or did not answer as expected");
-        problem.setProperty("kind", failure.kind().name());
-        return problem;
     }
 }

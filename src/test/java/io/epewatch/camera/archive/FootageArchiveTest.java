@@ -10,7 +10,6 @@ import io.epewatch.evidence.EvidenceStore;
 import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Role;
 import io.epewatch.kernel.Sha256;
-import io.epewatch.registry.CameraCredentials;
 import io.epewatch.simulator.SimulatedCamera;
 import io.epewatch.support.AllowedLoopbackCameras;
 import io.epewatch.support.Api;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** R2.2 the EPE's footage from customs, through the API, against a simulated recorder that speaks Profile G. */
@@ -31,10 +29,6 @@ class FootageArchiveTest {
 
     @Autowired
     Fixtures fixtures;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    CameraCredentials credentials;
     @Autowired
     EvidenceStore evidence;
     @Autowired
@@ -51,9 +45,7 @@ class FootageArchiveTest {
     void setUp() {
         site = fixtures.site();
         recorder = AllowedLoopbackCameras.start(SimulatedCamera.Spec.of("G1", "haiquan", "Nvr#Pass-1"));
-        jdbc.sql("update camera set onvif_url = ?, stream_url = null where number = 'G1' and enterprise_id = "
-                + "(select id from enterprise where tax_code = ?)").params(recorder.onvifUrl().toString(), site.taxCode()).update();
-        credentials.store(Fixtures.ADMIN, site.taxCode(), "G1", "haiquan", "Nvr#Pass-1");
+        fixtures.watchedBy(site, "G1", recorder);
         String name = fixtures.user(Role.OFFICER, site.subDepartment().id(), null);
         officer = new Api(port, null).signIn(name, Fixtures.PASSWORD, fixtures.enrolTotp(name));
         base = "/api/v1/enterprises/" + site.taxCode() + "/cameras/G1";

@@ -178,8 +178,7 @@ class HealthMonitorTest {
         Fixtures.Site site = fixtures.site();
         SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", "customs", "Gate-1-pass"));
         connect(site, "G1", g1, g1.onvifUrl().toString(), null, null);
-        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where number <> 'G1' and enterprise_id = "
-                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        onlyWatched(site, "G1");
         HandClock clock = new HandClock();
         HealthMonitor monitor = monitor(clock, AddressCheck.allowingAll());
         try {
@@ -259,6 +258,12 @@ class HealthMonitorTest {
         }
     }
 
+    /** Leaves the site's other cameras without an address, so a cycle probes these only. */
+    private void onlyWatched(Fixtures.Site site, String... numbers) {
+        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where not (number = any(?)) and enterprise_id = "
+                + "(select id from enterprise where tax_code = ?)").params(numbers, site.taxCode()).update();
+    }
+
     private record Status(String state, String reason, String latestReason) {
     }
 
@@ -280,8 +285,7 @@ class HealthMonitorTest {
         }
         connect(site, "G1", g1, g1.onvifUrl().toString(), null, null);
         connect(site, "G2", g1, null, null, "http://127.0.0.1:" + deadPort + "/snapshot.jpg");
-        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where number not in ('G1', 'G2') and enterprise_id = "
-                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        onlyWatched(site, "G1", "G2");
         HandClock clock = new HandClock();
         HealthMonitor monitor = monitor(clock, AddressCheck.allowingAll());
         try {
@@ -308,8 +312,7 @@ class HealthMonitorTest {
         Fixtures.Site site = fixtures.site();
         SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", "customs", "Gate-1-pass"));
         connect(site, "G1", g1, g1.onvifUrl().toString(), null, null);
-        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where number <> 'G1' and enterprise_id = "
-                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        onlyWatched(site, "G1");
         HandClock clock = new HandClock();
         HealthMonitor monitor = monitor(clock, AddressCheck.allowingAll());
         try {
@@ -348,8 +351,7 @@ class HealthMonitorTest {
         SimulatedCamera g2 = SimulatedCamera.start(Spec.of("G2", null, null).withSize(1920, 1080, 25));
         connect(site, "G1", g1, null, null, g1.snapshotUrl().toString());
         connect(site, "G2", g2, null, null, g2.snapshotUrl().toString());
-        jdbc.sql("update camera set onvif_url = null, stream_url = null, snapshot_url = null where number not in ('G1', 'G2') and enterprise_id = "
-                + "(select id from enterprise where tax_code = ?)").param(site.taxCode()).update();
+        onlyWatched(site, "G1", "G2");
         g1.showStillScene(true);
         g2.showStillScene(true);
         HandClock clock = new HandClock();
