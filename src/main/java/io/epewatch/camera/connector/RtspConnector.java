@@ -27,8 +27,8 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 /**
  * A camera seen through its RTSP stream (H.264/H.265), decoded by FFmpeg (JavaCV): opens the stream over TCP
  * (interleaved) or UDP — the camera's own choice, else the system's default; AUTO tries TCP, then UDP when the server
- * refuses TCP, and remembers what worked — decodes for a short window — enough to measure the real frame rate and resolution — and keeps
- * the last picture. FFmpeg runs in native code, which would pin a virtual thread's carrier, so streams are opened
+ * refuses TCP, and remembers what worked — decodes for a short window (enough to measure the real frame rate and
+ * resolution) and keeps the last picture. FFmpeg runs in native code, which would pin a virtual thread's carrier, so streams are opened
  * on a small pool of platform threads of their own; FFmpeg's own I/O timeout and an interrupt callback bound each
  * call, and the caller stops waiting at the total timeout whatever FFmpeg does.
  */
