@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The demo profile's data (users, two EPEs, the integration token) with nothing moving on its own: no traffic
- * generator, no camera faults, no monitor or recognition. For tests that need an application of their own — one they
+ * generator, no camera faults, no monitor, recognition or passage clips. For tests that need an application of their own — one they
  * kill, break or configure differently — on a data directory of their own.
  */
 public final class QuietDemo {
@@ -19,7 +19,7 @@ public final class QuietDemo {
     /** The arguments that make the demo quiet; the profile included. */
     public static final List<String> ARGUMENTS = List.of("--spring.profiles.active=demo", "--epewatch.demo.generate-traffic=false",
             "--epewatch.demo.camera-base-port=0", "--epewatch.demo.camera-faults=false",
-            "--epewatch.camera.monitor.enabled=false", "--epewatch.recognition.watch.enabled=false");
+            "--epewatch.camera.monitor.enabled=false", "--epewatch.recognition.watch.enabled=false", "--epewatch.footage.clips.enabled=false");
 
     private QuietDemo() {
     }
