@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The demo profile's data (users, two EPEs, the integration token) with nothing moving on its own: no traffic
- * generator, no camera faults, no monitor, recognition or passage clips. For tests that need an application of their own — one they
- * kill, break or configure differently — on a data directory of their own.
+ * generator, no camera faults, no monitor, recognition or passage clips. For tests that need an application of their
+ * own — one they kill, break or configure differently — on a data directory of their own.
  */
 public final class QuietDemo {
 
