@@ -59,7 +59,8 @@ public class FootageArchive {
      * @param recording the recording of this camera, or null
      * @param holds     whether that recording covers the whole span
      */
-    public record Search(Instant from, Instant to, boolean profileG, Recording recording, List<Recording> recordings, boolean holds) {
+    public record Search(Instant from, Instant to, boolean profileG, Recording.Summary summary, Recording recording,
+                         List<Recording> recordings, boolean holds) {
     }
 
     /** A span played in the page: its HLS playlist, and the moments the first and last pictures were recorded. */
@@ -109,10 +110,10 @@ public class FootageArchive {
         audit.record(caller.name(), "ARCHIVE_SEARCHED", taxCode, "camera:" + number,
                 Map.of("from", span[0].toString(), "to", span[1].toString()));
         if (archive.isEmpty()) {
-            return new Search(span[0], span[1], false, null, List.of(), false);
+            return new Search(span[0], span[1], false, null, null, List.of(), false);
         }
         Recording recording = archive.get().recording();
-        return new Search(span[0], span[1], true, recording, archive.get().recordings(),
+        return new Search(span[0], span[1], true, archive.get().summary(), recording, archive.get().recordings(),
                 recording != null && recording.holds(span[0], span[1]));
     }
 

@@ -87,6 +87,8 @@ public class OnvifClient {
         }
         URI search = guarded("recording search", services.get(DeviceServices.SEARCH));
         URI replay = guarded("replay", services.get(DeviceServices.REPLAY));
+        Recording.Summary summary = Recording.summary(call(search, credentials,
+                "<tse:GetRecordingSummary xmlns:tse=\"" + DeviceServices.SEARCH + "\"/>"));
         String token = Recording.searchToken(call(search, credentials, "<tse:FindRecordings xmlns:tse=\"" + DeviceServices.SEARCH
                 + "\"><tse:Scope/><tse:MaxMatches>64</tse:MaxMatches><tse:KeepAliveTime>PT10S</tse:KeepAliveTime></tse:FindRecordings>"));
         List<Recording> recordings = Recording.decodeAll(call(search, credentials, "<tse:GetRecordingSearchResults xmlns:tse=\""
@@ -97,16 +99,17 @@ public class OnvifClient {
                 "<trp:GetReplayUri xmlns:trp=\"" + DeviceServices.REPLAY + "\" xmlns:tt=\"http://www.onvif.org/ver10/schema\">"
                         + "<trp:StreamSetup><tt:Stream>RTP-Unicast</tt:Stream><tt:Transport><tt:Protocol>RTSP</tt:Protocol></tt:Transport>"
                         + "</trp:StreamSetup><trp:RecordingToken>" + escape(mine.token()) + "</trp:RecordingToken></trp:GetReplayUri>")));
-        return java.util.Optional.of(new Archive(recordings, mine, replayUri));
+        return java.util.Optional.of(new Archive(summary, recordings, mine, replayUri));
     }
 
     /**
      * What a device's archive holds for one camera.
      *
+     * @param summary   what the whole device holds (GetRecordingSummary)
      * @param recording the recording of the camera's profile; null when the device records other channels only
      * @param replayUri the RTSP address that replays it
      */
-    public record Archive(List<Recording> recordings, Recording recording, URI replayUri) {
+    public record Archive(Recording.Summary summary, List<Recording> recordings, Recording recording, URI replayUri) {
     }
 
     /** The camera's clock minus ours, from {@code GetSystemDateAndTime} (one unauthenticated call: the health probe). */

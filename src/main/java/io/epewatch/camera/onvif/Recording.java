@@ -33,6 +33,24 @@ public record Recording(String token, String sourceId, String sourceName, Instan
         return recordings;
     }
 
+    /** What the whole device holds ({@code GetRecordingSummary}): from, until, and how many recordings. */
+    public record Summary(Instant from, Instant until, int recordings) {
+    }
+
+    static Summary summary(byte[] response) {
+        Element summary = SafeXml.first(SoapFaults.parseOrThrow(response), "Summary");
+        if (summary == null) {
+            throw new OnvifException("camera answered GetRecordingSummary without a summary");
+        }
+        String count = SafeXml.text(summary, "NumberRecordings");
+        try {
+            return new Summary(instant(SafeXml.text(summary, "DataFrom")), instant(SafeXml.text(summary, "DataUntil")),
+                    count == null ? 0 : Integer.parseInt(count.strip()));
+        } catch (NumberFormatException e) {
+            throw new OnvifException("camera gave an unreadable number of recordings: " + count.strip());
+        }
+    }
+
     static String searchToken(byte[] response) {
         return SafeXml.required(SoapFaults.parseOrThrow(response).getDocumentElement(), "SearchToken");
     }

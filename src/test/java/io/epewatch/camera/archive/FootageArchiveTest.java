@@ -65,6 +65,8 @@ class FootageArchiveTest {
         assertThat(found.get("profileG").asBoolean()).isTrue();
         assertThat(found.get("holds").asBoolean()).isTrue();
         assertThat(found.at("/recording/token").asString()).isEqualTo("REC_1");
+        assertThat(Instant.parse(found.at("/summary/from").asString())).as("the device keeps its 12 months (R2.2)")
+                .isBefore(Instant.now().minus(java.time.Duration.ofDays(365)));
 
         JsonNode older = officer.get(base + "/recordings?from=2024-01-01T09:00:00%2B07:00&to=2024-01-01T09:10:00%2B07:00").json();
         assertThat(older.get("holds").asBoolean()).as("before the recorder's archive began").isFalse();
