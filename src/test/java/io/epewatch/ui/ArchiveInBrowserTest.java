@@ -76,17 +76,18 @@ class ArchiveInBrowserTest {
         browser.findElement(By.id("minutes")).sendKeys("1");
         browser.findElement(By.id("archive-play")).click();
 
-        Browser.waitFor(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("archive-video")).isEmpty());
+        // the simulated recorder encodes the minute it replays: on a loaded machine that takes a while
+        Browser.waitFor(browser, Duration.ofSeconds(120)).until(d -> !d.findElements(By.id("archive-video")).isEmpty());
         assertThat(browser.findElement(By.id("archive-holds")).getText()).isNotBlank();
         assertThat(browser.findElements(By.id("recordings"))).isNotEmpty();
-        Browser.waitFor(browser, Duration.ofSeconds(30)).until(d -> played() > 1.0);
+        Browser.waitFor(browser, Duration.ofSeconds(60)).until(d -> played() > 1.0);
         assertThat(((Number) browser.executeScript("return document.getElementById('archive-video').duration")).doubleValue())
                 .as("a minute of footage").isBetween(55.0, 61.0);
         assertThat(((Number) browser.executeScript("return document.getElementById('archive-video').videoWidth")).intValue()).isEqualTo(640);
 
         browser.findElement(By.id("reason")).sendKeys("Đối chiếu xe 51C-123.45 qua cổng C01 ngày 14/3");
         browser.findElement(By.id("archive-keep")).click();
-        Browser.waitFor(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.id("archive-clip")).isEmpty());
+        Browser.waitFor(browser, Duration.ofSeconds(120)).until(d -> !d.findElements(By.id("archive-clip")).isEmpty());
         String sha = browser.findElement(By.id("clip-sha256")).getText();
         assertThat(sha).hasSize(64);
         assertThat(browser.findElement(By.id("clip-hold")).getText()).isNotBlank();
