@@ -1,14 +1,20 @@
 // The footage page: while the recorder replays a span (a minute or two for 20 minutes) the buttons say so and cannot
 // be pressed twice; then, once a span is played, hls.js feeds its HLS playlist to the video element (R2.2).
 (function () {
-    document.querySelectorAll('form[data-busy]').forEach(form => form.addEventListener('submit', () => {
-        form.querySelectorAll('button').forEach(button => {
-            button.disabled = true;
-        });
+    document.querySelectorAll('form[data-busy]').forEach(form => form.addEventListener('submit', event => {
+        if (form.dataset.sent) {
+            event.preventDefault(); // one replay at a time
+            return;
+        }
+        form.dataset.sent = 'true';
         const note = form.querySelector('.busy');
         if (note) {
             note.hidden = false;
         }
+        // disabled only once the form has been sent: a button disabled now would leave its name (action=play) out
+        setTimeout(() => form.querySelectorAll('button').forEach(button => {
+            button.disabled = true;
+        }), 0);
     }));
 }());
 // Plays a span of recorded footage (R2.2) from the HLS playlist the server made of the recorder's replay: hls.js feeds
