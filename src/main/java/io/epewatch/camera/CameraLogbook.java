@@ -109,6 +109,19 @@ public class CameraLogbook {
                 .update();
     }
 
+    /** R1.5: a camera taken out of service or put back is a line of its logbook, by whoever did it (same transaction). */
+    @org.springframework.context.event.EventListener
+    void on(io.epewatch.registry.CameraRetired change) {
+        Camera camera = diagram.findCamera(change.enterpriseTaxCode(), change.cameraNumber()).orElseThrow();
+        jdbc.sql("""
+                        insert into camera_logbook (camera_id, enterprise_tax_code, camera_number, location_name, at, state, kind,
+                            reason, source, author) values (?, ?, ?, ?, ?, null, ?, ?, 'PERSON', ?)""")
+                .params(camera.id(), camera.enterpriseTaxCode(), camera.number(), camera.locationName(), Timestamp.from(change.at()),
+                        change.retired() ? "RETIRED" : "REINSTATED",
+                        change.retired() ? "Ca-mê-ra ngừng sử dụng" : "Ca-mê-ra được đưa vào sử dụng lại", change.by())
+                .update();
+    }
+
     /** The monitor's entry for a fault that stays but changes its nature (a LOW_FRAME_RATE that became FROZEN_IMAGE). */
     public void recordReasonChange(Camera camera, CameraState state, Instant since, String reason) {
         jdbc.sql("""

@@ -224,6 +224,7 @@ public class SiteDiagram {
             jdbc.sql("update camera set retired_at = " + (retired ? "now()" : "null") + ", updated_at = now() where id = ?")
                     .param(existing.id()).update();
             changed(caller, taxCode, "camera:" + number, retired ? "camera retired" : "camera back in service");
+            events.publishEvent(new CameraRetired(existing.id(), taxCode, number, retired, caller.name(), clock.instant()));
         }
         return findCamera(taxCode, number).orElseThrow();
     }

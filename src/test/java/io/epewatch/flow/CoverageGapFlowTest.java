@@ -67,6 +67,10 @@ class CoverageGapFlowTest {
         assertThat(retired.status()).isEqualTo(200);
         assertThat(retired.json().get("retiredAt").isNull()).isFalse();
         assertThat(await(officer, site, "Cổng phụ", "OPEN").at("/evidence/gap").asString()).isEqualTo("ALL_RETIRED");
+        assertThat(officer.get(base + "/logbook").json().valueStream()
+                .filter(e -> e.get("cameraNumber").asString().equals("C7") && e.get("kind").asString().equals("RETIRED")))
+                .as("R1.5 the camera logbook says it was retired, and by whom").singleElement()
+                .satisfies(e -> assertThat(e.get("source").asString()).isEqualTo("PERSON"));
 
         // garbage: no answer to the question, an unknown camera, someone else's enterprise
         Api.Response empty = officer.put(base + "/cameras/C7/retirement", Map.of());
