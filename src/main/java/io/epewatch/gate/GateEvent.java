@@ -21,6 +21,11 @@ public record GateEvent(long id, String enterpriseTaxCode, String cameraNumber, 
 
     public enum Direction { IN, OUT }
 
+    /** A vehicle passed and a camera read neither its plate nor a container on it (issue 21). */
+    public boolean unread() {
+        return plate == null && containers.isEmpty();
+    }
+
     GateEvent withId(long newId) {
         return new GateEvent(newId, enterpriseTaxCode, cameraNumber, locationId, locationName, locationKind, direction,
                 capturedAt, plate, plateRaw, containers, source, receivedAt, seals);

@@ -73,6 +73,7 @@ public class GateEvents {
     /**
      * Records a passage a camera saw (recognition, an edge ANPR unit): the direction the site diagram gives the camera
      * wins over what the sender says (R1.4); a camera that sees both ways takes the sender's, which is then required.
+     * A passage with neither plate nor container is an unread vehicle (issue 21, {@link GateEvent#unread()}).
      *
      * @throws IdempotencyRace as {@link #record(GateEventInput, String, String)}
      */
@@ -95,7 +96,7 @@ public class GateEvents {
                 return earlier.get();
             }
         }
-        Passage passage = validate(input, camera, source);
+        Passage passage = validate(input, camera, source, cameraDirectionWins);
         GateEvent event = passage.event();
         long id = jdbc.sql("""
                         insert into gate_event (enterprise_tax_code, camera_number, location_id, location_name,
@@ -177,7 +178,7 @@ public class GateEvents {
                 input.capturedAt(), input.plate(), input.containerNumbers(), input.seals());
     }
 
-    private Passage validate(GateEventInput input, Optional<Camera> found, String source) {
+    private Passage validate(GateEventInput input, Optional<Camera> found, String source, boolean seen) {
         InputCheck check = new InputCheck();
         TaxCode taxCode = check.parse("enterpriseTaxCode", input.enterpriseTaxCode(), TaxCode::parse);
         Camera camera = null;
@@ -212,7 +213,9 @@ public class GateEvents {
             }
         }
         List<GateSeal> seals = seals(check, input.seals());
-        if ((input.plate() == null || input.plate().isBlank()) && raws.isEmpty()) {
+        // a camera that saw a vehicle and read nothing on it reports an unread passage (issue 21); a person or a
+        // system reporting a passage says which vehicle
+        if (!seen && (input.plate() == null || input.plate().isBlank()) && raws.isEmpty()) {
             check.reject("plate", "plateOrContainer", "a passage needs a plate or at least one container number");
         }
         check.throwIfAny();

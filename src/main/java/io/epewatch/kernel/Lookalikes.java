@@ -22,6 +22,17 @@ public final class Lookalikes {
     private Lookalikes() {
     }
 
+    /** What OCR may have read as {@code c}, likeliest first (its own lookalikes, then those that name it). */
+    public static String of(char c) {
+        StringBuilder out = new StringBuilder(LOOKALIKES.getOrDefault(c, ""));
+        LOOKALIKES.forEach((other, alike) -> {
+            if (alike.indexOf(c) >= 0 && out.indexOf(String.valueOf(other)) < 0) {
+                out.append(other);
+            }
+        });
+        return out.toString();
+    }
+
     /** Whether OCR may read one for the other (or they are the same). */
     public static boolean alike(char a, char b) {
         return a == b || LOOKALIKES.getOrDefault(a, "").indexOf(b) >= 0 || LOOKALIKES.getOrDefault(b, "").indexOf(a) >= 0;

@@ -1,5 +1,6 @@
 package io.epewatch.kernel;
 
+import java.util.regex.Pattern;
 
 /**
  * Whether a read and a declared plate or container number are the same despite OCR errors: an edit distance over
@@ -54,24 +55,36 @@ public final class TolerantMatch {
         if (text == null) {
             return "";
         }
-        StringBuilder kept = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = Character.toUpperCase(text.charAt(i));
-            if (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+        String plate = withoutCountry(text);
+        StringBuilder kept = new StringBuilder(plate.length());
+        for (int i = 0; i < plate.length(); i++) {
+            char c = Character.toUpperCase(plate.charAt(i));
+            if (kept(c)) {
                 kept.append(c);
             }
         }
         return kept.toString();
     }
 
+    /**
+     * A plate's country ({@code KH 2A-1234}, {@code XX 2A1234}) is a label, not characters read: a read whose country
+     * is unknown matches the declared plate of any country by its characters alone.
+     */
+    private static String withoutCountry(String text) {
+        return text.length() > 3 && text.charAt(2) == ' ' && COUNTRY.matcher(text).lookingAt() ? text.substring(3) : text;
+    }
+
+    private static final Pattern COUNTRY = Pattern.compile("(VN|LA|KH|CN|XX) ");
+
     private static int compactLength(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = Character.toUpperCase(text.charAt(i));
-            if (c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-                n++;
-            }
-        }
-        return n;
+        return compact(text).length();
+    }
+
+    /**
+     * Letters and digits of any script: a Chinese plate's province character ({@code 桂A·12345}) and a Lao plate's
+     * letters count as much as Latin ones (issue 21).
+     */
+    private static boolean kept(char c) {
+        return Character.isLetterOrDigit(c);
     }
 }

@@ -11,10 +11,21 @@ import java.util.List;
  * @param frame     JPEG of the best frame (largest, sharpest plate), or null
  * @param source    {@code recognition}, {@code edge:json}, {@code edge:hikvision}
  * @param eventKey  what makes a repeat of the same observation recognisable (idempotency)
+ * @param note      for a vehicle nothing was read of (no plate, no container): why, or null
  */
 public record GateObservation(String enterpriseTaxCode, String cameraNumber, Instant capturedAt, String direction,
                               ObservedText plate, List<ObservedText> containers, byte[] frame, String source,
-                              String eventKey) {
+                              String eventKey, String note) {
+
+    public GateObservation(String enterpriseTaxCode, String cameraNumber, Instant capturedAt, String direction,
+                           ObservedText plate, List<ObservedText> containers, byte[] frame, String source, String eventKey) {
+        this(enterpriseTaxCode, cameraNumber, capturedAt, direction, plate, containers, frame, source, eventKey, null);
+    }
+
+    /** Nothing was read: no plate, no container — an unread vehicle (issue 21). */
+    public boolean unread() {
+        return plate == null && containers.isEmpty();
+    }
 
     @Override
     public String toString() {

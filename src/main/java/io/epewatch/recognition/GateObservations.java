@@ -21,6 +21,8 @@ import io.epewatch.gate.GateEventInput;
 import io.epewatch.gate.GateEvents;
 import io.epewatch.gate.GateReceipt;
 import io.epewatch.identity.AccessScope;
+import io.epewatch.kernel.InvalidInputException;
+import io.epewatch.kernel.PlateNumber;
 import io.epewatch.registry.Enterprises;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,7 +67,8 @@ public class GateObservations {
      *
      * @throws InvalidInputException naming the field when the observation cannot be a gate event
      */
-    public GateReceipt record(GateObservation observation) {
+    public GateReceipt record(GateObservation sent) {
+        GateObservation observation = withPlateOfSomeCountry(sent);
         GateEventInput input = new GateEventInput(observation.enterpriseTaxCode(), observation.cameraNumber(),
                 observation.direction(), observation.capturedAt() == null ? null : observation.capturedAt().toString(),
                 observation.plate() == null ? null : observation.plate().text(),
@@ -79,6 +82,33 @@ public class GateObservations {
             // the same event sent twice at once: the other request committed it; this one rolled back whole and,
             // in a transaction of its own, now finds it (a retry inside the failed one could only fail again)
             return transaction.execute(status -> recordOnce(input, observation));
+        }
+    }
+
+    /**
+     * A plate read that fits no country's layout is kept as read with its country unknown ({@code XX}, UNCERTAIN,
+     * issue 21); text that cannot be a plate at all (no digit, too long) is refused, naming the field.
+     */
+    private static GateObservation withPlateOfSomeCountry(GateObservation observation) {
+        ObservedText plate = observation.plate();
+        if (plate == null) {
+            return observation;
+        }
+        try {
+            PlateNumber.parse(plate.text());
+            return observation;
+        } catch (IllegalArgumentException fitsNoLayout) {
+            String unknown;
+            try {
+                unknown = PlateNumber.unknownCountry(plate.text()).value();
+            } catch (IllegalArgumentException noPlate) {
+                throw new InvalidInputException("plate", "'" + plate.text() + "' is not a plate: " + noPlate.getMessage());
+            }
+            ObservedText kept = new ObservedText(plate.kind(), unknown, plate.confidence(), plate.frames(), plate.crop(),
+                    "fits no known plate layout: country unknown");
+            return new GateObservation(observation.enterpriseTaxCode(), observation.cameraNumber(), observation.capturedAt(),
+                    observation.direction(), kept, observation.containers(), observation.frame(), observation.source(),
+                    observation.eventKey(), observation.note());
         }
     }
 
@@ -103,14 +133,14 @@ public class GateObservations {
     public record ReadingToCheck(GateReading reading, String enterpriseTaxCode, String cameraNumber, Instant capturedAt) {
     }
 
-    /** The latest UNCERTAIN reads at the enterprises the scope may see, newest passage first (R1.2). */
+    /** The latest UNCERTAIN reads and UNREAD vehicles at the enterprises the scope may see, newest passage first (R1.2). */
     public List<ReadingToCheck> toCheck(AccessScope scope, int limit) {
         var visible = enterprises.visibleTaxCodes(scope);
         if (visible.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        select * from gate_reading where status = 'UNCERTAIN' and enterprise_tax_code in (:codes)
+                        select * from gate_reading where status <> 'CONFIDENT' and enterprise_tax_code in (:codes)
                         order by captured_at desc, id limit :limit""")
                 .param("codes", visible).param("limit", limit)
                 .query((rs, n) -> new ReadingToCheck(toReading(rs, n), rs.getString("enterprise_tax_code"),
@@ -132,6 +162,16 @@ public class GateObservations {
             texts.add(observation.plate());
         }
         texts.addAll(observation.containers());
+        if (texts.isEmpty()) {
+            // an unread vehicle (issue 21): one reading with no text, for the queue, with the frame to look at
+            jdbc.sql("""
+                            insert into gate_reading (gate_event_id, enterprise_tax_code, camera_number, captured_at,
+                                kind, text, confidence, status, frames, note, crop_evidence_id, frame_evidence_id)
+                            values (?, ?, ?, ?, 'PLATE', null, 0, 'UNREAD', 1, ?, null, ?)""")
+                    .params(event.id(), event.enterpriseTaxCode(), event.cameraNumber(), Timestamp.from(event.capturedAt()),
+                            observation.note(), frame)
+                    .update();
+        }
         for (ObservedText text : texts) {
             UUID crop = text.crop() == null ? null : store(text.crop(), event, links);
             jdbc.sql("""

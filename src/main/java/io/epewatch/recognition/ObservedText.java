@@ -10,11 +10,19 @@ package io.epewatch.recognition;
  */
 public record ObservedText(Reading.Kind kind, String text, double confidence, int frames, byte[] crop, String note) {
 
-    public enum Status { CONFIDENT, UNCERTAIN }
+    /**
+     * CONFIDENT: trusted as read. UNCERTAIN: kept and shown to officers with its crop, never dropped or trusted.
+     * UNREAD: a vehicle passed and nothing on it could be read (issue 21) — a reading with no text.
+     */
+    public enum Status { CONFIDENT, UNCERTAIN, UNREAD }
 
-    /** Reads below the bar are kept and shown to officers with their crop as UNCERTAIN, never dropped or trusted. */
+    /**
+     * Reads below the bar are UNCERTAIN; so is a plate whose country is not known ({@code XX ...}, issue 21) however
+     * sure the reader was of its characters, since nothing says it is a plate.
+     */
     public Status status(double uncertainBelow) {
-        return confidence < uncertainBelow ? Status.UNCERTAIN : Status.CONFIDENT;
+        boolean unknownCountry = kind == Reading.Kind.PLATE && text.startsWith("XX ");
+        return confidence < uncertainBelow || unknownCountry ? Status.UNCERTAIN : Status.CONFIDENT;
     }
 
     @Override

@@ -21,4 +21,16 @@ class TolerantMatchTest {
         assertThat(TolerantMatch.matches("30E-255.82", "51C-123.45")).isFalse();
         assertThat(TolerantMatch.matches(null, "51C-123.45")).isFalse();
     }
+
+    @Test
+    @DisplayName("issue 21: foreign plates match by all their characters; a read of unknown country matches any country's plate")
+    void foreignPlates() {
+        assertThat(TolerantMatch.matches("CN 桂A·12345", "CN 桂A·12345")).isTrue();
+        assertThat(TolerantMatch.distance("CN 桂A·12345", "CN 云A·12345")).as("another province").isEqualTo(1.0);
+        assertThat(TolerantMatch.matches("CN 桂A·12345", "CN 云A·12346")).isFalse();
+        assertThat(TolerantMatch.matches("XX 2A1234", "KH 2A-1234")).isTrue();
+        assertThat(TolerantMatch.matches("XX 2A1Z34", "KH 2A-1234")).as("a lookalike").isTrue();
+        assertThat(TolerantMatch.matches("LA ກຂ 1234", "LA ກທ 1234")).as("one Lao letter").isTrue();
+        assertThat(TolerantMatch.matches("LA ກຂ 1234", "LA ທທ 1234")).as("two Lao letters").isFalse();
+    }
 }

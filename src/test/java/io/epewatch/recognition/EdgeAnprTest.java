@@ -187,7 +187,7 @@ class EdgeAnprTest {
     }
 
     @Test
-    @DisplayName("Hikvision: heartbeats are acknowledged and not stored; malformed, unsafe or plate-less alarms get a clear 400")
+    @DisplayName("Hikvision: heartbeats are acknowledged and not stored; malformed or unsafe alarms get a clear 400")
     void hikvisionNonsense() throws IOException {
         String path = "/api/v1/edge-anpr/hikvision/" + site.taxCode() + "/G1";
         String xml = new String(resource("/anpr/hikvision-anpr.xml"), StandardCharsets.UTF_8);
@@ -198,8 +198,6 @@ class EdgeAnprTest {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<EventNotificationAlert><eventType>ANPR</eventType><ANPR><licensePlate>&x;</licensePlate></ANPR></EventNotificationAlert>";
         assertProblem(camera.postTyped(path, "application/xml", xxe.getBytes(StandardCharsets.UTF_8)), "body");
-        assertProblem(camera.postTyped(path, "application/xml",
-                xml.replace("51C12345", "unknown").getBytes(StandardCharsets.UTF_8)), "ANPR.licensePlate");
         String huge = xml.replace("<picNum>2</picNum>", "<padding>" + "x".repeat(1_100_000) + "</padding>");
         assertProblem(camera.postTyped(path, "application/xml", huge.getBytes(StandardCharsets.UTF_8)), "body");
         // says UTF-8, is Latin-1: refused, not stored with replacement characters; Latin-1 that says so is read
@@ -210,6 +208,66 @@ class EdgeAnprTest {
         assertProblem(camera.postTyped(path, "application/xml",
                 xml.replace("<confidenceLevel>94", "<confidenceLevel>high").getBytes(StandardCharsets.UTF_8)), "ANPR.confidenceLevel");
         assertThat(gateEvents.latest(java.util.Set.of(site.taxCode()), 10)).as("only the Latin-1 alarm that said so").hasSize(1);
+    }
+
+    @Test
+    @DisplayName("issue 21: a vehicle the camera could not read is an unread passage, in the officers' queue with its frame")
+    void unreadVehicles() throws IOException {
+        String path = "/api/v1/edge-anpr/hikvision/" + site.taxCode() + "/G1";
+        String xml = new String(resource("/anpr/hikvision-anpr.xml"), StandardCharsets.UTF_8).replace("51C12345", "unknown");
+        String boundary = "hik" + UUID.randomUUID();
+        Api.Response hikvision = camera.postTyped(path, "multipart/form-data; boundary=" + boundary,
+                multipart(boundary, Map.of("anpr.xml", xml.getBytes(StandardCharsets.UTF_8), "detectionPicture.jpg", jpeg())));
+        assertThat(hikvision.status()).as(hikvision.body()).isEqualTo(201);
+        assertThat(hikvision.json().get("plate").isNull()).isTrue();
+        assertThat(hikvision.json().get("containers")).isEmpty();
+        JsonNode reading = officer.get("/api/v1/gate-events/" + hikvision.json().get("id").asLong() + "/readings").json().get(0);
+        assertThat(reading.get("status").asString()).isEqualTo("UNREAD");
+        assertThat(reading.get("text").isNull()).isTrue();
+        assertThat(reading.get("frameEvidenceId").isNull()).as("the scene is kept to look at").isFalse();
+        assertThat(reading.get("note").asString()).contains("unknown");
+        assertThat(camera.postTyped(path, "multipart/form-data; boundary=" + boundary,
+                multipart(boundary, Map.of("anpr.xml", xml.getBytes(StandardCharsets.UTF_8), "detectionPicture.jpg", jpeg())))
+                .status()).as("a repeat").isEqualTo(200);
+
+        Map<String, Object> json = event("edge-" + UUID.randomUUID(), 0.9);
+        json.put("plate", Map.of("text", "UNKNOWN"));
+        json.remove("containers");
+        Api.Response unread = camera.post("/api/v1/edge-anpr/events", json);
+        assertThat(unread.status()).as(unread.body()).isEqualTo(201);
+        assertThat(unread.json().get("plate").isNull()).isTrue();
+
+        String page = officer.get("/passages/to-check").body();
+        assertThat(page).contains("/passages/" + hikvision.json().get("id").asLong(), "/frame.jpg", "không đọc được");
+        assertThat(gateEvents.latest(java.util.Set.of(site.taxCode()), 10)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("issue 21: foreign plates keep their country; a plate of no known layout is kept as read, country unknown, UNCERTAIN")
+    void foreignPlates() {
+        Map<String, Object> cambodian = event("edge-" + UUID.randomUUID(), 0.95);
+        cambodian.put("plate", Map.of("text", "2A-1234", "confidence", 0.95));
+        Api.Response kh = camera.post("/api/v1/edge-anpr/events", cambodian);
+        assertThat(kh.status()).as(kh.body()).isEqualTo(201);
+        assertThat(kh.json().get("plate").asString()).isEqualTo("KH 2A-1234");
+
+        Map<String, Object> chinese = event("edge-" + UUID.randomUUID(), 0.95);
+        chinese.put("plate", Map.of("text", "桂A·12345", "confidence", 0.95));
+        assertThat(camera.post("/api/v1/edge-anpr/events", chinese).json().get("plate").asString()).isEqualTo("CN 桂A·12345");
+
+        Map<String, Object> thai = event("edge-" + UUID.randomUUID(), 0.97);
+        thai.put("plate", Map.of("text", "1กข 1234", "confidence", 0.97));
+        Api.Response xx = camera.post("/api/v1/edge-anpr/events", thai);
+        assertThat(xx.status()).as(xx.body()).isEqualTo(201);
+        assertThat(xx.json().get("plate").asString()).isEqualTo("XX 1กข1234");
+        JsonNode reading = officer.get("/api/v1/gate-events/" + xx.json().get("id").asLong() + "/readings").json().get(0);
+        assertThat(reading.get("status").asString()).as("however sure the camera was").isEqualTo("UNCERTAIN");
+        assertThat(reading.get("note").asString()).contains("country unknown");
+
+        Map<String, Object> words = event("edge-" + UUID.randomUUID(), 0.9);
+        words.put("plate", Map.of("text", "Biển số lạ ABC"));
+        assertProblem(camera.post("/api/v1/edge-anpr/events", words), "plate");
+        assertThat(gateEvents.latest(java.util.Set.of(site.taxCode()), 10)).hasSize(3);
     }
 
     private static void assertProblem(Api.Response response, String field) {

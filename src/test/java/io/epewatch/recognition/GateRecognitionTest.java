@@ -81,6 +81,34 @@ class GateRecognitionTest {
         assertThat(gateEvents.latest(java.util.Set.of(site.taxCode()), 10)).hasSize(1);
     }
 
+    @Test
+    @DisplayName("issue 21: a truck nothing can be read on (plate and container painted over) is one UNREAD passage, in the queue with its frame")
+    void anUnreadableTruckIsAnUnreadPassage() throws InterruptedException {
+        Fixtures.Site site = fixtures.site();
+        Camera gate = diagram.findCamera(site.taxCode(), "G1").orElseThrow();
+        List<Picture> frames = new PassingTruck(1280, 720, "HÀNG XE", "VẬN TẢI HOA").frames(3, 6);
+        Instant start = Instant.now();
+        for (int i = 0; i < frames.size(); i++) {
+            recognition.accept(gate, frames.get(i), start.plusMillis(400L * i));
+        }
+        awaitIdle();
+        recognition.closeQuiet(start.plusSeconds(60));
+
+        List<GateEvent> events = gateEvents.latest(java.util.Set.of(site.taxCode()), 10);
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.unread()).isTrue();
+            assertThat(event.direction()).isEqualTo(GateEvent.Direction.OUT);
+        });
+        List<GateObservations.GateReading> readings = observations.readings(AccessScope.all(), events.get(0).id());
+        assertThat(readings).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(ObservedText.Status.UNREAD);
+            assertThat(r.text()).isNull();
+            assertThat(r.frameEvidenceId()).as("the frame with most writing").isNotNull();
+            assertThat(r.note()).contains("frames");
+        });
+        assertThat(observations.toCheck(AccessScope.all(), 500)).anyMatch(c -> c.reading().gateEventId() == events.get(0).id());
+    }
+
     private void awaitIdle() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!recognition.idle() && System.nanoTime() < deadline) {

@@ -57,8 +57,10 @@ public final class HikvisionAnprParser {
         Instant at = check.parse("dateTime", UntrustedXml.text(root, "dateTime"), HikvisionAnprParser::instant);
         String plateText = UntrustedXml.text(anpr, "licensePlate");
         ObservedText plate = null;
+        String note = null;
         if (plateText == null || plateText.isBlank() || plateText.equalsIgnoreCase("unknown")) {
-            check.reject("ANPR.licensePlate", "no plate was read (" + (plateText == null ? "missing" : plateText) + ")");
+            // the camera saw a vehicle and could not read it: an unread passage (issue 21)
+            note = "the camera read no plate (" + (plateText == null ? "licensePlate missing" : plateText.strip()) + ")";
         } else {
             double confidence = confidence(check, UntrustedXml.text(anpr, "confidenceLevel"));
             byte[] crop = picture(check, pictures, "licensePlatePicture");
@@ -77,7 +79,7 @@ public final class HikvisionAnprParser {
                 : Sha256.hex((UntrustedXml.text(root, "channelID") + "|" + UntrustedXml.text(root, "dateTime") + "|" + plateText)
                 .getBytes(StandardCharsets.UTF_8)));
         return Optional.of(new GateObservation(taxCode, cameraNumber, at, direction, plate, List.of(), scene,
-                "edge:hikvision", key));
+                "edge:hikvision", key, note));
     }
 
     private static double confidence(InputCheck check, String raw) {

@@ -15,6 +15,8 @@ import io.epewatch.recognition.Reading;
 public final class JsonAnprParser {
 
     private static final int MAX_CONTAINERS = 4;
+    /** What a camera sends as the plate of a vehicle it could not read. */
+    private static final String UNREAD = "unknown";
 
     public GateObservation parse(JsonAnprEvent event) {
         InputCheck check = new InputCheck();
@@ -23,6 +25,12 @@ public final class JsonAnprParser {
         check.require("cameraNumber", event.cameraNumber());
         Instant at = check.parse("capturedAt", event.capturedAt(), raw -> instant(raw));
         ObservedText plate = event.plate() == null ? null : text(check, "plate", Reading.Kind.PLATE, event.plate());
+        String note = null;
+        if (plate != null && plate.text().equalsIgnoreCase(UNREAD)) {
+            // the camera saw a vehicle and could not read its plate: an unread passage (issue 21)
+            plate = null;
+            note = "the camera read no plate";
+        }
         List<ObservedText> containers = new ArrayList<>();
         List<JsonAnprEvent.Text> raw = event.containers() == null ? List.of() : event.containers();
         if (raw.size() > MAX_CONTAINERS) {
@@ -39,7 +47,7 @@ public final class JsonAnprParser {
                 }
             }
         }
-        if (plate == null && raw.isEmpty()) {
+        if (event.plate() == null && raw.isEmpty()) {
             check.reject("plate", "an event needs a plate or at least one container");
         }
         byte[] frame = EdgePictures.fromBase64(check, "image", event.image());
@@ -51,7 +59,7 @@ public final class JsonAnprParser {
         // senders number their own events: the key is scoped to the enterprise and camera
         String key = event.enterpriseTaxCode().strip() + "/" + event.cameraNumber().strip() + "/" + event.eventId().strip();
         return new GateObservation(event.enterpriseTaxCode().strip(), event.cameraNumber().strip(), at, direction, plate,
-                containers, frame, "edge:json", key);
+                containers, frame, "edge:json", key, note);
     }
 
     private static ObservedText text(InputCheck check, String field, Reading.Kind kind, JsonAnprEvent.Text text) {

@@ -12,18 +12,20 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.epewatch.kernel.PlateNumber;
 import io.epewatch.recognition.CharChoice;
 import io.epewatch.recognition.Picture;
 
 /**
  * What a text line says: PP-OCRv4's CRNN gives, per time step, a probability for each of its 6,625 classes (CTC).
- * Only the characters that can stand on a plate or a container ({@code A-Z 0-9 - .}) are kept — lower case folded
- * into upper case — so a Chinese character or a colon can never come out, and each emitted character carries the
- * probabilities of the alternatives the grammars and the check digit choose among.
+ * Only the characters that can stand on a plate or a container ({@code A-Z 0-9 - .}, and the Chinese provinces'
+ * characters that begin a Chinese plate) are kept — lower case folded into upper case — so other Chinese characters
+ * or a colon can never come out, and each emitted character carries the probabilities of the alternatives the
+ * grammars and the check digit choose among.
  */
 final class TextRecognizer {
 
-    static final String ALLOWED = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-.";
+    static final String ALLOWED = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-." + PlateNumber.CHINESE_PROVINCES;
     private static final int HEIGHT = 48;
     private static final int MAX_WIDTH = 1280;
 

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.epewatch.recognition.Box;
 import io.epewatch.recognition.FrameRead;
@@ -42,11 +43,32 @@ final class PassageVote {
             return read.readings().stream().mapToDouble(r -> (double) r.box().width() * r.box().height() * r.confidence())
                     .max().orElse(0);
         }
+
+        /** How much writing the detector found, read or not: what shows an unread vehicle best. */
+        double textArea() {
+            return read.lines().stream().mapToDouble(l -> (double) l.box().width() * l.box().height()).sum();
+        }
     }
 
-    /** @param best the frame kept as evidence, or null */
-    record Vehicle(ObservedText plate, List<ObservedText> containers, Seen best, Instant capturedAt, boolean approaching) {
+    /**
+     * @param best the frame kept as evidence, or null
+     * @param note why nothing was read, for an unread vehicle; else null
+     */
+    record Vehicle(ObservedText plate, List<ObservedText> containers, Seen best, Instant capturedAt, boolean approaching,
+                   String note) {
+
+        Vehicle(ObservedText plate, List<ObservedText> containers, Seen best, Instant capturedAt, boolean approaching) {
+            this(plate, containers, best, capturedAt, approaching, null);
+        }
     }
+
+    /**
+     * An unread vehicle (issue 21) is a passage of at least this many moving frames, in at least
+     * {@value #UNREAD_FRAMES_WITH_TEXT} of which the detector found writing, and where nothing was read: a vehicle
+     * with a plate and markings nobody could read — not a person walking through or a shadow.
+     */
+    static final int UNREAD_MOVING_FRAMES = 3;
+    static final int UNREAD_FRAMES_WITH_TEXT = 2;
 
     private static final int MAX_CONTAINERS = 4;
     private static final int PICTURES_KEPT = 4;
@@ -55,6 +77,8 @@ final class PassageVote {
     private static final double CONTAINER_MISREAD = 3.0;
 
     private final List<Seen> frames = new ArrayList<>();
+    /** The frame with most writing among those where nothing was read: the evidence if nothing ever is. */
+    private Seen mostText;
 
     /**
      * Keeps the frame's read, and its picture only if it is among the {@value #PICTURES_KEPT} worth most: a 1080p
@@ -63,6 +87,9 @@ final class PassageVote {
     synchronized void add(Seen seen) {
         if (seen.read.readings().isEmpty()) {
             frames.add(seen.withoutPicture());
+            if (seen.picture != null && !seen.read.lines().isEmpty() && (mostText == null || seen.textArea() > mostText.textArea())) {
+                mostText = seen;
+            }
             return;
         }
         frames.add(seen);
@@ -83,6 +110,8 @@ final class PassageVote {
             if (!containers.isEmpty()) {
                 Cluster lead = containers.get(0);
                 vehicles.add(new Vehicle(null, observed(containers), lead.bestSeen(), lead.firstAt(), lead.approaching()));
+            } else {
+                unread(ordered).ifPresent(vehicles::add);
             }
             return vehicles;
         }
@@ -95,6 +124,16 @@ final class PassageVote {
         carried.forEach((plate, its) -> vehicles.add(new Vehicle(plate.observed(), observed(its), plate.bestSeen(),
                 plate.firstAt(), plate.approaching())));
         return vehicles;
+    }
+
+    private Optional<Vehicle> unread(List<Seen> ordered) {
+        List<Seen> withText = ordered.stream().filter(f -> !f.read.lines().isEmpty()).toList();
+        if (ordered.size() < UNREAD_MOVING_FRAMES || withText.size() < UNREAD_FRAMES_WITH_TEXT || mostText == null) {
+            return Optional.empty();
+        }
+        boolean approaching = withText.get(withText.size() - 1).textArea() >= withText.get(0).textArea();
+        return Optional.of(new Vehicle(null, List.of(), mostText, ordered.get(0).at(), approaching,
+                "nothing on the vehicle could be read in " + ordered.size() + " frames (" + withText.size() + " with writing)"));
     }
 
     /**

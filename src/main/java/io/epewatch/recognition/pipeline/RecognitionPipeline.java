@@ -133,7 +133,8 @@ public final class RecognitionPipeline implements AutoCloseable {
                 PassageVote.Vehicle vehicle = voted.get(i);
                 GateObservation observation = new GateObservation(passage.camera.enterpriseTaxCode(), passage.camera.number(),
                         vehicle.capturedAt(), direction(passage.camera, vehicle), vehicle.plate(), vehicle.containers(),
-                        vehicle.best() == null ? null : vehicle.best().picture().jpeg(), "recognition", passage.id + "/" + i);
+                        vehicle.best() == null ? null : vehicle.best().picture().jpeg(), "recognition", passage.id + "/" + i,
+                        vehicle.note());
                 try {
                     sink.accept(observation);
                     vehicles.incrementAndGet();

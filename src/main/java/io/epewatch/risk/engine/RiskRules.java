@@ -24,7 +24,8 @@ final class RiskRules {
             new TravelTimeAnomalyRule(),
             new UnscheduledStopRule(),
             new GpsSilenceRule(),
-            new CoverageGapRule());
+            new CoverageGapRule(),
+            new UnreadPassagesRule());
 
     private RiskRules() {
     }

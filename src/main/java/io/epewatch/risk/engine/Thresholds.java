@@ -26,23 +26,26 @@ import java.util.function.Function;
  *                            long past their deadline before they warn
  * @param coverageGrace       how long a place that must be watched may have no camera before it is a warning: the
  *                            time to mount the cameras of a new gate or yard
+ * @param unreadPerHour       more vehicles than this passing one gate unread within an hour is a warning
  */
 public record Thresholds(Duration declarationBefore, Duration declarationAfter, Duration noteBefore,
                          Duration exitAfterDelivery, Duration clearedSeenWithin, Duration stopLongerThan,
                          double stopSpeedKmh, Duration silenceLongerThan, LocalTime scrapHoursFrom,
                          LocalTime scrapHoursTo, int circulationCount, Duration circulationWithin, Duration lateness,
-                         Duration coverageGrace) {
+                         Duration coverageGrace, int unreadPerHour) {
 
     private static final Duration DEFAULT_COVERAGE_GRACE = Duration.ofHours(24);
+    private static final int DEFAULT_UNREAD_PER_HOUR = 5;
 
     public static final Thresholds DEFAULTS = new Thresholds(Duration.ofDays(7), Duration.ofHours(24),
             Duration.ofHours(24), Duration.ofHours(12), Duration.ofHours(48), Duration.ofMinutes(30), 5,
             Duration.ofMinutes(30), LocalTime.of(7, 0), LocalTime.of(17, 0), 3, Duration.ofHours(24),
-            Duration.ofMinutes(2), DEFAULT_COVERAGE_GRACE);
+            Duration.ofMinutes(2), DEFAULT_COVERAGE_GRACE, DEFAULT_UNREAD_PER_HOUR);
 
     public Thresholds {
         // settings in the fact log from before the threshold existed
         coverageGrace = coverageGrace == null ? DEFAULT_COVERAGE_GRACE : coverageGrace;
+        unreadPerHour = unreadPerHour <= 0 ? DEFAULT_UNREAD_PER_HOUR : unreadPerHour;
     }
 
     /** How long the engine must remember a fact so that every rule can still see it. */
@@ -74,6 +77,7 @@ public record Thresholds(Duration declarationBefore, Duration declarationAfter, 
         map.put("circulationWithin", circulationWithin.toString());
         map.put("lateness", lateness.toString());
         map.put("coverageGrace", coverageGrace.toString());
+        map.put("unreadPerHour", Integer.toString(unreadPerHour));
         return map;
     }
 
@@ -95,7 +99,8 @@ public record Thresholds(Duration declarationBefore, Duration declarationAfter, 
                 duration(map, "stopLongerThan"), positive(map, "stopSpeedKmh", Double::parseDouble),
                 duration(map, "silenceLongerThan"), value(map, "scrapHoursFrom", LocalTime::parse),
                 value(map, "scrapHoursTo", LocalTime::parse), positive(map, "circulationCount", Integer::parseInt),
-                duration(map, "circulationWithin"), duration(map, "lateness"), duration(map, "coverageGrace"));
+                duration(map, "circulationWithin"), duration(map, "lateness"), duration(map, "coverageGrace"),
+                positive(map, "unreadPerHour", Integer::parseInt));
     }
 
     private static Duration duration(Map<String, String> map, String name) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** R1.2: reads of Vietnamese plates decoded against the plate layouts (docs/plates.md). */
+/** R1.2: reads of plates decoded against the plate layouts (docs/plates.md). */
 class PlateGrammarTest {
 
     private final PlateGrammar grammar = new PlateGrammar();
@@ -70,6 +70,67 @@ class PlateGrammarTest {
     void digitsAloneAreNoPlate() {
         assertThat(grammar.parse(Reads.of("90619.55"))).isEmpty();
         assertThat(grammar.parse(Reads.of("298-256.62", 0.9))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"80NG-123-45, 80NG-123-45", "80NG12345, 80NG-123-45", "29NN 456 01, 29NN-456-01", "80QT-012.34, 80QT-012-34",
+            "51RM-012.34, 51RM-012.34", "29T-012.34, 29T-012.34"})
+    @DisplayName("issue 21: diplomatic and foreign-organisation plates (NG, NN, QT), semi-trailers (RM), temporary (T)")
+    void otherVietnameseSeries(String read, String plate) {
+        assertThat(text(grammar.parse(Reads.of(read)))).isEqualTo(plate);
+    }
+
+    @Test
+    @DisplayName("issue 21: a military plate and a Cambodian one are read, at half the confidence, with a note to check")
+    void looseLayoutsAreReadUncertain() {
+        GrammarMatch military = grammar.parse(Reads.of("TM-12-34")).orElseThrow();
+        assertThat(military.text()).isEqualTo("TM-12-34");
+        assertThat(military.confidence()).isEqualTo(0.98 * PlateGrammar.LOOSE_LAYOUT);
+        assertThat(military.note()).contains("military");
+        assertThat(text(grammar.parse(Reads.of("KA"), Reads.of("56-78")))).isEqualTo("KA-56-78");
+        GrammarMatch cambodian = grammar.parse(Reads.of("2A-1234")).orElseThrow();
+        assertThat(cambodian.text()).isEqualTo("KH 2A-1234");
+        assertThat(cambodian.confidence()).isLessThan(0.6);
+        assertThat(cambodian.note()).contains("Cambodian");
+        assertThat(text(grammar.parse(Reads.of("2HK-1234")))).isEqualTo("KH 2HK-1234");
+        assertThat(text(grammar.parse(Reads.of("3AB-5678")))).as("a Vietnamese plate with a lookalike wins").isEqualTo("34B-5678");
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"桂A·12345, CN 桂A·12345", "云A2T156, CN 云A·2T156", "粤BD12345, CN 粤B·D12345", "桂AO2345, CN 桂A·02345"})
+    @DisplayName("issue 21: Chinese plates, the province's character first, at full confidence")
+    void chinesePlates(String read, String plate) {
+        GrammarMatch match = grammar.parse(Reads.of(read)).orElseThrow();
+        assertThat(match.text()).isEqualTo(plate);
+        assertThat(match.note()).isNull();
+    }
+
+    @Test
+    @DisplayName("issue 21: Vietnamese plates win over the loose layouts where both could be read (5IC-1234 is 51C-1234)")
+    void vietnameseWinsOverLooseLayouts() {
+        assertThat(text(grammar.parse(Reads.of("5IC-1234")))).isEqualTo("51C-1234");
+        assertThat(text(grammar.parse(Reads.of("51C-1234")))).isEqualTo("51C-1234");
+    }
+
+    @Test
+    @DisplayName("issue 21: a number with a dot has five digits — 20.88 lost its first digit and is no plate")
+    void aDotStandsBeforeTheLastTwoOfFiveDigits() {
+        assertThat(grammar.parse(Reads.of("59-U1"), Reads.of("20.88"))).isEmpty();
+        assertThat(grammar.parse(Reads.of("51C-20.88"))).isEmpty();
+        assertThat(text(grammar.parse(Reads.of("59-U1"), Reads.of("120.88")))).isEqualTo("59-U1 120.88");
+        assertThat(text(grammar.parse(Reads.of("59-U1"), Reads.of("2088")))).as("an older plate has 4 digits and no dot")
+                .isEqualTo("59-U1 2088");
+    }
+
+    @Test
+    @DisplayName("issue 21: a two-row plate whose series letter was read as a digit keeps its top row, read uncertain")
+    void aSeriesLetterReadAsADigitKeepsTheTopRow() {
+        GrammarMatch match = grammar.parse(Reads.of("59-01"), Reads.of("120.88")).orElseThrow();
+        assertThat(match.text()).isEqualTo("59-D1 120.88");
+        assertThat(match.confidence()).isLessThan(0.6);
+        // where the recogniser offered the letter, its own alternative wins over a lookalike
+        var read = Reads.misread("59-01", 3, '0', 0.7, 'U', 0.25);
+        assertThat(text(grammar.parse(read, Reads.of("120.88")))).isEqualTo("59-U1 120.88");
     }
 
     private static String text(Optional<GrammarMatch> match) {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.epewatch.recognition.Box;
+import io.epewatch.recognition.CharChoice;
 import io.epewatch.recognition.FrameRead;
 import io.epewatch.recognition.ObservedText;
 import io.epewatch.recognition.PassingTruck;
 import io.epewatch.recognition.Picture;
 import io.epewatch.recognition.Reading;
+import io.epewatch.recognition.TextLine;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +73,50 @@ class PassageVoteTest {
         PassageVote nothing = new PassageVote();
         nothing.add(seen(0));
         assertThat(nothing.vehicles()).isEmpty();
+    }
+
+    private static PassageVote.Seen withWriting(int second, int... widths) {
+        List<TextLine> lines = new java.util.ArrayList<>();
+        for (int width : widths) {
+            lines.add(new TextLine(new Box(100, 200, width, 30), List.of(new CharChoice('X', 0.2, Map.of('X', 0.2)))));
+        }
+        return new PassageVote.Seen(T0.plusSeconds(second), FRAME, new FrameRead(lines, List.of()));
+    }
+
+    @Test
+    @DisplayName("issue 21: writing seen on a passing vehicle and never read makes an unread vehicle, its most legible frame kept")
+    void unreadVehicle() {
+        PassageVote vote = new PassageVote();
+        vote.add(withWriting(0, 80));
+        vote.add(withWriting(1, 120, 60));
+        vote.add(withWriting(2));
+        PassageVote.Vehicle vehicle = vote.vehicles().get(0);
+        assertThat(vote.vehicles()).hasSize(1);
+        assertThat(vehicle.plate()).isNull();
+        assertThat(vehicle.containers()).isEmpty();
+        assertThat(vehicle.best().at()).as("the frame with most writing").isEqualTo(T0.plusSeconds(1));
+        assertThat(vehicle.best().picture()).isNotNull();
+        assertThat(vehicle.capturedAt()).isEqualTo(T0);
+        assertThat(vehicle.note()).contains("3 frames", "2 with writing");
+    }
+
+    @Test
+    @DisplayName("issue 21: movement without writing (a person, a shadow), or writing in a single frame, is no vehicle")
+    void movementWithoutWritingIsNoVehicle() {
+        PassageVote person = new PassageVote();
+        person.add(withWriting(0));
+        person.add(withWriting(1));
+        person.add(withWriting(2));
+        assertThat(person.vehicles()).isEmpty();
+        PassageVote glimpse = new PassageVote();
+        glimpse.add(withWriting(0, 100));
+        glimpse.add(withWriting(1));
+        glimpse.add(withWriting(2));
+        assertThat(glimpse.vehicles()).isEmpty();
+        PassageVote brief = new PassageVote();
+        brief.add(withWriting(0, 100));
+        brief.add(withWriting(1, 100));
+        assertThat(brief.vehicles()).as("two frames are too brief a passage").isEmpty();
     }
 
     @Test
