@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.epewatch.kernel.ContainerNumber;
 import io.epewatch.kernel.Lookalikes;
@@ -23,6 +25,10 @@ public final class ContainerCodeGrammar {
     private static final int BEAM = 64;
     private static final int ALTERNATIVES = 3;
     private static final double FLOOR = 0.02;
+    /** A second reading the check digit accepts, at least this likely relative to the first, leaves it undecided. */
+    private static final double AMBIGUOUS = 0.5;
+    /** What an undecided read is worth: below any sensible uncertain bar, so an officer looks at it. */
+    private static final double UNDECIDED = 0.45;
 
     /** A container number anywhere in one line of text (a line with a dot is a weight or a volume, not a number). */
     public Optional<GrammarMatch> parse(List<CharChoice> read) {
@@ -42,15 +48,86 @@ public final class ContainerCodeGrammar {
         if (whole && (chars.size() < SLOTS.length || chars.size() > SLOTS.length + 2)) {
             return Optional.empty();
         }
+        boolean[] sizeType = sizeTypeCodes(read);
         GrammarMatch best = null;
         for (int start = 0; start + SLOTS.length <= chars.size(); start++) {
-            GrammarMatch match = decode(chars.subList(start, start + SLOTS.length),
-                    start + SLOTS.length < chars.size() ? chars.get(start + SLOTS.length) : null);
+            if (sizeType[start]) {
+                continue;
+            }
+            int check = start + SLOTS.length;
+            // a size-type code after the serial (22G1, 45G1) is not its check digit: the check digit was not seen
+            GrammarMatch match = decode(chars.subList(start, check), check < chars.size() && !sizeType[check] ? chars.get(check) : null);
+            GrammarMatch withoutExtra = withoutExtraDigit(chars, start, sizeType);
+            if (withoutExtra != null) {
+                if (match == null || match.note() != null) {
+                    match = withoutExtra;
+                } else if (!withoutExtra.text().equals(match.text())) {
+                    // MSKU 4670069 1: the first ten and the 9 make MSKU4670069 hold, dropping the extra 0 makes
+                    // MSKU4670691 hold — one in ten extra digits fools the window, so neither is trusted
+                    match = new GrammarMatch(match.text(), Math.min(match.confidence(), UNDECIDED), match.score(),
+                            "read with one digit too many: " + match.text() + " or " + withoutExtra.text() + "; confirm which");
+                }
+            }
             if (match != null && match.beats(best)) {
                 best = match;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Which letters-and-digits of the read begin or belong to an ISO 6346 size-type code ({@code 22G1}, {@code 45R1}:
+     * two digits, a letter, a digit, standing as a word of its own), indexed as the read's letters and digits.
+     */
+    private static boolean[] sizeTypeCodes(List<CharChoice> read) {
+        StringBuilder words = new StringBuilder();
+        read.forEach(c -> words.append(Character.isLetterOrDigit(c.best()) ? c.best() : ' '));
+        String text = words.toString();
+        int alnum = (int) text.chars().filter(c -> c != ' ').count();
+        boolean[] marked = new boolean[alnum + 1];
+        Matcher m = SIZE_TYPE.matcher(text);
+        while (m.find()) {
+            int index = (int) text.substring(0, m.start()).chars().filter(c -> c != ' ').count();
+            for (int i = 0; i < 4; i++) {
+                marked[index + i] = true;
+            }
+        }
+        return marked;
+    }
+
+    private static final Pattern SIZE_TYPE = Pattern.compile("(?<![A-Z0-9])[1-9LM][0-9][A-Z][0-9](?![A-Z0-9])");
+
+    /**
+     * A serial read with one digit too many ({@code MSKU 46700691}): the seven digits after the owner code with each
+     * dropped in turn, where the eighth is read as the check digit. Only when exactly one choice makes the check digit
+     * hold is it taken, as a correction with a note; several fit, or none: nothing.
+     */
+    private static GrammarMatch withoutExtraDigit(List<CharChoice> chars, int start, boolean[] sizeType) {
+        int end = start + SLOTS.length + 2; // owner 4 + 7 digits + check
+        if (end > chars.size() || end < chars.size() && Character.isDigit(chars.get(end).best()) || sizeType[end - 1]) {
+            return null;
+        }
+        List<CharChoice> window = chars.subList(start, end);
+        if (window.subList(4, 12).stream().anyMatch(c -> !Character.isDigit(c.best()))) {
+            return null;
+        }
+        GrammarMatch found = null;
+        int dropped = -1;
+        for (int skip = 4; skip < 11; skip++) {
+            List<CharChoice> ten = new ArrayList<>(window.subList(0, 11));
+            ten.remove(skip);
+            GrammarMatch match = decode(ten, window.get(11));
+            if (match == null || match.note() != null) {
+                continue;
+            }
+            if (found != null && !found.text().equals(match.text())) {
+                return null;
+            }
+            found = match;
+            dropped = skip;
+        }
+        return found == null ? null : new GrammarMatch(found.text(), found.confidence() * 0.5, found.score() + Math.log(0.5),
+                "serial read with an extra digit: position " + (dropped + 1) + " dropped, the only way the check digit holds");
     }
 
     private static GrammarMatch decode(List<CharChoice> firstTen, CharChoice checkRead) {
@@ -73,18 +150,33 @@ public final class ContainerCodeGrammar {
             next.sort(Comparator.comparingDouble(Partial::logScore).reversed());
             beam = next.size() > BEAM ? next.subList(0, BEAM) : next;
         }
+        GrammarMatch confirmed = null;
         for (Partial partial : beam) {
             // the beam is best first: the first whose check digit the read confirms wins
             char digit = (char) ('0' + ContainerNumber.withCheckDigit(partial.text).checkDigit());
-            if (checkRead != null) {
-                double p = Slot.DIGIT.candidates(checkRead, 4).stream().filter(c -> c.character() == digit)
-                        .mapToDouble(Slot.Candidate::probability).findFirst().orElse(0);
-                if (p >= FLOOR) {
-                    double weakest = Math.min(partial.weakest, p);
-                    // an independent check digit that agrees makes a wrong read very unlikely
-                    return new GrammarMatch(partial.text + digit, Math.sqrt(weakest), partial.logScore + Math.log(p), null);
-                }
+            if (checkRead == null) {
+                break;
             }
+            double p = Slot.DIGIT.candidates(checkRead, 4).stream().filter(c -> c.character() == digit)
+                    .mapToDouble(Slot.Candidate::probability).findFirst().orElse(0);
+            if (p < FLOOR) {
+                continue;
+            }
+            double score = partial.logScore + Math.log(p);
+            if (confirmed == null) {
+                double weakest = Math.min(partial.weakest, p);
+                // an independent check digit that agrees makes a wrong read very unlikely
+                confirmed = new GrammarMatch(partial.text + digit, Math.sqrt(weakest), score, null);
+            } else if (score > confirmed.score() + Math.log(AMBIGUOUS)) {
+                // another reading the check digit accepts is nearly as likely: it cannot decide, and says so
+                return new GrammarMatch(confirmed.text(), Math.min(confirmed.confidence(), UNDECIDED), confirmed.score(),
+                        "the check digit also accepts " + partial.text + digit + ": confirm which");
+            } else {
+                break;
+            }
+        }
+        if (confirmed != null) {
+            return confirmed;
         }
         Partial top = beam.get(0);
         if (top.weakest < 0.5) {

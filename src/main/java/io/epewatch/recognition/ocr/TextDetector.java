@@ -41,6 +41,10 @@ final class TextDetector {
     }
 
     List<Box> detect(Picture picture) {
+        return detect(picture, longSide);
+    }
+
+    List<Box> detect(Picture picture, int longSide) {
         double scale = Math.min((double) longSide / Math.max(picture.width(), picture.height()),
                 Math.max(1.0, (double) shortSideAtLeast / Math.min(picture.width(), picture.height())));
         int w = Math.max(32, (int) Math.round(picture.width() * scale / 32) * 32);

@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.epewatch.recognition.Box;
 import io.epewatch.recognition.FrameRead;
 import io.epewatch.recognition.FrameRecognition;
 import io.epewatch.recognition.GateObservation;
@@ -35,7 +37,12 @@ public final class RecognitionPipeline implements AutoCloseable {
      * @param workers     recognition workers (one ONNX intra-op thread each: on a small machine one per core)
      * @param motionShare share of thumbnail cells that must change for a frame to count as motion
      */
-    public record Settings(int workers, int queueCapacity, double motionShare, Duration quiet, Duration longest) {
+    public record Settings(int workers, int queueCapacity, double motionShare, Duration quiet, Duration longest,
+                           boolean readMovingOnly) {
+
+        public Settings(int workers, int queueCapacity, double motionShare, Duration quiet, Duration longest) {
+            this(workers, queueCapacity, motionShare, quiet, longest, true);
+        }
     }
 
     /** A gate camera as the pipeline needs it. */
@@ -46,9 +53,13 @@ public final class RecognitionPipeline implements AutoCloseable {
         }
     }
 
-    /** Counters since start; recognition time is summed over workers. */
+    /**
+     * Counters since start; recognition time is summed over workers.
+     *
+     * @param stages milliseconds per stage summed over the frames read, and their mean share of the frame detected
+     */
     public record Stats(long frames, long moving, long recognised, long framesDropped, long vehiclesDropped,
-                        long vehicles, long recognitionMillis) {
+                        long vehicles, long recognitionMillis, double motionMillis, FrameRead.Stages stages) {
     }
 
     private final Settings settings;
@@ -63,6 +74,8 @@ public final class RecognitionPipeline implements AutoCloseable {
     private final AtomicLong recognised = new AtomicLong();
     private final AtomicLong vehicles = new AtomicLong();
     private final AtomicLong recognitionNanos = new AtomicLong();
+    private final AtomicLong motionNanos = new AtomicLong();
+    private final StageTotals stages = new StageTotals();
     private final AtomicInteger passageCount = new AtomicInteger();
     private volatile boolean running = true;
 
@@ -89,10 +102,15 @@ public final class RecognitionPipeline implements AutoCloseable {
         frames.incrementAndGet();
         Track track = tracks.computeIfAbsent(camera.key(), k -> new Track(camera, new MotionGate(settings.motionShare())));
         Passage passage;
+        MotionGate.Region region;
         synchronized (track) {
-            if (!track.motion.moved(glance)) {
+            long start = System.nanoTime();
+            Optional<MotionGate.Region> change = track.motion.change(glance);
+            motionNanos.addAndGet(System.nanoTime() - start);
+            if (change.isEmpty()) {
                 return false;
             }
+            region = change.get();
             moving.incrementAndGet();
             passage = track.current == null ? null : open.get(track.current);
             if (passage == null || Duration.between(passage.lastMotion, at).compareTo(settings.quiet()) > 0
@@ -104,7 +122,16 @@ public final class RecognitionPipeline implements AutoCloseable {
             passage.lastMotion = at.isAfter(passage.lastMotion) ? at : passage.lastMotion;
         }
         startWorkers();
-        return queue.offer(new RecognitionQueue.Task(passage.id, whole.get(), at));
+        Picture picture = whole.get();
+        return queue.offer(new RecognitionQueue.Task(passage.id, picture, at, settings.readMovingOnly() ? box(region, picture) : null));
+    }
+
+    private static Box box(MotionGate.Region region, Picture picture) {
+        int x0 = (int) Math.floor(region.x0() * picture.width());
+        int y0 = (int) Math.floor(region.y0() * picture.height());
+        int x1 = (int) Math.ceil(region.x1() * picture.width());
+        int y1 = (int) Math.ceil(region.y1() * picture.height());
+        return new Box(x0, y0, Math.min(picture.width(), x1) - x0, Math.min(picture.height(), y1) - y0);
     }
 
     /**
@@ -154,7 +181,7 @@ public final class RecognitionPipeline implements AutoCloseable {
 
     public Stats stats() {
         return new Stats(frames.get(), moving.get(), recognised.get(), queue.framesDropped(), queue.vehiclesDropped(),
-                vehicles.get(), recognitionNanos.get() / 1_000_000);
+                vehicles.get(), recognitionNanos.get() / 1_000_000, motionNanos.get() / 1e6, stages.total());
     }
 
     /** The camera's configured direction wins; a camera that sees both ways tells by the vehicle coming closer. */
@@ -185,8 +212,9 @@ public final class RecognitionPipeline implements AutoCloseable {
                 RecognitionQueue.Task task = queue.take();
                 try {
                     long start = System.nanoTime();
-                    FrameRead read = recognition.read(task.picture());
+                    FrameRead read = recognition.read(task.picture(), task.moving());
                     recognitionNanos.addAndGet(System.nanoTime() - start);
+                    stages.add(read.stages());
                     recognised.incrementAndGet();
                     Passage passage = open.get(task.passage());
                     if (passage != null) {
@@ -208,6 +236,30 @@ public final class RecognitionPipeline implements AutoCloseable {
         running = false;
         synchronized (workers) {
             workers.forEach(Thread::interrupt);
+        }
+    }
+
+    /** The stages of every frame read, summed; the share of the frame detected, averaged. */
+    private static final class StageTotals {
+
+        private double crop;
+        private double detect;
+        private double recognise;
+        private double grammar;
+        private double pixels;
+        private long frames;
+
+        synchronized void add(FrameRead.Stages s) {
+            crop += s.crop();
+            detect += s.detect();
+            recognise += s.recognise();
+            grammar += s.grammar();
+            pixels += s.pixels();
+            frames++;
+        }
+
+        synchronized FrameRead.Stages total() {
+            return new FrameRead.Stages(crop, detect, recognise, grammar, frames == 0 ? 0 : pixels / frames);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
+import io.epewatch.recognition.Box;
 import io.epewatch.recognition.Picture;
 
 /**
@@ -17,7 +18,12 @@ import io.epewatch.recognition.Picture;
  */
 final class RecognitionQueue {
 
-    record Task(String passage, Picture picture, Instant at) {
+    /** @param moving where in the picture something moved, or null for all of it */
+    record Task(String passage, Picture picture, Instant at, Box moving) {
+
+        Task(String passage, Picture picture, Instant at) {
+            this(passage, picture, at, null);
+        }
     }
 
     private final int capacity;

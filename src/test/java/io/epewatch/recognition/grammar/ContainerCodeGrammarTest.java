@@ -50,6 +50,43 @@ class ContainerCodeGrammarTest {
     }
 
     @Test
+    @DisplayName("issue 21: a size-type code after the serial (22G1) is not its check digit")
+    void sizeTypeCodeIsNoCheckDigit() {
+        GrammarMatch match = grammar.parse(Reads.of("MSKU 467069 22G1")).orElseThrow();
+        assertThat(match.text()).isEqualTo("MSKU4670691");
+        assertThat(match.note()).startsWith("check digit not seen");
+        assertThat(text(grammar.parse(Reads.of("MSKU 467069 1 22G1")))).isEqualTo("MSKU4670691");
+        assertThat(grammar.parse(Reads.of("MSKU 467069 1 45R1")).orElseThrow().note()).isNull();
+    }
+
+    @Test
+    @DisplayName("issue 21: a serial read with an extra digit: dropped where only one choice makes the check digit hold, else undecided")
+    void extraDigitInTheSerial() {
+        // MSKU4670691 read MSKU 2467069 1: only dropping the 2 makes the check digit 1 hold
+        GrammarMatch fixed = grammar.parse(Reads.of("MSKU 2467069 1")).orElseThrow();
+        assertThat(fixed.text()).isEqualTo("MSKU4670691");
+        assertThat(fixed.note()).contains("extra digit");
+        assertThat(fixed.confidence()).isLessThan(0.6);
+        // MSKU4670691 read MSKU 4670069 1: the first ten and the 9 also hold (MSKU4670069): the read cannot decide
+        GrammarMatch undecided = grammar.parse(Reads.of("MSKU 4670069 1")).orElseThrow();
+        assertThat(undecided.note()).contains("MSKU4670691", "MSKU4670069");
+        assertThat(undecided.confidence()).isLessThan(0.6);
+    }
+
+    @Test
+    @DisplayName("issue 21: where two alternatives both make the check digit hold (check digit 0 from remainder 10), the read is undecided")
+    void checkDigitThatCannotDecide() {
+        // APZU3008030: the 0 at index 8 read first, a 7 nearly as likely — APZU3008730 has check digit 0 too
+        List<CharChoice> read = Reads.misread("APZU3008030", 8, '0', 0.55, '7', 0.45);
+        GrammarMatch match = grammar.parse(read).orElseThrow();
+        assertThat(match.text()).isEqualTo("APZU3008030");
+        assertThat(match.note()).contains("APZU3008730");
+        assertThat(match.confidence()).isLessThan(0.6);
+        // a clear first choice decides
+        assertThat(grammar.parse(Reads.misread("APZU3008030", 8, '0', 0.9, '7', 0.08)).orElseThrow().note()).isNull();
+    }
+
+    @Test
     @DisplayName("the check digit picks the recogniser's second choice for a confusable digit (8 vs 3)")
     void checkDigitChoosesAmongAlternatives() {
         // MRKU3543983: the 3 at index 9 read as 8 first, 3 second; only 3 makes the check digit hold

@@ -23,6 +23,22 @@ class MotionGateTest {
         assertThat(gate.moved(scene.paint(0.32))).as("stopped").isFalse();
     }
 
+    @Test
+    @DisplayName("issue 21: the region that moved holds the truck, plate included, and leaves out a ticking clock and the still lane")
+    void regionThatMoved() {
+        PassingTruck scene = new PassingTruck(640, 360, "51C-123.45", "MSKU4670691");
+        MotionGate gate = new MotionGate(0.02);
+        assertThat(gate.change(scene.paint(-1))).contains(MotionGate.Region.WHOLE);
+        gate.change(withClock(scene.paint(0.25)));
+        MotionGate.Region region = gate.change(scene.paint(0.30)).orElseThrow();
+        // the truck is 310 px wide around x = 0.25..0.30 of 640: 0.01..0.54 of the width; its plate ends ~0.75 down
+        assertThat(region.x0()).isLessThan(0.03);
+        assertThat(region.x1()).isBetween(0.5, 0.65);
+        assertThat(region.y0()).as("the clock's patch at the top left is left out").isGreaterThan(0.08);
+        assertThat(region.y1()).isGreaterThan(0.8);
+        assertThat(region.area()).as("well under the whole frame").isLessThan(0.5);
+    }
+
     private static Picture withClock(Picture picture) {
         var image = picture.toImage();
         var g = image.createGraphics();
