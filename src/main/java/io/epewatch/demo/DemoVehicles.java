@@ -19,6 +19,14 @@ final class DemoVehicles {
     static final Duration GAP = Duration.ofMinutes(2);
     /** One truck in this many leaves with no declaration. */
     static final int UNDECLARED_ONE_IN = 31;
+    /** One truck in this many is Cambodian (a border EPE's day, issue 21): its plate keeps its country. */
+    static final int CAMBODIAN_ONE_IN = 19;
+    /**
+     * One truck in this many shows the camera nothing it can read — a blank, muddy plate and a haulier's name on the
+     * box: an unread passage for the officers' queue (issue 21). It has no declaration (nobody could tell whose).
+     */
+    static final int UNREADABLE_ONE_IN = 23;
+    private static final Traffic.Vehicle UNREADABLE = new Traffic.Vehicle("", "VẬN TẢI HÒA BÌNH");
 
     private static final List<String> SERIES = List.of("51C", "51D", "50H", "61C", "72C", "60C", "51LD", "50LD");
     private static final List<String> OWNERS = List.of("MSKU", "TEMU", "FCIU", "DFSU", "CSQU", "TGHU", "MSCU", "OOLU");
@@ -31,13 +39,20 @@ final class DemoVehicles {
     }
 
     Traffic traffic() {
-        return new Traffic(GAP, true, this::vehicle, false);
+        return new Traffic(GAP, true, this::seen, false);
+    }
+
+    /** Crossing {@code n} as the camera shows it. */
+    Traffic.Vehicle seen(long n) {
+        return unreadable(n) ? UNREADABLE : vehicle(n);
     }
 
     Traffic.Vehicle vehicle(long n) {
         long mixed = mix(n);
         String digits = String.format("%05d", Math.floorMod(mixed, 100_000));
-        String plate = SERIES.get((int) Math.floorMod(mixed >>> 20, (long) SERIES.size())) + "-" + digits.substring(0, 3) + "." + digits.substring(3);
+        String plate = cambodian(n)
+                ? (1 + Math.floorMod(mixed >>> 40, 9)) + "A-" + digits.substring(1)
+                : SERIES.get((int) Math.floorMod(mixed >>> 20, (long) SERIES.size())) + "-" + digits.substring(0, 3) + "." + digits.substring(3);
         // a serial of its own for 10^6 crossings of this lane: 7919 is prime to 10^6
         long serial = Math.floorMod(n * 7919 + lane * 100_003L, 1_000_000L);
         String number = ContainerNumber.withCheckDigit(OWNERS.get(Math.floorMod(lane + (int) (n % 8), 8)) + String.format("%06d", serial)).value();
@@ -53,7 +68,15 @@ final class DemoVehicles {
 
     /** Whether crossing {@code n} has its export declaration. */
     boolean declared(long n) {
-        return Math.floorMod(mix(n), (long) UNDECLARED_ONE_IN) != 0;
+        return Math.floorMod(mix(n), (long) UNDECLARED_ONE_IN) != 0 && !unreadable(n);
+    }
+
+    private boolean cambodian(long n) {
+        return Math.floorMod(mix(n) >>> 7, (long) CAMBODIAN_ONE_IN) == 0;
+    }
+
+    private boolean unreadable(long n) {
+        return Math.floorMod(mix(n) >>> 13, (long) UNREADABLE_ONE_IN) == 0;
     }
 
     /** The export declaration number of crossing {@code n}: 12 digits, 3 first for export (VNACCS numbering). */

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import io.epewatch.kernel.PlateNumber;
 import io.epewatch.recognition.Box;
 import io.epewatch.recognition.CharChoice;
 import io.epewatch.recognition.Reading;
@@ -57,9 +59,41 @@ public final class ReadingParser {
                 }
             }
         }
+        if (best.values().stream().noneMatch(r -> r.kind() == Reading.Kind.PLATE)) {
+            unknownCountryPlate(lines, best).ifPresent(r -> best.put(r.kind() + ":" + r.text(), r));
+        }
         List<Reading> readings = new ArrayList<>(best.values());
         readings.sort(Comparator.comparingDouble(Reading::confidence).reversed());
         return readings;
+    }
+
+    /** What a plate of no known layout may look like: letters and digits, five to nine of them, at least two digits. */
+    private static final Pattern PLATE_LIKE = Pattern.compile("(?=.*[A-Z])(?=(?:.*\\d){2})[A-Z0-9]{5,9}");
+    /** Weights, volumes and sizes painted on containers and trucks: never a plate. */
+    private static final Pattern MEASURE = Pattern.compile(".*\\d(KG|KGS|LB|LBS|CUM|CBM|CUFT|CUF|M3|MM|CM|FT|TON|TONS|T)");
+
+    /**
+     * Issue 21: with no plate of a known layout in the picture, the most legible line that looks like a plate (a
+     * foreign truck's) is kept as read, its country unknown, at half its confidence and with a note — UNCERTAIN for
+     * an officer to look at, never trusted. Not a container number, a weight or a date.
+     */
+    private static Optional<Reading> unknownCountryPlate(List<TextLine> lines, Map<String, Reading> found) {
+        TextLine best = null;
+        for (TextLine line : lines) {
+            String text = line.compact();
+            if (line.text().contains(".") || !PLATE_LIKE.matcher(text).matches() || MEASURE.matcher(text).matches()
+                    || found.values().stream().anyMatch(r -> r.kind() == Reading.Kind.CONTAINER && r.box().equals(line.box()))) {
+                continue;
+            }
+            if (best == null || line.confidence() * text.length() > best.confidence() * best.compact().length()) {
+                best = line;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reading(Reading.Kind.PLATE, PlateNumber.unknownCountry(best.compact()).value(),
+                best.confidence() * PlateGrammar.LOOSE_LAYOUT, best.box(), "fits no known plate layout: country unknown"));
     }
 
     /**

@@ -103,7 +103,7 @@ final class PassageVote {
     synchronized List<Vehicle> vehicles() {
         List<Seen> ordered = new ArrayList<>(frames);
         ordered.sort(Comparator.comparing(Seen::at));
-        List<Cluster> plates = outvoted(clusters(ordered, Reading.Kind.PLATE), Double.MAX_VALUE);
+        List<Cluster> plates = knownLayoutsFirst(outvoted(clusters(ordered, Reading.Kind.PLATE), Double.MAX_VALUE));
         List<Cluster> containers = outvoted(clusters(ordered, Reading.Kind.CONTAINER), CONTAINER_MISREAD);
         List<Vehicle> vehicles = new ArrayList<>();
         if (plates.isEmpty()) {
@@ -124,6 +124,19 @@ final class PassageVote {
         carried.forEach((plate, its) -> vehicles.add(new Vehicle(plate.observed(), observed(its), plate.bestSeen(),
                 plate.firstAt(), plate.approaching())));
         return vehicles;
+    }
+
+    /**
+     * A plate of unknown country is a line that looked like one in a frame where no plate was read: when the passage
+     * read a plate of a known layout, those lines were something else; when it read none, the strongest is the one
+     * vehicle's plate, not one vehicle per line.
+     */
+    private static List<Cluster> knownLayoutsFirst(List<Cluster> plates) {
+        List<Cluster> known = plates.stream().filter(c -> !c.winner().startsWith("XX ")).toList();
+        if (!known.isEmpty()) {
+            return known;
+        }
+        return plates.stream().max(Comparator.comparingDouble(Cluster::support)).map(List::of).orElse(List.of());
     }
 
     private Optional<Vehicle> unread(List<Seen> ordered) {

@@ -60,4 +60,25 @@ class ReadingParserTest {
         assertThat(texts(line("KGS", 1140, 625, 60, 30), line("71.650", 1210, 625, 130, 30), line("MAXGROSS", 900, 560, 200, 60)))
                 .isEmpty();
     }
+
+    @Test
+    @DisplayName("issue 21: with no plate of a known layout, the line that looks most like a plate is kept, country unknown, uncertain")
+    void aPlateOfUnknownCountry() {
+        List<Reading> readings = parser.parse(List.of(line("20140425073126", 10, 10, 300, 20), line("CUMBERLAND AVE", 10, 300, 260, 30),
+                line("4FCW533", 200, 200, 180, 60)));
+        Reading plate = readings.stream().filter(r -> r.kind() == Reading.Kind.PLATE).findFirst().orElseThrow();
+        assertThat(plate.text()).isEqualTo("XX 4FCW533");
+        assertThat(plate.confidence()).isLessThan(0.6);
+        assertThat(plate.note()).contains("country unknown");
+    }
+
+    @Test
+    @DisplayName("issue 21: weights, sizes and container numbers are no plate of unknown country; a known plate leaves none")
+    void noUnknownCountryPlateFromContainerText() {
+        List<Reading> door = parser.parse(List.of(line("MSKU 467069 1", 10, 10, 300, 40), line("MAX.GROSS 30480KG", 10, 60, 300, 30),
+                line("TARE 3750KG", 10, 100, 200, 30), line("45G1", 10, 140, 80, 30), line("67200LB", 10, 180, 120, 30)));
+        assertThat(door).noneMatch(r -> r.kind() == Reading.Kind.PLATE);
+        List<Reading> withPlate = parser.parse(List.of(line("51C-123.45", 10, 10, 200, 50), line("4FCW533", 10, 200, 180, 60)));
+        assertThat(withPlate).filteredOn(r -> r.kind() == Reading.Kind.PLATE).extracting(Reading::text).containsExactly("51C-123.45");
+    }
 }
