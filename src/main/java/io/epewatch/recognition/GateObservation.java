@@ -22,11 +22,6 @@ public record GateObservation(String enterpriseTaxCode, String cameraNumber, Ins
         this(enterpriseTaxCode, cameraNumber, capturedAt, direction, plate, containers, frame, source, eventKey, null);
     }
 
-    /** Nothing was read: no plate, no container — an unread vehicle (issue 21). */
-    public boolean unread() {
-        return plate == null && containers.isEmpty();
-    }
-
     @Override
     public String toString() {
         return "GateObservation[" + enterpriseTaxCode + "/" + cameraNumber + " " + capturedAt + " " + plate + " " + containers + "]";

@@ -27,7 +27,7 @@ class GateRecognition implements DisposableBean {
         this.clock = clock;
         int pool = settings.workers() > 0 ? settings.workers() : Runtime.getRuntime().availableProcessors();
         this.pipeline = new RecognitionPipeline(new RecognitionPipeline.Settings(pool, settings.queueCapacity(),
-                settings.motionShare(), settings.passageQuiet(), settings.passageLongest()),
+                settings.motionShare(), settings.passageQuiet(), settings.passageLongest(), settings.readMovingOnly()),
                 () -> FrameRecognition.load(1, settings.detectionSize()), observations::record);
         // for operators: is the node keeping up (dropped frames), is anything read at all
         counter(meters, "frames", "pictures handed to recognition", RecognitionPipeline.Stats::frames);

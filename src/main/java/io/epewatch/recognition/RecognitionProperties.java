@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param passageLongest the longest a passage may last before it is voted on anyway
  * @param detectionSize  the longer side the text detector's input is scaled to
  * @param uncertainBelow a read less confident than this is UNCERTAIN: kept, shown to officers to check (R1.2)
+ * @param readMovingOnly read only the part of a frame that moved (issue 21: half the detector's cost); false reads
+ *                       every moving frame whole
  * @param watch          pulling pictures from the gate cameras
  */
 @ConfigurationProperties("epewatch.recognition")
 public record RecognitionProperties(@DefaultValue("0") int workers, @DefaultValue("32") int queueCapacity,
                                     @DefaultValue("0.02") double motionShare, @DefaultValue("3s") Duration passageQuiet,
                                     @DefaultValue("60s") Duration passageLongest, @DefaultValue("1120") int detectionSize,
-                                    @DefaultValue("0.6") double uncertainBelow, @DefaultValue Watch watch) {
+                                    @DefaultValue("0.6") double uncertainBelow, @DefaultValue("true") boolean readMovingOnly,
+                                    @DefaultValue Watch watch) {
 
     /**
      * @param enabled       whether this node reads the gate cameras (off on a node that should not)

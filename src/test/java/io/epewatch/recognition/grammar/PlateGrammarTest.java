@@ -133,6 +133,16 @@ class PlateGrammarTest {
         assertThat(text(grammar.parse(read, Reads.of("120.88")))).isEqualTo("59-U1 120.88");
     }
 
+    @Test
+    @DisplayName("issue 21: a near-miss digit (444.54 read with a 4 close behind the 5) is read, and as unsure as its lead")
+    void nearMissDigitsAreUnsure() {
+        GrammarMatch nearMiss = grammar.parse(Reads.misread("51C-444.44", 8, '5', 0.6, '4', 0.35)).orElseThrow();
+        assertThat(nearMiss.text()).isEqualTo("51C-444.54");
+        assertThat(nearMiss.confidence()).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9));
+        GrammarMatch clear = grammar.parse(Reads.misread("51C-444.44", 8, '4', 0.9, '5', 0.05)).orElseThrow();
+        assertThat(clear.confidence()).isCloseTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     private static String text(Optional<GrammarMatch> match) {
         return match.map(GrammarMatch::text).orElse(null);
     }
