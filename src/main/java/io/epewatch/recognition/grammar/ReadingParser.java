@@ -46,6 +46,12 @@ public final class ReadingParser {
                     // a one-row plate the detector cut in two ("51C-" and "123.45")
                     offer(best, Reading.Kind.PLATE, plates.parse(join(line, other)), union);
                 }
+                if (acrossAGap(line.box(), other.box())) {
+                    // an owner code and its serial either side of a logo or a door rib: joined only when the check
+                    // digit, seen, confirms the whole — far-apart words must prove they are one number (issue 21)
+                    containers.parse(join(line, other), true).filter(m -> m.note() == null)
+                            .ifPresent(m -> offer(best, Reading.Kind.CONTAINER, Optional.of(m), union));
+                }
                 if (sideBySide(line.box(), other.box()) || oneUnderOther(line.box(), other.box())) {
                     List<CharChoice> joined = join(line, other);
                     offer(best, Reading.Kind.CONTAINER, containers.parse(joined, true), union);
@@ -157,6 +163,13 @@ public final class ReadingParser {
         return second.centerX() > first.centerX() && first.verticalOverlap(second) > 0.5
                 && gap < Math.max(first.height(), second.height()) * 2.5
                 && ratio(first.height(), second.height()) < 2.5;
+    }
+
+    /** The second box is on the same line to the right, further than side by side but within eight heights. */
+    private static boolean acrossAGap(Box first, Box second) {
+        int gap = second.x() - first.right();
+        return !sideBySide(first, second) && gap > 0 && first.verticalOverlap(second) > 0.5
+                && gap < Math.max(first.height(), second.height()) * 8 && ratio(first.height(), second.height()) < 1.6;
     }
 
     /**

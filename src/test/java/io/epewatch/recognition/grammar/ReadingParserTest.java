@@ -55,6 +55,16 @@ class ReadingParserTest {
     }
 
     @Test
+    @DisplayName("issue 21: an owner code and its serial either side of a logo are one number only when the check digit confirms it")
+    void acrossALogo() {
+        assertThat(texts(line("MSKU", 100, 200, 160, 60), line("467069 1", 700, 200, 330, 60))).contains("MSKU4670691");
+        assertThat(texts(line("MSKU", 100, 200, 160, 60), line("467069 2", 700, 200, 330, 60)))
+                .as("a check digit that does not hold joins nothing so far apart").doesNotContain("MSKU4670691", "MSKU4670692");
+        assertThat(texts(line("MSKU", 100, 200, 160, 60), line("467069", 700, 200, 280, 60)))
+                .as("nor does a serial without its check digit").isEmpty();
+    }
+
+    @Test
     @DisplayName("words that merely stand near each other make no container number")
     void unrelatedWords() {
         assertThat(texts(line("KGS", 1140, 625, 60, 30), line("71.650", 1210, 625, 130, 30), line("MAXGROSS", 900, 560, 200, 60)))
