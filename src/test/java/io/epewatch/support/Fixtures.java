@@ -59,12 +59,28 @@ public class Fixtures {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Six digits no unit code ({@code D…}, {@code S…}) or fixture tax code ({@code 03…01}) uses yet: a random draw
+     * alone collided once in a few hundred sites of one test run (two tests then shared a unit code and one failed).
+     */
+    private synchronized String freshSuffix() {
+        while (true) {
+            String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+            boolean taken = units.findByCode("D" + suffix).isPresent() || units.findByCode("S" + suffix).isPresent()
+                    || jdbc.sql("select count(*) from enterprise where tax_code = ?").param("03" + suffix + "01")
+                    .query(Long.class).single() > 0;
+            if (!taken) {
+                return suffix;
+            }
+        }
+    }
+
     /** An EPE with a gate (cameras G1 out, G2 in) and a yard camera Y1, in a sub-department of its own. */
     public record Site(Unit subDepartment, String taxCode) {
     }
 
     public Site site() {
-        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+        String suffix = freshSuffix();
         Unit department = units.create(ADMIN, "D" + suffix, "Cục Hải quan thử " + suffix, UnitKind.DEPARTMENT, null);
         Unit sub = units.create(ADMIN, "S" + suffix, "Chi cục Hải quan KCX thử " + suffix, UnitKind.SUB_DEPARTMENT, department.id());
         return siteIn(sub);
@@ -72,7 +88,7 @@ public class Fixtures {
 
     /** Such an EPE registered now in an existing sub-department. */
     public Site siteIn(Unit sub) {
-        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+        String suffix = freshSuffix();
         String taxCode = "03" + suffix + "01";
         enterprises.register(ADMIN, new EnterpriseInput(taxCode, "Công ty TNHH Thử nghiệm " + suffix + " (DNCX)",
                 "Lô 1, KCX Tân Thuận", LocalDate.of(2023, 1, 5), LocalDate.of(2022, 12, 20), false, "Nguyễn Thị Hoa",
