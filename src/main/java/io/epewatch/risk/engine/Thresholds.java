@@ -97,14 +97,14 @@ public record Thresholds(Duration declarationBefore, Duration declarationAfter, 
         return new Thresholds(duration(map, "declarationBefore"), duration(map, "declarationAfter"),
                 duration(map, "noteBefore"), duration(map, "exitAfterDelivery"), duration(map, "clearedSeenWithin"),
                 duration(map, "stopLongerThan"), positive(map, "stopSpeedKmh", Double::parseDouble),
-                duration(map, "silenceLongerThan"), value(map, "scrapHoursFrom", LocalTime::parse),
-                value(map, "scrapHoursTo", LocalTime::parse), positive(map, "circulationCount", Integer::parseInt),
+                duration(map, "silenceLongerThan"), value(map, "scrapHoursFrom", LocalTime::parse, "a time of day like 07:00"),
+                value(map, "scrapHoursTo", LocalTime::parse, "a time of day like 17:00"), positive(map, "circulationCount", Integer::parseInt),
                 duration(map, "circulationWithin"), duration(map, "lateness"), duration(map, "coverageGrace"),
                 positive(map, "unreadPerHour", Integer::parseInt));
     }
 
     private static Duration duration(Map<String, String> map, String name) {
-        Duration d = value(map, name, Duration::parse);
+        Duration d = value(map, name, Duration::parse, "a duration, ISO-8601 like PT30M or P7D");
         if (d.isNegative() || d.compareTo(Duration.ofDays(60)) > 0) {
             throw new IllegalArgumentException(name + ": must be between PT0S and P60D");
         }
@@ -112,19 +112,18 @@ public record Thresholds(Duration declarationBefore, Duration declarationAfter, 
     }
 
     private static <T extends Number> T positive(Map<String, String> map, String name, Function<String, T> parser) {
-        T n = value(map, name, parser);
+        T n = value(map, name, parser, "a number greater than 0");
         if (n.doubleValue() <= 0) {
             throw new IllegalArgumentException(name + ": must be greater than 0");
         }
         return n;
     }
 
-    private static <T> T value(Map<String, String> map, String name, Function<String, T> parser) {
+    private static <T> T value(Map<String, String> map, String name, Function<String, T> parser, String expected) {
         try {
             return parser.apply(map.get(name).strip());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(name + ": cannot read '" + map.get(name) + "' (durations are ISO-8601 "
-                    + "like PT30M, times like 07:00)");
+            throw new IllegalArgumentException(name + ": cannot read '" + map.get(name) + "': expected " + expected);
         }
     }
 }
