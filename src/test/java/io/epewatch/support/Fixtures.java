@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.epewatch.identity.AccessScope;
 import io.epewatch.identity.ApiTokens;
@@ -60,12 +61,20 @@ public class Fixtures {
     }
 
     /**
-     * Six digits no unit code ({@code D…}, {@code S…}) or fixture tax code ({@code 03…01}) uses yet: a random draw
-     * alone collided once in a few hundred sites of one test run (two tests then shared a unit code and one failed).
+     * Six digits, never the same twice in this JVM: random draws collided in fresh-clone CI runs (two tests shared a
+     * unit code, then a username, and one failed). Starts at a random point so separate runs rarely meet.
      */
+    private static final AtomicInteger NEXT =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(100000, 500000));
+
+    private static String unique() {
+        return String.valueOf(NEXT.incrementAndGet());
+    }
+
+    /** Six digits no unit code ({@code D…}, {@code S…}) or fixture tax code ({@code 03…01}) uses yet. */
     private synchronized String freshSuffix() {
         while (true) {
-            String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+            String suffix = unique();
             boolean taken = units.findByCode("D" + suffix).isPresent() || units.findByCode("S" + suffix).isPresent()
                     || jdbc.sql("select count(*) from enterprise where tax_code = ?").param("03" + suffix + "01")
                     .query(Long.class).single() > 0;
@@ -104,7 +113,7 @@ public class Fixtures {
 
     /** A headquarters board under a general department of its own: where HQ analysts work (R6.2). */
     public Unit hqBoard(io.epewatch.identity.Board board) {
-        String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100000, 999999));
+        String suffix = unique();
         Unit general = units.create(ADMIN, "GD" + suffix, "Tổng cục " + suffix, UnitKind.GENERAL_DEPARTMENT, null);
         return units.create(ADMIN, "HQ" + suffix, "Cục nghiệp vụ " + suffix, UnitKind.HQ_BOARD, general.id(), board);
     }
@@ -115,7 +124,7 @@ public class Fixtures {
     }
 
     public String user(Role role, Long unitId, String enterpriseTaxCode) {
-        String username = role.name().toLowerCase().replace('_', '-') + ThreadLocalRandom.current().nextInt(100000, 999999);
+        String username = role.name().toLowerCase().replace('_', '-') + unique();
         accounts.create(username, "Người dùng thử " + username, PASSWORD, Set.of(role), unitId, enterpriseTaxCode);
         return username;
     }
@@ -128,7 +137,7 @@ public class Fixtures {
     }
 
     public String integrationToken(String... scopes) {
-        return tokens.create("test-" + ThreadLocalRandom.current().nextInt(1_000_000), Set.of(scopes), null);
+        return tokens.create("test-" + unique(), Set.of(scopes), null);
     }
 
     public String allScopesToken() {
