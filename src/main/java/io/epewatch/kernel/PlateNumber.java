@@ -54,6 +54,9 @@ public record PlateNumber(String value) {
     /** China: the province's character, the city's letter, five characters (six for new-energy vehicles); no I or O. */
     private static final Pattern CHINA = Pattern.compile("([" + CHINESE_PROVINCES + "])([A-HJ-NP-Z])[\\s·•.\\-]*([A-HJ-NP-Z0-9]{5,6})");
     private static final Pattern COUNTRY = Pattern.compile("(VN|LA|KH|CN|XX)[\\s:]+(.+)");
+    /** The country as canonical plates carry it: two letters and a space. */
+    private static final Pattern LABEL = Pattern.compile("(VN|LA|KH|CN|XX) ");
+    private static final String UNKNOWN = Country.XX + " ";
 
     private static final Set<String> DIPLOMATIC_SERIES = Set.of("NG", "NN", "QT");
     private static final int UNKNOWN_MIN = 2;
@@ -108,7 +111,7 @@ public record PlateNumber(String value) {
             throw new IllegalArgumentException("a plate of an unknown country has " + UNKNOWN_MIN + " to " + UNKNOWN_MAX
                     + " letters and digits, at least one a digit");
         }
-        return new PlateNumber("XX " + text);
+        return new PlateNumber(UNKNOWN + text);
     }
 
     private static PlateNumber parseIn(Country country, String rest, String raw) {
@@ -189,6 +192,19 @@ public record PlateNumber(String value) {
             return new PlateNumber(province + series + "-" + number);
         }
         return new PlateNumber(province + "-" + series + seriesDigit + " " + number);
+    }
+
+    /**
+     * A plate's text without the country written before it ({@code KH 2A-1234} → {@code 2A-1234}); any other text as
+     * it is. The country is a label, not characters read.
+     */
+    public static String withoutCountry(String text) {
+        return text.length() > 3 && text.charAt(2) == ' ' && LABEL.matcher(text).lookingAt() ? text.substring(3) : text;
+    }
+
+    /** Whether the text is a plate whose country is not known ({@code XX …}). */
+    public static boolean ofUnknownCountry(String text) {
+        return text != null && text.startsWith(UNKNOWN);
     }
 
     public Country country() {

@@ -1,6 +1,5 @@
 package io.epewatch.kernel;
 
-import java.util.regex.Pattern;
 
 /**
  * Whether a read and a declared plate or container number are the same despite OCR errors: an edit distance over
@@ -55,7 +54,7 @@ public final class TolerantMatch {
         if (text == null) {
             return "";
         }
-        String plate = withoutCountry(text);
+        String plate = PlateNumber.withoutCountry(text);
         StringBuilder kept = new StringBuilder(plate.length());
         for (int i = 0; i < plate.length(); i++) {
             char c = Character.toUpperCase(plate.charAt(i));
@@ -65,16 +64,6 @@ public final class TolerantMatch {
         }
         return kept.toString();
     }
-
-    /**
-     * A plate's country ({@code KH 2A-1234}, {@code XX 2A1234}) is a label, not characters read: a read whose country
-     * is unknown matches the declared plate of any country by its characters alone.
-     */
-    private static String withoutCountry(String text) {
-        return text.length() > 3 && text.charAt(2) == ' ' && COUNTRY.matcher(text).lookingAt() ? text.substring(3) : text;
-    }
-
-    private static final Pattern COUNTRY = Pattern.compile("(VN|LA|KH|CN|XX) ");
 
     private static int compactLength(String text) {
         return compact(text).length();

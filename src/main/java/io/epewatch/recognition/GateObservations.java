@@ -164,26 +164,25 @@ public class GateObservations {
         texts.addAll(observation.containers());
         if (texts.isEmpty()) {
             // an unread vehicle (issue 21): one reading with no text, for the queue, with the frame to look at
-            jdbc.sql("""
-                            insert into gate_reading (gate_event_id, enterprise_tax_code, camera_number, captured_at,
-                                kind, text, confidence, status, frames, note, crop_evidence_id, frame_evidence_id)
-                            values (?, ?, ?, ?, 'PLATE', null, 0, 'UNREAD', 1, ?, null, ?)""")
-                    .params(event.id(), event.enterpriseTaxCode(), event.cameraNumber(), Timestamp.from(event.capturedAt()),
-                            observation.note(), frame)
-                    .update();
+            insertReading(event, Reading.Kind.PLATE, null, 0, ObservedText.Status.UNREAD, 1, observation.note(), null, frame);
         }
         for (ObservedText text : texts) {
             UUID crop = text.crop() == null ? null : store(text.crop(), event, links);
-            jdbc.sql("""
-                            insert into gate_reading (gate_event_id, enterprise_tax_code, camera_number, captured_at,
-                                kind, text, confidence, status, frames, note, crop_evidence_id, frame_evidence_id)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(event.id(), event.enterpriseTaxCode(), event.cameraNumber(), Timestamp.from(event.capturedAt()),
-                            text.kind().name(), canonical(event, text),
-                            BigDecimal.valueOf(Math.max(0, Math.min(1, text.confidence()))).setScale(3, RoundingMode.HALF_UP),
-                            text.status(uncertainBelow).name(), Math.max(1, text.frames()), text.note(), crop, frame)
-                    .update();
+            insertReading(event, text.kind(), canonical(event, text), text.confidence(), text.status(uncertainBelow),
+                    Math.max(1, text.frames()), text.note(), crop, frame);
         }
+    }
+
+    private void insertReading(GateEvent event, Reading.Kind kind, String text, double confidence, ObservedText.Status status,
+                               int frames, String note, UUID crop, UUID frame) {
+        jdbc.sql("""
+                        insert into gate_reading (gate_event_id, enterprise_tax_code, camera_number, captured_at,
+                            kind, text, confidence, status, frames, note, crop_evidence_id, frame_evidence_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(event.id(), event.enterpriseTaxCode(), event.cameraNumber(), Timestamp.from(event.capturedAt()),
+                        kind.name(), text, BigDecimal.valueOf(Math.max(0, Math.min(1, confidence))).setScale(3, RoundingMode.HALF_UP),
+                        status.name(), frames, note, crop, frame)
+                .update();
     }
 
     /** The text as the gate event holds it (the plate in canonical form), so reading and event never disagree. */

@@ -1,5 +1,7 @@
 package io.epewatch.recognition;
 
+import io.epewatch.kernel.PlateNumber;
+
 /**
  * A plate or container number as the gate saw it, after voting over a passage's frames or as an edge camera sent it.
  *
@@ -21,7 +23,7 @@ public record ObservedText(Reading.Kind kind, String text, double confidence, in
      * sure the reader was of its characters, since nothing says it is a plate.
      */
     public Status status(double uncertainBelow) {
-        boolean unknownCountry = kind == Reading.Kind.PLATE && text.startsWith("XX ");
+        boolean unknownCountry = kind == Reading.Kind.PLATE && PlateNumber.ofUnknownCountry(text);
         return confidence < uncertainBelow || unknownCountry ? Status.UNCERTAIN : Status.CONFIDENT;
     }
 

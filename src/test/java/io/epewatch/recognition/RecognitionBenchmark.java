@@ -1,6 +1,7 @@
 package io.epewatch.recognition;
 
 
+import io.epewatch.kernel.PlateNumber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,7 +175,7 @@ public final class RecognitionBenchmark {
 
     /** Letters and digits, without the country a foreign plate is written with ({@code KH 2A-1234} is 2A1234). */
     private static String compact(String text) {
-        return text.toUpperCase(Locale.ROOT).replaceFirst("^(VN|LA|KH|CN|XX) ", "").replaceAll("[^A-Z0-9]", "");
+        return PlateNumber.withoutCountry(text.toUpperCase(Locale.ROOT)).replaceAll("[^A-Z0-9]", "");
     }
 
     static int distance(String a, String b) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.epewatch.kernel.PlateNumber;
 import io.epewatch.recognition.Box;
 import io.epewatch.recognition.FrameRead;
 import io.epewatch.recognition.ObservedText;
@@ -132,7 +133,7 @@ final class PassageVote {
      * vehicle's plate, not one vehicle per line.
      */
     private static List<Cluster> knownLayoutsFirst(List<Cluster> plates) {
-        List<Cluster> known = plates.stream().filter(c -> !c.winner().startsWith("XX ")).toList();
+        List<Cluster> known = plates.stream().filter(c -> !PlateNumber.ofUnknownCountry(c.winner())).toList();
         if (!known.isEmpty()) {
             return known;
         }
