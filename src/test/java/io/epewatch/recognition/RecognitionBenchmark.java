@@ -1,7 +1,6 @@
 package io.epewatch.recognition;
 
 
-import io.epewatch.kernel.PlateNumber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
+
+import io.epewatch.kernel.PlateNumber;
 
 /**
  * Accuracy and latency of plate and container reading over labelled folders ({@code labels.csv}: {@code file,text,...}).
