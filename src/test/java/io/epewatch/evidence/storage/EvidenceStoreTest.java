@@ -1,4 +1,4 @@
-package io.epewatch.evidence.filesystem;
+package io.epewatch.evidence.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +33,9 @@ class EvidenceStoreTest {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, 5, (byte) 0xFF, (byte) 0xD9};
 
     @Autowired
-    FileSystemEvidenceStore store;
+    CatalogedEvidenceStore store;
+    @Autowired
+    FileSystemObjects files;
     @Autowired
     JdbcClient jdbc;
 
@@ -52,8 +54,8 @@ class EvidenceStoreTest {
         assertThat(store.linkedTo(new EvidenceLink(EvidenceLink.Kind.GATE_EVENT, "42"))).extracting(EvidenceItem::id).contains(item.id());
 
         Path file;
-        try (var files = Files.walk(store.root())) {
-            file = files.filter(p -> p.getFileName().toString().startsWith(item.id().toString())).findFirst().orElseThrow();
+        try (var walk = Files.walk(files.root())) {
+            file = walk.filter(p -> p.getFileName().toString().startsWith(item.id().toString())).findFirst().orElseThrow();
         }
         byte[] bytes = Files.readAllBytes(file);
         bytes[5] ^= 1;

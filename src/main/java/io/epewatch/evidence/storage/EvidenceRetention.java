@@ -1,4 +1,4 @@
-package io.epewatch.evidence.filesystem;
+package io.epewatch.evidence.storage;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,11 +24,11 @@ class EvidenceRetention {
     private static final Logger log = LoggerFactory.getLogger(EvidenceRetention.class);
 
     private final JdbcClient jdbc;
-    private final FileSystemEvidenceStore store;
+    private final CatalogedEvidenceStore store;
     private final EvidenceProperties properties;
     private final Clock clock;
 
-    EvidenceRetention(JdbcClient jdbc, FileSystemEvidenceStore store, EvidenceProperties properties, Clock clock) {
+    EvidenceRetention(JdbcClient jdbc, CatalogedEvidenceStore store, EvidenceProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.properties = properties;
@@ -46,8 +46,13 @@ class EvidenceRetention {
                 .param(cutoff).query(UUID.class).list();
         int purged = 0;
         for (UUID id : expired) {
-            if (store.purge(id)) {
-                purged++;
+            try {
+                if (store.purge(id)) {
+                    purged++;
+                }
+            } catch (RuntimeException e) {
+                // one item whose store is away must not keep the others past their time; it is tried again tomorrow
+                log.warn("Evidence item {} could not be purged: {}", id, e.getMessage());
             }
         }
         if (purged > 0) {

@@ -1,4 +1,4 @@
-package io.epewatch.evidence.filesystem;
+package io.epewatch.evidence.storage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 @Component("evidenceStorage")
 class EvidenceDiskSpace implements HealthIndicator {
 
-    private final FileSystemEvidenceStore store;
+    private final FileSystemObjects store;
     private final EvidenceProperties properties;
 
-    EvidenceDiskSpace(FileSystemEvidenceStore store, EvidenceProperties properties) {
+    EvidenceDiskSpace(FileSystemObjects store, EvidenceProperties properties) {
         this.store = store;
         this.properties = properties;
     }
