@@ -3,5 +3,5 @@
  * 24/7; the warnings they raise and how data later resolves them. Publishes {@link io.epewatch.risk.WarningRaised}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {
-        "camera", "cargo", "declaration", "evidence", "gate", "identity", "kernel", "registry", "tracking"})
+        "camera", "cargo", "cluster", "declaration", "evidence", "gate", "identity", "kernel", "registry", "tracking"})
 package io.epewatch.risk;

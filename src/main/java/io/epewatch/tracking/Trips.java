@@ -6,10 +6,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.epewatch.declaration.Declaration;
@@ -145,6 +148,24 @@ public class Trips {
     public Optional<Trip> find(AccessScope scope, long id) {
         Set<String> visible = enterprises.visibleTaxCodes(scope);
         return findForSystem(id).filter(t -> visible.contains(t.enterpriseTaxCode()));
+    }
+
+    /**
+     * For the system (the risk engine's partitions, issue 22): which enterprises' trips follow each of these vehicles —
+     * trips under way, or ended since {@code since}.
+     */
+    public Map<String, Set<String>> enterprisesFollowing(Collection<String> plates, Instant since) {
+        Map<String, Set<String>> following = new HashMap<>();
+        if (plates.isEmpty()) {
+            return following;
+        }
+        jdbc.sql("""
+                        select distinct plate, enterprise_tax_code from trip
+                        where plate = any(?) and (stage = 'STARTED' or ended_at >= ?)""")
+                .params(plates.toArray(String[]::new), Timestamp.from(since))
+                .query((rs, n) -> following.computeIfAbsent(rs.getString(1), p -> new TreeSet<>()).add(rs.getString(2)))
+                .list();
+        return following;
     }
 
     /** A vehicle's trips for the enterprises in scope, newest first (at most 500). */

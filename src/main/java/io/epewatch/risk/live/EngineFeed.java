@@ -2,6 +2,7 @@ package io.epewatch.risk.live;
 
 import java.time.Duration;
 
+import io.epewatch.cluster.LeaseLostException;
 import io.epewatch.kernel.database.DatabaseAway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +11,11 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The one reader of the fact queue: woken when a transaction that queued a fact commits (and every second in case a
- * wake-up was missed, or another node queued it), it hands the engine the waiting facts in groups until none is left.
- * One reader keeps the engine's order the queue's, and lets a group share one commit, so facts queued by fifty
- * concurrent requests cost a few commits rather than fifty.
+ * This instance's one reader of the fact queue: woken when a transaction that queued a fact commits (and every second
+ * in case a wake-up was missed, or another instance queued it), it hands each partition this instance holds its
+ * waiting facts in groups until none is left. One reader per partition keeps the engine's order the queue's, and lets
+ * a group share one commit, so facts queued by fifty concurrent requests cost a few commits rather than fifty. A
+ * partition in trouble does not hold up the others.
  */
 @Component
 class EngineFeed implements SmartLifecycle {
@@ -24,14 +26,12 @@ class EngineFeed implements SmartLifecycle {
     private static final Duration IDLE = Duration.ofSeconds(1);
 
     private final LiveAnalysis analysis;
-    private final FactQueue queue;
     private final FactsQueued queued;
     private volatile boolean running;
     private Thread reader;
 
-    EngineFeed(LiveAnalysis analysis, FactQueue queue, FactsQueued queued) {
+    EngineFeed(LiveAnalysis analysis, FactsQueued queued) {
         this.analysis = analysis;
-        this.queue = queue;
         this.queued = queued;
     }
 
@@ -61,41 +61,47 @@ class EngineFeed implements SmartLifecycle {
     }
 
     private void readWhileRunning() {
-        boolean retried = false;
         while (running) {
-            try {
-                if (!retried) {
-                    int again = queue.retryFailed();
-                    if (again > 0) {
-                        log.info("Risk engine: {} queued facts that failed before are tried again", again);
+            boolean trouble = false;
+            for (int part : analysis.held()) {
+                try {
+                    readAll(part);
+                } catch (LeaseLostException e) {
+                    log.info("Risk engine: {}", e.getMessage());
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        return;
                     }
-                    retried = true;
+                    // the database away or busy (what waits stays queued), or the engine not loaded: shortly again
+                    log.warn("Risk engine feed paused on partition {}: {}", part, e.toString());
+                    trouble = true;
                 }
-                readAll();
-                queued.await(IDLE);
+            }
+            try {
+                if (trouble) {
+                    Thread.sleep(IDLE);
+                } else {
+                    queued.await(IDLE);
+                }
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    // the database away or busy (what waits stays queued), or the engine not loaded: shortly again
-                    log.warn("Risk engine feed paused: {}", e.toString());
-                    pause();
-                }
             }
         }
     }
 
-    private void readAll() {
+    private void readAll(int part) {
         while (running) {
             int read;
             try {
-                read = analysis.readQueued(GROUP);
+                read = analysis.readQueued(part, GROUP);
+            } catch (LeaseLostException e) {
+                throw e;
             } catch (RuntimeException e) {
                 if (databaseTrouble(e)) {
                     throw e;
                 }
                 // one fact of the group may be unreadable: the oldest alone, then the group again
-                analysis.readOldestAlone();
+                analysis.readOldestAlone(part);
                 continue;
             }
             if (read < GROUP) {
@@ -117,12 +123,4 @@ class EngineFeed implements SmartLifecycle {
         return false;
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(IDLE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 }

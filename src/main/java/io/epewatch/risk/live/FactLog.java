@@ -27,12 +27,12 @@ class FactLog {
         this.codec = codec;
     }
 
-    /** @return false when the source event was logged before (a redelivery) */
-    boolean append(String sourceKey, Fact fact) {
+    /** @return false when the source event was logged in this partition before (a redelivery) */
+    boolean append(int part, String sourceKey, Fact fact) {
         return jdbc.sql("""
-                        insert into risk_fact (source_key, type, occurred_at, body) values (?, ?, ?, ?::jsonb)
-                        on conflict (source_key) do nothing""")
-                .params(sourceKey, FactCodec.type(fact), Timestamp.from(fact.at()), codec.write(fact)).update() == 1;
+                        insert into risk_fact (part, source_key, type, occurred_at, body) values (?, ?, ?, ?, ?::jsonb)
+                        on conflict (part, source_key) do nothing""")
+                .params(part, sourceKey, FactCodec.type(fact), Timestamp.from(fact.at()), codec.write(fact)).update() == 1;
     }
 
     /**
@@ -43,22 +43,22 @@ class FactLog {
      */
     Set<String> appendQueued(List<FactQueue.Queued> queued) {
         return new HashSet<>(jdbc.sql("""
-                        insert into risk_fact (source_key, type, occurred_at, body)
-                        select source_key, type, occurred_at, body from risk_fact_queue where seq = any(?) order by seq
-                        on conflict (source_key) do nothing
+                        insert into risk_fact (part, source_key, type, occurred_at, body)
+                        select part, source_key, type, occurred_at, body from risk_fact_queue where seq = any(?) order by seq
+                        on conflict (part, source_key) do nothing
                         returning source_key""")
                 .param(FactQueue.seqs(queued)).query(String.class).list());
     }
 
     /**
-     * Every fact in log order that happened at or after {@code from}, and every watch-list entry and setting whatever
-     * its age (they stay in force until changed).
+     * Every fact of a partition in log order that happened at or after {@code from}, and every watch-list entry and
+     * setting whatever its age (they stay in force until changed).
      */
-    void replay(Instant from, Consumer<Fact> reader) {
+    void replay(int part, Instant from, Consumer<Fact> reader) {
         jdbc.sql("""
                         select type, body::text as body from risk_fact
-                        where occurred_at >= ? or type in ('Watch', 'Settings') order by seq""")
-                .param(Timestamp.from(from))
+                        where part = ? and (occurred_at >= ? or type in ('Watch', 'Settings')) order by seq""")
+                .params(part, Timestamp.from(from))
                 .query((rs, n) -> codec.read(rs.getString("type"), rs.getString("body")))
                 .list().forEach(reader);
     }

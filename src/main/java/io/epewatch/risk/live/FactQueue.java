@@ -24,19 +24,32 @@ class FactQueue {
     private final JdbcClient jdbc;
     private final FactCodec codec;
     private final FactsQueued queued;
+    private final EnginePartitions partitions;
 
-    FactQueue(JdbcClient jdbc, FactCodec codec, FactsQueued queued) {
+    FactQueue(JdbcClient jdbc, FactCodec codec, FactsQueued queued, EnginePartitions partitions) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.queued = queued;
+        this.partitions = partitions;
     }
 
-    /** Queues a fact in the caller's transaction; a source event queued or logged before is left alone. */
+    /**
+     * Queues a fact in the caller's transaction, for the partitions it concerns; a source event queued or logged
+     * before is left alone.
+     */
     void offer(String sourceKey, Fact fact) {
-        jdbc.sql("""
-                        insert into risk_fact_queue (source_key, type, occurred_at, body) values (?, ?, ?, ?::jsonb)
-                        on conflict (source_key) do nothing""")
-                .params(sourceKey, FactCodec.type(fact), Timestamp.from(fact.at()), codec.write(fact)).update();
+        offer(sourceKey, fact, partitions.of(fact));
+    }
+
+    /** Queues a fact for these partitions (a batch of positions, split by {@link FactSources}). */
+    void offer(String sourceKey, Fact fact, int... parts) {
+        String body = codec.write(fact);
+        for (int part : parts) {
+            jdbc.sql("""
+                            insert into risk_fact_queue (part, source_key, type, occurred_at, body) values (?, ?, ?, ?, ?::jsonb)
+                            on conflict (part, source_key) do nothing""")
+                    .params(part, sourceKey, FactCodec.type(fact), Timestamp.from(fact.at()), body).update();
+        }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -49,12 +62,12 @@ class FactQueue {
         }
     }
 
-    /** The oldest facts waiting, in queue order, at most {@code limit}. */
-    List<Queued> oldest(int limit) {
+    /** The oldest facts waiting for a partition, in queue order, at most {@code limit}. */
+    List<Queued> oldest(int part, int limit) {
         return jdbc.sql("""
                         select seq, source_key, type, body::text as body from risk_fact_queue
-                        where attempts < ? order by seq limit ?""")
-                .params(ATTEMPTS, limit)
+                        where part = ? and attempts < ? order by seq limit ?""")
+                .params(part, ATTEMPTS, limit)
                 .query((rs, n) -> new Queued(rs.getLong("seq"), rs.getString("source_key"), rs.getString("type"),
                         rs.getString("body")))
                 .list();
@@ -70,9 +83,12 @@ class FactQueue {
                 .params(error.length() > 2000 ? error.substring(0, 2000) : error, fact.seq()).update();
     }
 
-    /** At a start every waiting fact gets its attempts back (as Spring Modulith resubmits failed events). */
-    int retryFailed() {
-        return jdbc.sql("update risk_fact_queue set attempts = 0 where attempts > 0").update();
+    /**
+     * When a partition is taken up (at a start, or from another instance) its waiting facts get their attempts back,
+     * as Spring Modulith resubmits failed events.
+     */
+    int retryFailed(int part) {
+        return jdbc.sql("update risk_fact_queue set attempts = 0 where part = ? and attempts > 0").param(part).update();
     }
 
     static Long[] seqs(List<Queued> facts) {

@@ -1,8 +1,13 @@
 package io.epewatch.risk.live;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.epewatch.camera.CameraState;
 import io.epewatch.cargo.AreaConfirmation;
@@ -24,6 +29,7 @@ import io.epewatch.registry.EnterpriseAssigned;
 import io.epewatch.registry.GoodsKind;
 import io.epewatch.registry.SiteDiagram;
 import io.epewatch.registry.SiteDiagramChanged;
+import io.epewatch.risk.RiskProperties;
 import io.epewatch.risk.RiskSettings;
 import io.epewatch.risk.engine.Fact;
 import io.epewatch.tracking.Positions;
@@ -53,10 +59,12 @@ class FactSources {
     private final AreaConfirmations confirmations;
     private final Positions positions;
     private final Trips trips;
+    private final EnginePartitions partitions;
+    private final java.time.Duration retention;
 
     FactSources(FactQueue queue, SiteDiagram diagram, Declarations declarations, RiskSettings settings,
                 Manifests manifests, WarehouseNotes notes, AreaConfirmations confirmations, Positions positions,
-                Trips trips) {
+                Trips trips, EnginePartitions partitions, RiskProperties properties) {
         this.queue = queue;
         this.diagram = diagram;
         this.declarations = declarations;
@@ -66,6 +74,8 @@ class FactSources {
         this.confirmations = confirmations;
         this.positions = positions;
         this.trips = trips;
+        this.partitions = partitions;
+        this.retention = properties.defaults().retention();
     }
 
     /** A new enterprise, or one moved to another sub-department, is judged by that unit's thresholds (R5.8). */
@@ -146,8 +156,18 @@ class FactSources {
         if (fixes.isEmpty()) {
             return; // an event stored by an earlier version, whose batch had no number
         }
-        Instant latest = fixes.stream().map(Fact.Fix::at).max(Instant::compareTo).orElseThrow();
-        queue.offer("positions:" + recorded.batch(), new Fact.Fixes(fixes, latest));
+        // a partition reads the positions of the vehicles its enterprises' trips follow; the engine looks at no other
+        // vehicle's (issue 22), so a batch costs each partition only its own share
+        Instant since = fixes.stream().map(Fact.Fix::at).min(Instant::compareTo).orElseThrow().minus(retention);
+        Map<String, Set<String>> following = trips.enterprisesFollowing(
+                fixes.stream().map(Fact.Fix::plate).collect(Collectors.toSet()), since);
+        Map<Integer, List<Fact.Fix>> byPartition = new TreeMap<>();
+        for (Fact.Fix fix : fixes) {
+            following.getOrDefault(fix.plate(), Set.of()).stream().map(partitions::of).distinct()
+                    .forEach(part -> byPartition.computeIfAbsent(part, p -> new ArrayList<>()).add(fix));
+        }
+        byPartition.forEach((part, share) -> queue.offer("positions:" + recorded.batch(),
+                new Fact.Fixes(share, share.stream().map(Fact.Fix::at).max(Instant::compareTo).orElseThrow()), part));
     }
 
     @EventListener

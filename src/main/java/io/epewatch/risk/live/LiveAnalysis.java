@@ -3,9 +3,14 @@ package io.epewatch.risk.live;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.epewatch.cluster.PartitionListener;
+import io.epewatch.cluster.WorkLeases;
 import io.epewatch.risk.RiskProperties;
 import io.epewatch.risk.WarningRaised;
 import io.epewatch.risk.engine.Analysis;
@@ -21,14 +26,16 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The engine running in the server, around the clock (R4.5). Facts come from the queue in groups, or one at a time
- * (a setting, a watch-list entry); a lock keeps the order the log records. A group or a fact is logged and its
- * warning changes stored in one transaction, committed before the next is read, so the log, the warnings and the
- * engine's memory agree. After a restart — or a failed commit — the memory is
- * rebuilt by replaying the log over the retention window; that replay stores nothing, the warnings are already there.
+ * The engine running in the server, around the clock (R4.5), one {@link Analysis} per partition of enterprises that
+ * this instance holds (issue 22). Facts come from the partition's queue in groups; a group is logged, read and its
+ * warning changes stored in one transaction that first proves the partition is still this instance's
+ * ({@link WorkLeases#fence}), committed before the next is read, so a partition's log, its warnings and its engine's
+ * memory agree and no two instances ever write for one partition. A partition taken up — at a start, or from an
+ * instance that died or gave it back — has its memory rebuilt by replaying its log over the retention window; that
+ * replay stores nothing, the warnings are already there.
  */
 @Component
-public class LiveAnalysis {
+public class LiveAnalysis implements PartitionListener {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAnalysis.class);
 
@@ -39,11 +46,13 @@ public class LiveAnalysis {
     private final RiskProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final WorkLeases leases;
     private final Clock clock;
-    private Analysis analysis;
+    private final Map<Integer, Partition> partitions = new ConcurrentHashMap<>();
 
     LiveAnalysis(FactLog facts, FactQueue queue, FactCodec codec, WarningStore warnings, RiskProperties properties,
-                 ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+                 ApplicationEventPublisher events, PlatformTransactionManager transactions, WorkLeases leases,
+                 EnginePartitions enginePartitions, Clock clock) {
         this.facts = facts;
         this.queue = queue;
         this.codec = codec;
@@ -52,75 +61,112 @@ public class LiveAnalysis {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.leases = leases;
         this.clock = clock;
         properties.defaults(); // a threshold that cannot be read stops the start, naming it
-    }
-
-    /** Reads one fact; a source event seen before is ignored. */
-    public synchronized void accept(String sourceKey, Fact fact) {
-        Analysis engine = loaded();
-        try {
-            transaction.executeWithoutResult(status -> {
-                if (facts.append(sourceKey, fact)) {
-                    apply(engine, fact);
-                }
-            });
-        } catch (RuntimeException e) {
-            analysis = null; // memory may hold a fact the log does not: rebuild from the log
-            throw e;
+        if (properties.enabled()) {
+            leases.register(EnginePartitions.WORK, enginePartitions.count(), this);
         }
     }
 
     /**
-     * Reads the oldest queued facts, at most {@code limit}, in one transaction: logged in queue order, read by the
-     * engine in that order, their warnings stored and the queue emptied of them, committed together. A group costs
-     * one commit however many facts it holds.
+     * Hands the engine a fact of no source module's (a watch-list entry, thresholds), in the caller's transaction, for
+     * the partitions it concerns; a source key queued or logged before is ignored.
+     */
+    public void accept(String sourceKey, Fact fact) {
+        queue.offer(sourceKey, fact);
+    }
+
+    @Override
+    public void assigned(Set<Integer> parts) {
+        for (int part : parts) {
+            int again = queue.retryFailed(part);
+            if (again > 0) {
+                log.info("Risk engine partition {}: {} queued facts that failed before are tried again", part, again);
+            }
+            partitions.putIfAbsent(part, new Partition(part));
+        }
+    }
+
+    @Override
+    public void revoked(Set<Integer> parts) {
+        for (int part : parts) {
+            Partition gone = partitions.remove(part);
+            if (gone != null) {
+                synchronized (gone) {
+                    gone.analysis = null; // whoever takes it rebuilds from the log
+                }
+            }
+        }
+    }
+
+    /** The partitions this instance reads now. */
+    Set<Integer> held() {
+        return Set.copyOf(partitions.keySet());
+    }
+
+    /**
+     * Reads a partition's oldest queued facts, at most {@code limit}, in one transaction: logged in queue order, read
+     * by the engine in that order, their warnings stored and the queue emptied of them, committed together.
      *
-     * @return how many facts were taken from the queue
+     * @return how many facts were taken from the queue (0 for a partition no longer held)
      */
-    synchronized int readQueued(int limit) {
-        Analysis engine = loaded();
-        try {
-            Integer read = transaction.execute(status -> {
-                List<FactQueue.Queued> group = queue.oldest(limit);
-                if (group.isEmpty()) {
-                    return 0;
-                }
-                Set<String> fresh = facts.appendQueued(group);
-                for (FactQueue.Queued queued : group) {
-                    if (fresh.contains(queued.sourceKey())) {
-                        apply(engine, codec.read(queued.type(), queued.body()));
+    int readQueued(int part, int limit) {
+        Partition partition = partitions.get(part);
+        if (partition == null) {
+            return 0;
+        }
+        synchronized (partition) {
+            Analysis engine = partition.loaded();
+            try {
+                Integer read = transaction.execute(status -> {
+                    leases.fence(EnginePartitions.WORK, part);
+                    List<FactQueue.Queued> group = queue.oldest(part, limit);
+                    if (group.isEmpty()) {
+                        return 0;
                     }
-                }
-                queue.remove(group);
-                return group.size();
-            });
-            return read == null ? 0 : read;
-        } catch (RuntimeException e) {
-            analysis = null;
-            throw e;
+                    Set<String> fresh = facts.appendQueued(group);
+                    for (FactQueue.Queued queued : group) {
+                        if (fresh.contains(queued.sourceKey())) {
+                            apply(engine, codec.read(queued.type(), queued.body()));
+                        }
+                    }
+                    queue.remove(group);
+                    return group.size();
+                });
+                return read == null ? 0 : read;
+            } catch (RuntimeException e) {
+                partition.analysis = null; // memory may hold a fact the log does not: rebuild from the log
+                throw e;
+            }
         }
     }
 
     /**
-     * Reads the oldest queued fact on its own, after a group holding it failed: if it fails alone too, it is counted
-     * against it and the queue moves on (it is tried again at the next start).
+     * Reads a partition's oldest queued fact on its own, after a group holding it failed: if it fails alone too, it
+     * is counted against it and the queue moves on (it is tried again when the partition is next taken up).
      */
-    synchronized void readOldestAlone() {
-        loaded(); // an engine that cannot load is not the fact's fault
-        try {
-            readQueued(1);
-        } catch (RuntimeException e) {
-            if (EngineFeed.databaseTrouble(e)) {
-                throw e;
+    void readOldestAlone(int part) {
+        Partition partition = partitions.get(part);
+        if (partition == null) {
+            return;
+        }
+        synchronized (partition) {
+            partition.loaded(); // an engine that cannot load is not the fact's fault
+            try {
+                readQueued(part, 1);
+            } catch (RuntimeException e) {
+                if (EngineFeed.databaseTrouble(e) || e instanceof io.epewatch.cluster.LeaseLostException) {
+                    throw e;
+                }
+                List<FactQueue.Queued> oldest = queue.oldest(part, 1);
+                if (oldest.isEmpty()) {
+                    throw e;
+                }
+                log.error("Risk engine could not read fact {} ({}) of partition {}: {}", oldest.getFirst().sourceKey(),
+                        oldest.getFirst().type(), part, e.toString());
+                queue.failed(oldest.getFirst(), e.toString());
             }
-            List<FactQueue.Queued> oldest = queue.oldest(1);
-            if (oldest.isEmpty()) {
-                throw e;
-            }
-            log.error("Risk engine could not read fact {} ({}): {}", oldest.getFirst().sourceKey(),
-                    oldest.getFirst().type(), e.toString());
-            queue.failed(oldest.getFirst(), e.toString());
         }
     }
 
@@ -138,31 +184,71 @@ public class LiveAnalysis {
         }
     }
 
-    /** Gives the engine the wall clock when a timed rule waits for it (nights, weekends, holidays). */
-    public synchronized void tick() {
+    /**
+     * Gives each partition held the wall clock when a timed rule waits for it (nights, weekends, holidays); the tick
+     * is logged in that partition, so a replay fires the rule at the same point.
+     */
+    public void tick() {
         Instant now = clock.instant();
-        if (loaded().dueBy(now)) {
-            accept("tick:" + now, new Fact.Tick(now));
+        for (Partition partition : partitions.values()) {
+            synchronized (partition) {
+                if (partitions.get(partition.part) != partition) {
+                    continue;
+                }
+                Analysis engine = partition.loaded();
+                if (!engine.dueBy(now)) {
+                    continue;
+                }
+                Fact.Tick tick = new Fact.Tick(now);
+                try {
+                    transaction.executeWithoutResult(status -> {
+                        leases.fence(EnginePartitions.WORK, partition.part);
+                        if (facts.append(partition.part, "tick:" + now, tick)) {
+                            apply(engine, tick);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    partition.analysis = null;
+                    throw e;
+                }
+            }
         }
     }
 
-    /** How much the engine holds, for metrics. */
-    public synchronized java.util.Map<String, Integer> sizes() {
-        return loaded().sizes();
+    /** How much the engines of this instance hold, summed over its partitions, for metrics. */
+    public Map<String, Integer> sizes() {
+        Map<String, Integer> sizes = new HashMap<>();
+        for (Partition partition : partitions.values()) {
+            synchronized (partition) {
+                partition.loaded().sizes().forEach((k, v) -> sizes.merge(k, v, Integer::sum));
+            }
+        }
+        sizes.put("partitions", partitions.size());
+        return sizes;
     }
 
-    private Analysis loaded() {
-        if (analysis == null) {
-            Analysis fresh = new Analysis(properties.defaults());
-            Duration window = properties.defaults().retention();
-            long[] count = {0};
-            facts.replay(clock.instant().minus(window), fact -> {
-                fresh.accept(fact);
-                count[0]++;
-            });
-            log.info("Risk engine ready: {} facts of the last {} days replayed", count[0], window.toDays());
-            analysis = fresh;
+    /** One partition's engine, loaded from its log when first needed; guarded by its own monitor. */
+    private final class Partition {
+        final int part;
+        Analysis analysis;
+
+        Partition(int part) {
+            this.part = part;
         }
-        return analysis;
+
+        Analysis loaded() {
+            if (analysis == null) {
+                Analysis fresh = new Analysis(properties.defaults());
+                Duration window = properties.defaults().retention();
+                long[] count = {0};
+                facts.replay(part, clock.instant().minus(window), fact -> {
+                    fresh.accept(fact);
+                    count[0]++;
+                });
+                log.info("Risk engine partition {} ready: {} facts of the last {} days replayed", part, count[0], window.toDays());
+                analysis = fresh;
+            }
+            return analysis;
+        }
     }
 }

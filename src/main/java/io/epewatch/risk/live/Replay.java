@@ -22,32 +22,28 @@ public class Replay {
     private final FactLog facts;
     private final JdbcClient jdbc;
     private final RiskProperties properties;
+    private final EnginePartitions partitions;
 
-    Replay(FactLog facts, JdbcClient jdbc, RiskProperties properties) {
+    Replay(FactLog facts, JdbcClient jdbc, RiskProperties properties, EnginePartitions partitions) {
         this.facts = facts;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.partitions = partitions;
     }
 
     public long facts() {
         return facts.size();
     }
 
-    /** What a replay of the whole log gives that the warning table does not say, and the other way round. */
+    /**
+     * What a replay of the whole log gives that the warning table does not say, and the other way round. Each
+     * partition is replayed into an engine of its own, as it was read (issue 22).
+     */
     public List<String> differences() {
-        Analysis analysis = new Analysis(properties.defaults());
         Map<String, String> replayed = new TreeMap<>();
-        facts.replay(Instant.EPOCH, fact -> {
-            for (WarningChange change : analysis.accept(fact)) {
-                switch (change) {
-                    // a raised warning carries the occurrences it folds so far, as the store keeps them
-                    case WarningChange.Raised r -> replayed.put(r.key(), "OPEN x" + r.finding().occurrences());
-                    case WarningChange.Merged m -> replayed.put(m.key(), "OPEN x" + m.occurrences());
-                    case WarningChange.Resolved r -> replayed.put(r.key(), "RESOLVED_BY_DATA x"
-                            + occurrences(replayed.get(r.key())));
-                }
-            }
-        });
+        for (int part = 0; part < partitions.count(); part++) {
+            replay(part, replayed);
+        }
         Map<String, String> stored = new TreeMap<>();
         jdbc.sql("select key, status, occurrences from warning").query((rs, n) ->
                 stored.put(rs.getString("key"), rs.getString("status") + " x" + rs.getInt("occurrences"))).list();
@@ -60,6 +56,21 @@ public class Replay {
         stored.keySet().stream().filter(k -> !replayed.containsKey(k))
                 .forEach(k -> differences.add(k + ": replay none, stored " + stored.get(k)));
         return differences;
+    }
+
+    private void replay(int part, Map<String, String> replayed) {
+        Analysis analysis = new Analysis(properties.defaults());
+        facts.replay(part, Instant.EPOCH, fact -> {
+            for (WarningChange change : analysis.accept(fact)) {
+                switch (change) {
+                    // a raised warning carries the occurrences it folds so far, as the store keeps them
+                    case WarningChange.Raised r -> replayed.put(r.key(), "OPEN x" + r.finding().occurrences());
+                    case WarningChange.Merged m -> replayed.put(m.key(), "OPEN x" + m.occurrences());
+                    case WarningChange.Resolved r -> replayed.put(r.key(), "RESOLVED_BY_DATA x"
+                            + occurrences(replayed.get(r.key())));
+                }
+            }
+        });
     }
 
     /** The occurrences kept in a replayed state ("OPEN x2"), or 1 for a new one. */
