@@ -15,8 +15,9 @@ import io.epewatch.identity.Role;
 import io.epewatch.identity.UnitKind;
 import io.epewatch.identity.Units;
 import io.epewatch.kernel.InputCheck;
-import io.epewatch.kernel.Timestamps;
 import io.epewatch.kernel.NotFoundException;
+import io.epewatch.kernel.SharedState;
+import io.epewatch.kernel.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -35,8 +36,13 @@ public class WorkingDays {
     private final AuditTrail audit;
     private final Clock clock;
     private volatile WorkingCalendar calendar;
+    /** The announced calendar, as other instances keep it too (issue 22). */
+    private static final String SHARED = "working-calendar";
+    private final SharedState shared;
 
-    WorkingDays(JdbcClient jdbc, Units units, AuditTrail audit, Clock clock) {
+    WorkingDays(JdbcClient jdbc, Units units, AuditTrail audit, Clock clock, SharedState shared) {
+        this.shared = shared;
+        shared.onChange(SHARED, () -> calendar = null);
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
@@ -105,6 +111,7 @@ public class WorkingDays {
      */
     private void forgetCalendar() {
         calendar = null;
+        shared.changed(SHARED);
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {

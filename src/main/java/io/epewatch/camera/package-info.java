@@ -3,5 +3,5 @@
  * monitor and logbook, outage timelines, live view, per-camera access, device checks, and {@link
  * io.epewatch.camera.CameraFrames} — pictures for the system's own analysis (gate recognition).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"evidence", "identity", "kernel", "registry"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cluster", "evidence", "identity", "kernel", "registry"})
 package io.epewatch.camera;

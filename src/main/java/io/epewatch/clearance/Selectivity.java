@@ -13,6 +13,7 @@ import io.epewatch.identity.AuditTrail;
 import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.NotFoundException;
+import io.epewatch.kernel.SharedState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +41,13 @@ public class Selectivity {
     private final JsonMapper json;
     private final EnterpriseSignals signals;
     private volatile LaneRules rules;
+    /** The lane rules, as other instances keep them too (issue 22). */
+    private static final String SHARED = "lane-rules";
+    private final SharedState shared;
 
-    Selectivity(JdbcClient jdbc, AuditTrail audit, JsonMapper json, EnterpriseSignals signals) {
+    Selectivity(JdbcClient jdbc, AuditTrail audit, JsonMapper json, EnterpriseSignals signals, SharedState shared) {
+        this.shared = shared;
+        shared.onChange(SHARED, () -> rules = null);
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
@@ -151,6 +157,7 @@ public class Selectivity {
     private void changed() {
         rules = null;
         signals.forget();
+        shared.changed(SHARED);
     }
 
     private static Criterion checked(long id, CriterionInput input) {

@@ -2,9 +2,7 @@ package io.epewatch.cluster;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,8 +170,8 @@ public class WorkLeases implements SmartLifecycle {
         for (Kind kind : kinds) {
             Set<Integer> held = new TreeSet<>(kind.held.keySet());
             if (!held.isEmpty()) {
-                kind.listener.revoked(held);
                 kind.held.clear();
+                kind.listener.revoked(held);
                 try {
                     jdbc.sql("update work_lease set owner = null, expires_at = now() where kind = ? and owner = ?")
                             .params(kind.name, self).update();
@@ -243,8 +241,8 @@ public class WorkLeases implements SmartLifecycle {
         if (kind.held.size() > share) {
             Set<Integer> excess = new TreeSet<>(kind.held.keySet().stream().sorted(java.util.Comparator.reverseOrder())
                     .limit(kind.held.size() - share).toList());
-            kind.listener.revoked(excess);
             excess.forEach(kind.held::remove);
+            kind.listener.revoked(excess);
             transaction.executeWithoutResult(status -> jdbc.sql("""
                             update work_lease set owner = null, expires_at = now() where kind = ? and owner = ? and part = any(?)""")
                     .params(kind.name, self, excess.toArray(Integer[]::new)).update());
@@ -287,9 +285,5 @@ public class WorkLeases implements SmartLifecycle {
     /** How long a lease outlives its renewal. */
     public Duration leaseTtl() {
         return properties.leaseTtl();
-    }
-
-    static Instant at(Timestamp timestamp) {
-        return timestamp.toInstant();
     }
 }

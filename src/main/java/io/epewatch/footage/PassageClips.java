@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.epewatch.camera.CameraFleet;
 import io.epewatch.camera.archive.FootageArchive;
 import io.epewatch.evidence.EvidenceItem;
 import io.epewatch.evidence.EvidenceLink;
@@ -51,6 +52,7 @@ public class PassageClips {
 
     private final JdbcClient jdbc;
     private final SiteDiagram diagram;
+    private final CameraFleet fleet;
     private final GateEvents gateEvents;
     private final Warnings warnings;
     private final FootageArchive archive;
@@ -60,12 +62,13 @@ public class PassageClips {
     private final Duration before;
     private final Duration after;
 
-    PassageClips(JdbcClient jdbc, SiteDiagram diagram, GateEvents gateEvents, Warnings warnings, FootageArchive archive,
+    PassageClips(JdbcClient jdbc, SiteDiagram diagram, CameraFleet fleet, GateEvents gateEvents, Warnings warnings, FootageArchive archive,
                  EvidenceStore evidence, Clock clock, @Value("${epewatch.footage.clips.enabled:true}") boolean enabled,
                  @Value("${epewatch.footage.clips.before:10s}") Duration before,
                  @Value("${epewatch.footage.clips.after:10s}") Duration after) {
         this.jdbc = jdbc;
         this.diagram = diagram;
+        this.fleet = fleet;
         this.gateEvents = gateEvents;
         this.warnings = warnings;
         this.archive = archive;
@@ -118,9 +121,13 @@ public class PassageClips {
         List<Due> due = jdbc.sql("""
                         select gate_event_id, enterprise_tax_code, camera_number, captured_at, attempts from passage_clip
                         where state = 'PENDING' and due_at <= ? order by due_at limit ?""")
-                .params(Timestamp.from(clock.instant()), limit)
+                .params(Timestamp.from(clock.instant()), limit * 25)
                 .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5)))
-                .list();
+                .list().stream()
+                // the instance looking after the camera holds its recent footage (issue 22); a camera gone from the
+                // diagram is anyone's to report
+                .filter(d -> diagram.findCamera(d.taxCode(), d.cameraNumber()).map(fleet::mine).orElse(true))
+                .limit(limit).toList();
         int kept = 0;
         for (Due clip : due) {
             String reason;

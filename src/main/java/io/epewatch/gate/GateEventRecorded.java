@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.epewatch.registry.GoodsKind;
+import org.springframework.modulith.events.Externalized;
 
 /**
  * A gate passage was recorded; risk rules evaluate it. It carries where it passed as the gate module resolved it, so no
@@ -16,6 +17,7 @@ import io.epewatch.registry.GoodsKind;
  *                      the camera was down) …
  * @param seals         the seals seen on the containers, when the gate reported them
  */
+@Externalized("epewatch.gate-events::#{enterpriseTaxCode()}")
 public record GateEventRecorded(long gateEventId, String enterpriseTaxCode, String cameraNumber, Long locationId,
                                 String locationName, Set<GoodsKind> locationGoods, GateEvent.Direction direction,
                                 Instant capturedAt, String plate, List<ContainerRead> containers, String source,

@@ -12,10 +12,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the pending e-mails of notices through the configured SMTP server ({@code spring.mail.*}); a failure is tried
  * again on the next round, up to {@code max-attempts}. With no SMTP server configured, notices stay in the app only.
+ * Each e-mail is sent in a transaction that holds its row ({@code for update skip locked}), so instances sharing the
+ * database (issue 22) never send one twice; a crash between the send and the commit sends it again (at least once).
  */
 @Component
 class MailDelivery {
@@ -29,13 +33,15 @@ class MailDelivery {
     private final ObjectProvider<JavaMailSender> mail;
     private final NotificationProperties properties;
     private final Notifications notifications;
+    private final TransactionTemplate transaction;
 
     MailDelivery(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, NotificationProperties properties,
-                 Notifications notifications) {
+                 Notifications notifications, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.properties = properties;
         this.notifications = notifications;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Scheduled(fixedDelayString = "${epewatch.notification.deliver-every:PT30S}")
@@ -44,16 +50,28 @@ class MailDelivery {
         if (sender == null) {
             return;
         }
-        List<Pending> pending = jdbc.sql("""
+        List<Long> pending = jdbc.sql("select id from notification where email_state = 'PENDING' order by id limit 200")
+                .query(Long.class).list();
+        for (long id : pending) {
+            if (Boolean.FALSE.equals(transaction.execute(status -> deliver(sender, id)))) {
+                return; // the server is likely down: the rest waits for the next round
+            }
+        }
+    }
+
+    /** Sends one pending e-mail unless another instance holds it or sent it; false when the server failed. */
+    private boolean deliver(JavaMailSender sender, long id) {
+        Pending p = jdbc.sql("""
                         select id, recipient, subject, body, link, email_attempts from notification
-                        where email_state = 'PENDING' order by id limit 200""")
+                        where id = ? and email_state = 'PENDING' for update skip locked""")
+                .param(id)
                 .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                        rs.getString("body"), rs.getString("link"), rs.getInt("email_attempts"))).list();
-        for (Pending p : pending) {
+                        rs.getString("body"), rs.getString("link"), rs.getInt("email_attempts"))).optional().orElse(null);
+        if (p != null) {
             String to = notifications.address(p.recipient()).orElse(null);
             if (to == null) {
                 jdbc.sql("update notification set email_state = 'NONE' where id = ?").param(p.id()).update();
-                continue;
+                return true;
             }
             try {
                 MimeMessage message = sender.createMimeMessage();
@@ -72,8 +90,9 @@ class MailDelivery {
                 // the address is personal data: the log names the notice, not where it went
                 log.warn("E-mail of notice {} not sent (attempt {}{}): {}", p.id(), p.attempts() + 1,
                         last ? ", given up" : "", e.getMessage());
-                return; // the server is likely down: the rest waits for the next round
+                return false;
             }
         }
+        return true;
     }
 }

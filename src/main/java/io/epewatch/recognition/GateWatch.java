@@ -17,6 +17,7 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import io.epewatch.camera.CameraFleet;
 import io.epewatch.camera.CameraFrames;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.LocationKind;
@@ -24,6 +25,7 @@ import io.epewatch.registry.SiteDiagram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -43,6 +45,7 @@ class GateWatch implements DisposableBean {
     private static final int GLANCE_WIDTH = 320;
 
     private final SiteDiagram diagram;
+    private final CameraFleet fleet;
     private final CameraFrames frames;
     private final GateRecognition recognition;
     private final Clock clock;
@@ -51,9 +54,10 @@ class GateWatch implements DisposableBean {
     private final Map<Long, Thread> watched = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
-    GateWatch(SiteDiagram diagram, CameraFrames frames, GateRecognition recognition, Clock clock,
+    GateWatch(SiteDiagram diagram, CameraFleet fleet, CameraFrames frames, GateRecognition recognition, Clock clock,
               RecognitionProperties settings) {
         this.diagram = diagram;
+        this.fleet = fleet;
         this.frames = frames;
         this.recognition = recognition;
         this.clock = clock;
@@ -66,7 +70,7 @@ class GateWatch implements DisposableBean {
         if (!enabled || !running) {
             return;
         }
-        Map<Long, Camera> gates = diagram.allConnectable().stream()
+        Map<Long, Camera> gates = fleet.mine(diagram.allConnectable()).stream()
                 .filter(c -> c.locationKind() == LocationKind.GATE || c.locationKind() == LocationKind.WAREHOUSE_GATE)
                 .collect(Collectors.toMap(Camera::id, c -> c));
         for (Long gone : Set.copyOf(watched.keySet())) {
@@ -77,6 +81,12 @@ class GateWatch implements DisposableBean {
         gates.forEach((id, camera) -> watched.computeIfAbsent(id, k -> Thread.ofVirtual()
                 .name("gate-watch-" + camera.enterpriseTaxCode() + "-" + camera.number())
                 .start(() -> watch(camera, null))));
+    }
+
+    /** Gate cameras gained or lost by this instance are watched, or let go, at once. */
+    @EventListener
+    void on(CameraFleet.CameraFleetChanged change) {
+        refresh();
     }
 
     /**

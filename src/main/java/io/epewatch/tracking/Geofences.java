@@ -15,6 +15,7 @@ import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.InvalidInputException;
 import io.epewatch.kernel.NotFoundException;
+import io.epewatch.kernel.SharedState;
 import io.epewatch.kernel.TaxCode;
 import io.epewatch.registry.Enterprises;
 import org.locationtech.jts.geom.Point;
@@ -36,8 +37,13 @@ public class Geofences {
     private final AuditTrail audit;
     private final Clock clock;
     private volatile ZoneIndex index;
+    /** The geofence index, as other instances keep it too (issue 22). */
+    private static final String SHARED = "geofences";
+    private final SharedState shared;
 
-    Geofences(JdbcClient jdbc, JsonMapper json, Enterprises enterprises, AuditTrail audit, Clock clock) {
+    Geofences(JdbcClient jdbc, JsonMapper json, Enterprises enterprises, AuditTrail audit, Clock clock, SharedState shared) {
+        this.shared = shared;
+        shared.onChange(SHARED, () -> index = null);
         this.jdbc = jdbc;
         this.json = json;
         this.enterprises = enterprises;
@@ -124,6 +130,7 @@ public class Geofences {
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, taxCode, "geofence:" + normal,
                 Map.of("change", "geofence saved", "corners", ring.size() - 1));
         index = null;
+        shared.changed(SHARED);
         return findForSystem(normal).orElseThrow();
     }
 
@@ -142,6 +149,7 @@ public class Geofences {
         audit.record(caller.name(), AuditTrail.Actions.CONFIGURATION_CHANGED, geofence.enterpriseTaxCode(), "geofence:" + normal,
                 Map.of("change", "geofence deleted"));
         index = null;
+        shared.changed(SHARED);
     }
 
     /** The geofence a point lies in (the smallest where they overlap), or null. */

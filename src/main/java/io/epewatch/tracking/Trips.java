@@ -25,6 +25,7 @@ import io.epewatch.identity.Caller;
 import io.epewatch.kernel.InputCheck;
 import io.epewatch.kernel.NotFoundException;
 import io.epewatch.kernel.PlateNumber;
+import io.epewatch.kernel.SharedState;
 import io.epewatch.kernel.TaxCode;
 import io.epewatch.kernel.Timestamps;
 import io.epewatch.registry.Enterprises;
@@ -56,10 +57,16 @@ public class Trips {
     private final AuditTrail audit;
     /** Open trips by plate: every position asks, so they are kept in memory (loaded on first use). */
     private volatile Map<String, Trip> open;
+    /** The open trips, as other instances keep them too (issue 22). */
+    private static final String SHARED = "open-trips";
+    private final SharedState shared;
 
     Trips(JdbcClient jdbc, Geofences geofences, Enterprises enterprises, Declarations declarations,
-          TrackingProperties properties, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+          TrackingProperties properties, ApplicationEventPublisher events, Clock clock, AuditTrail audit,
+          SharedState shared) {
         this.audit = audit;
+        this.shared = shared;
+        shared.onChange(SHARED, () -> open = null);
         this.jdbc = jdbc;
         this.geofences = geofences;
         this.enterprises = enterprises;
@@ -224,6 +231,7 @@ public class Trips {
         }
         Trip trip = find(AccessScope.all(), id.get()).orElseThrow();
         openTrips().put(plate, trip);
+        shared.changed(SHARED);
         events.publishEvent(new TripChanged(trip.id(), trip.enterpriseTaxCode(), trip.stage(), started));
         return trip;
     }
@@ -232,6 +240,7 @@ public class Trips {
         int changed = jdbc.sql("update trip set stage = ?, ended_at = ?, end_reason = ? where id = ? and stage = 'STARTED'")
                 .params(stage.name(), Timestamp.from(at), reason, trip.id()).update();
         openTrips().remove(trip.plate(), trip);
+        shared.changed(SHARED);
         Trip ended = find(AccessScope.all(), trip.id()).orElseThrow();
         if (changed > 0) {
             events.publishEvent(new TripChanged(ended.id(), ended.enterpriseTaxCode(), stage, at));

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.epewatch.camera.CameraFleet;
 import io.epewatch.camera.connector.CameraFailure;
 import io.epewatch.kernel.DataDir;
 import io.epewatch.registry.Camera;
@@ -33,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +64,7 @@ public class RecentFootage implements DisposableBean {
     }
 
     private final SiteDiagram diagram;
+    private final CameraFleet fleet;
     private final CameraCredentials credentials;
     private final io.epewatch.registry.CameraAddressGuard guard;
     private final Clock clock;
@@ -72,10 +75,11 @@ public class RecentFootage implements DisposableBean {
     private final Map<Long, Ring> rings = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
-    RecentFootage(SiteDiagram diagram, CameraCredentials credentials, io.epewatch.registry.CameraAddressGuard guard, Clock clock,
+    RecentFootage(SiteDiagram diagram, CameraFleet fleet, CameraCredentials credentials, io.epewatch.registry.CameraAddressGuard guard, Clock clock,
                   DataDir dataDir, @Value("${epewatch.camera.clips.ring-buffer:true}") boolean enabled,
                   @Value("${epewatch.camera.clips.keep:2m}") Duration keep) {
         this.diagram = diagram;
+        this.fleet = fleet;
         this.credentials = credentials;
         this.guard = guard;
         this.clock = clock;
@@ -89,7 +93,7 @@ public class RecentFootage implements DisposableBean {
         if (!enabled || !running) {
             return;
         }
-        Map<Long, Camera> gates = diagram.allConnectable().stream()
+        Map<Long, Camera> gates = fleet.mine(diagram.allConnectable()).stream()
                 .filter(c -> c.locationKind() == LocationKind.GATE && c.streamUrl() != null && c.streamUrl().startsWith("rtsp"))
                 .collect(Collectors.toMap(Camera::id, c -> c));
         for (Long gone : Set.copyOf(watched.keySet())) {
@@ -100,6 +104,12 @@ public class RecentFootage implements DisposableBean {
         }
         gates.forEach((id, camera) -> watched.computeIfAbsent(id, k -> Thread.ofPlatform().daemon()
                 .name("recent-footage-" + camera.enterpriseTaxCode() + "-" + camera.number()).start(() -> watch(camera))));
+    }
+
+    /** Gate cameras gained or lost by this instance are recorded, or let go, at once. */
+    @EventListener
+    void on(CameraFleet.CameraFleetChanged change) {
+        refresh();
     }
 
     /** Keeps this camera's stream until told to stop; usable on its own (tests). */

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
+import io.epewatch.camera.CameraFleet;
 import io.epewatch.camera.CameraLogbook;
 import io.epewatch.camera.CameraMonitorProperties;
 import io.epewatch.camera.CameraState;
@@ -24,6 +26,7 @@ import io.epewatch.camera.connector.CameraConnector;
 import io.epewatch.camera.connector.CameraConnectors;
 import io.epewatch.camera.connector.CameraFailure;
 import io.epewatch.camera.connector.Observation;
+import io.epewatch.cluster.LeaseLostException;
 import io.epewatch.registry.Camera;
 import io.epewatch.registry.CameraCredentials;
 import io.epewatch.registry.SiteDiagram;
@@ -31,6 +34,7 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -59,13 +63,14 @@ class HealthMonitor {
     private final CameraConnectors connectors;
     private final QualityCheck quality;
     private final Clock clock;
+    private final CameraFleet fleet;
     private final Map<Long, StateDebounce> states = new ConcurrentHashMap<>();
     private final Map<Long, Stillness> stillness = new ConcurrentHashMap<>();
     private final StallWatch stalls = new StallWatch(Duration.ofMillis(500));
 
     HealthMonitor(SiteDiagram diagram, CameraCredentials credentials, CameraLogbook logbook, JdbcClient jdbc,
                   ApplicationEventPublisher events, TransactionTemplate transaction, CameraMonitorProperties properties, Clock clock,
-                  CameraConnectors connectors) {
+                  CameraConnectors connectors, CameraFleet fleet) {
         this.diagram = diagram;
         this.credentials = credentials;
         this.logbook = logbook;
@@ -76,6 +81,7 @@ class HealthMonitor {
         this.connectors = connectors;
         this.quality = new QualityCheck(properties.clockSkewLimit(), properties.frozenAfter());
         this.clock = clock;
+        this.fleet = fleet;
     }
 
     @Scheduled(fixedDelayString = "${epewatch.camera.monitor.interval:30s}", initialDelayString = "${epewatch.camera.monitor.interval:30s}")
@@ -85,9 +91,20 @@ class HealthMonitor {
         }
     }
 
-    /** One probe cycle over all cameras; returns how many were probed. */
+    /** One probe cycle over the cameras this instance looks after (all of them, alone); returns how many were probed. */
     int probeAll() {
-        return probe(diagram.allConnectable());
+        return probe(fleet.mine(diagram.allConnectable()));
+    }
+
+    /** Cameras gone to another instance: what is held of them here is stale once they come back. */
+    @EventListener
+    void on(CameraFleet.CameraFleetChanged change) {
+        if (change.lost()) {
+            List<Camera> kept = fleet.mine(diagram.allConnectable());
+            Set<Long> ids = kept.stream().map(Camera::id).collect(java.util.stream.Collectors.toSet());
+            states.keySet().removeIf(id -> !ids.contains(id));
+            stillness.keySet().removeIf(id -> !ids.contains(id));
+        }
     }
 
     /** One probe of each of these cameras, concurrently; returns how many were probed. */
@@ -169,7 +186,18 @@ class HealthMonitor {
         }
         String latestState = result.state().name();
         if (change.isPresent()) {
-            transaction.executeWithoutResult(status -> record(camera, change.get()));
+            try {
+                transaction.executeWithoutResult(status -> {
+                    fleet.fence(camera); // a camera taken over while this probe ran is the other instance's to log
+                    record(camera, change.get());
+                });
+            } catch (LeaseLostException e) {
+                states.remove(camera.id());
+                stillness.remove(camera.id());
+                log.info("Camera {} of {} went to another instance while probed; its change is theirs to record",
+                        camera.number(), camera.enterpriseTaxCode());
+                return;
+            }
             jdbc.sql("update camera_status set latest_state = ?, latest_reason = ? where camera_id = ?")
                     .params(latestState, result.reason(), camera.id()).update();
         } else if (!confirmed) {

@@ -8,6 +8,7 @@ import io.epewatch.identity.CurrentCaller;
 import io.epewatch.identity.Permissions;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.risk.WarningRaised;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-Sent Events for the warnings inbox: each open inbox is told of a new warning in its viewer's scope the
  * moment the engine raises it, and then fetches the rows (rendered and scoped by the usual page). Only the warning's
- * id and rule travel on the stream.
+ * id and rule travel on the stream. Several instances (issue 22): the warning may be raised by the instance holding
+ * its enterprise's partition while the inbox is open on another, so with Kafka every instance hears every warning
+ * from the warnings topic ({@link WarningRelay}) and pushes it to its own inboxes; alone, it hears its own engine.
  */
 @Controller
 class WarningStream {
@@ -31,10 +34,12 @@ class WarningStream {
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Enterprises enterprises;
     private final CurrentCaller caller;
+    private final boolean relayed;
 
-    WarningStream(Enterprises enterprises, CurrentCaller caller) {
+    WarningStream(Enterprises enterprises, CurrentCaller caller, @Value("${epewatch.kafka.enabled:false}") boolean relayed) {
         this.enterprises = enterprises;
         this.caller = caller;
+        this.relayed = relayed;
     }
 
     @PreAuthorize(Permissions.RISK_WARNINGS)
@@ -53,6 +58,13 @@ class WarningStream {
     /** Once the warning is committed: an officer never sees one that was rolled back. */
     @TransactionalEventListener
     void on(WarningRaised raised) {
+        if (!relayed) {
+            push(raised);
+        }
+    }
+
+    /** Tells the open inboxes that may see the warning's enterprise. */
+    void push(WarningRaised raised) {
         for (Listener listener : listeners) {
             if (!listener.visible().contains(raised.enterpriseTaxCode())) {
                 continue;

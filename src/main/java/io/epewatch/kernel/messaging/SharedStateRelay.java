@@ -1,0 +1,30 @@
+package io.epewatch.kernel.messaging;
+
+import io.epewatch.kernel.SharedState;
+import io.epewatch.kernel.SharedStateChanged;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Hears the other instances' {@link SharedStateChanged} on Kafka (each instance in a consumer group of its own). */
+@Component
+@ConditionalOnProperty(name = "epewatch.kafka.enabled", havingValue = "true")
+class SharedStateRelay {
+
+    static final String TOPIC = "epewatch.state-changes";
+
+    private final SharedState state;
+    private final JsonMapper json;
+
+    SharedStateRelay(SharedState state, JsonMapper json) {
+        this.state = state;
+        this.json = json;
+    }
+
+    @KafkaListener(topics = TOPIC, groupId = "${epewatch.kafka.instance-group}")
+    void on(String message) {
+        // this instance's own word comes back too: dropping its copy after its own commit is harmless
+        state.changedElsewhere(json.readValue(message, SharedStateChanged.class).what());
+    }
+}

@@ -1,0 +1,29 @@
+package io.epewatch.risk.web;
+
+import io.epewatch.risk.WarningRaised;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every warning raised by any instance, from the warnings topic, for this instance's open inboxes (each instance reads
+ * the topic in a consumer group of its own). The warning is committed before it is on the topic.
+ */
+@Component
+@ConditionalOnProperty(name = "epewatch.kafka.enabled", havingValue = "true")
+class WarningRelay {
+
+    private final WarningStream stream;
+    private final JsonMapper json;
+
+    WarningRelay(WarningStream stream, JsonMapper json) {
+        this.stream = stream;
+        this.json = json;
+    }
+
+    @KafkaListener(topics = "epewatch.warnings", groupId = "${epewatch.kafka.instance-group}")
+    void on(String message) {
+        stream.push(json.readValue(message, WarningRaised.class));
+    }
+}
