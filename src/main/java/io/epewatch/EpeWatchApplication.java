@@ -13,7 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * creates the first system administrator (there is no default password in production), {@code rotate-vault-key}
  * re-seals secrets with a new key, {@code verify-audit} checks the audit chain against its signed checkpoints,
  * {@code audit-anchor} prints the newest checkpoint to keep elsewhere, {@code replay} replays the risk
- * engine's fact log and compares its warnings with the stored ones.
+ * engine's fact log and compares its warnings with the stored ones. {@code database} runs only the embedded
+ * PostgreSQL, for several instances on one machine to share.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -24,7 +25,11 @@ public class EpeWatchApplication {
     static final java.util.Set<String> COMMANDS = java.util.Set.of("create-admin", "rotate-vault-key", "verify-audit", "audit-anchor",
             "replay");
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("database")) {
+            io.epewatch.kernel.database.DatabaseCommand.run(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("verify-export")) {
             System.exit(verifyExport(args));
         }

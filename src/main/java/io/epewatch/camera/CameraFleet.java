@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * instance, so the last camera to fall sees the others down — through partition leases
  * ({@link WorkLeases}, kind {@value #WORK}). When an instance dies, its partitions' leases expire within
  * {@code epewatch.cluster.lease-ttl} (10 s) and the others take them up, well within a probe cycle (30 s).
- * Alone, an instance looks after every camera.
+ * Alone, an instance looks after every camera. An instance started with {@code epewatch.camera.fleet.enabled=false}
+ * (one that serves pages and the API only) looks after none.
  */
 @Component
 public class CameraFleet implements PartitionListener {
@@ -29,11 +30,14 @@ public class CameraFleet implements PartitionListener {
     private final int partitions;
 
     CameraFleet(WorkLeases leases, ApplicationEventPublisher events,
-                @Value("${epewatch.camera.partitions:64}") int partitions) {
+                @Value("${epewatch.camera.partitions:64}") int partitions,
+                @Value("${epewatch.camera.fleet.enabled:true}") boolean enabled) {
         this.leases = leases;
         this.events = events;
         this.partitions = partitions;
-        leases.register(WORK, partitions, this);
+        if (enabled) {
+            leases.register(WORK, partitions, this);
+        }
     }
 
     /** Whether this instance looks after the camera now. */

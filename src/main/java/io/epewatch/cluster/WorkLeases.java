@@ -40,12 +40,15 @@ public class WorkLeases implements SmartLifecycle {
     private final String self;
     private final String host;
     private final List<Kind> kinds = new CopyOnWriteArrayList<>();
+    /** A command (replay, create-admin …) reads and writes the database but takes no share of the work. */
+    private final boolean member;
     private volatile boolean running;
     private Thread heartbeat;
 
     WorkLeases(JdbcClient jdbc, PlatformTransactionManager transactions, ClusterProperties properties,
-               @Value("${server.port:8080}") String port) {
+               @Value("${server.port:8080}") String port, @Value("${epewatch.command:}") String command) {
         this.jdbc = jdbc;
+        this.member = command.isBlank();
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
@@ -139,6 +142,11 @@ public class WorkLeases implements SmartLifecycle {
         jdbc.sql("select part, case when expires_at > now() then owner end as owner from work_lease where kind = ?")
                 .param(kind).query((rs, n) -> holders.put(rs.getInt(1), rs.getString(2))).list();
         return holders;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return member;
     }
 
     @Override

@@ -74,6 +74,12 @@ final class EmbeddedPostgresServer implements Database {
      */
     static EmbeddedPostgresServer start(Path dataDir, Path logFile, boolean fresh, Duration restartAfter,
                                         DatabaseAvailability availability) throws IOException {
+        return start(dataDir, logFile, fresh, restartAfter, availability, 0);
+    }
+
+    /** As above, on {@code port} (0: any free port; a shared database keeps one address for its instances). */
+    static EmbeddedPostgresServer start(Path dataDir, Path logFile, boolean fresh, Duration restartAfter,
+                                        DatabaseAvailability availability, int port) throws IOException {
         Files.createDirectories(dataDir.getParent());
         Files.createDirectories(logFile.getParent());
         long started = System.nanoTime();
@@ -101,7 +107,7 @@ final class EmbeddedPostgresServer implements Database {
             ClusterCredentials credentials = new Cluster(dataDir, binaries, logFile).prepare();
             server = new EmbeddedPostgresServer(dataDir, binaries, logFile, credentials, lockChannel, lock, restartAfter,
                     availability);
-            server.launch(freePort());
+            server.launch(port == 0 ? freePort() : port);
             try (Connection superuser = server.superuser()) {
                 DatabaseRoles.prepare(superuser, credentials);
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.epewatch.camera.CameraFleet;
 import io.epewatch.camera.CameraLogbook;
 import io.epewatch.camera.CameraMonitorProperties;
 import io.epewatch.camera.CameraState;
@@ -61,6 +62,8 @@ class HealthMonitorTest {
     TransactionTemplate transaction;
     @Autowired
     CameraAddressGuard guard;
+    @Autowired
+    CameraFleet fleet;
     @LocalServerPort
     int port;
 
@@ -90,7 +93,7 @@ class HealthMonitorTest {
                 Duration.ofMillis(1500), 50, Duration.ofSeconds(10), Duration.ofMillis(600), "TCP", 2, Duration.ofMinutes(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(20));
         return new HealthMonitor(diagram, credentials, logbook, jdbc, events, transaction, properties, clock,
-                new CameraConnectors(properties, addresses, Clock.systemUTC()));
+                new CameraConnectors(properties, addresses, Clock.systemUTC()), fleet);
     }
 
     private void connect(Fixtures.Site site, String number, SimulatedCamera camera, String onvif, String stream, String snapshot) {
@@ -384,7 +387,7 @@ class HealthMonitorTest {
                 Duration.ofMillis(1500), 10, Duration.ofSeconds(10), Duration.ofMillis(600), "TCP", 2, Duration.ofMinutes(10),
                 Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofSeconds(5));
         HealthMonitor monitor = new HealthMonitor(diagram, credentials, logbook, jdbc, events, transaction, properties,
-                Clock.systemUTC(), new CameraConnectors(properties, AddressCheck.allowingAll(), Clock.systemUTC()));
+                Clock.systemUTC(), new CameraConnectors(properties, AddressCheck.allowingAll(), Clock.systemUTC()), fleet);
         AtomicBoolean busy = new AtomicBoolean(true);
         List<Thread> burners = new ArrayList<>();
         try (SimulatedCamera g1 = SimulatedCamera.start(Spec.of("G1", "customs", "Gate-1-pass").withSize(1920, 1080, 25));
