@@ -5,7 +5,8 @@ create table cluster_member (
     id           text primary key,
     host         text not null,
     started_at   timestamptz not null,
-    heartbeat_at timestamptz not null
+    heartbeat_at timestamptz not null,
+    kinds        text[] not null default '{}'  -- the kinds of work it takes part in: the fair share is per kind
 );
 
 create table work_lease (

@@ -206,22 +206,29 @@ public class WorkLeases implements SmartLifecycle {
         return Integer.MIN_VALUE + 1000;
     }
 
-    /** One heartbeat: say alive, renew, give back the excess, claim up to the fair share. */
+    /**
+     * One heartbeat: say alive (and which kinds of work this instance takes part in), then for each kind renew, give
+     * back the excess and claim up to the fair share among the live members taking part in it.
+     */
     synchronized void beat() {
         long ttl = properties.leaseTtl().toMillis();
-        int live = transaction.execute(status -> {
+        String[] names = kinds.stream().map(k -> k.name).toArray(String[]::new);
+        Map<String, Integer> live = new java.util.HashMap<>();
+        transaction.executeWithoutResult(status -> {
             jdbc.sql("""
-                            insert into cluster_member (id, host, started_at, heartbeat_at) values (?, ?, now(), now())
-                            on conflict (id) do update set host = excluded.host, heartbeat_at = now(),
+                            insert into cluster_member (id, host, started_at, heartbeat_at, kinds) values (?, ?, now(), now(), ?)
+                            on conflict (id) do update set host = excluded.host, heartbeat_at = now(), kinds = excluded.kinds,
                                 started_at = case when cluster_member.heartbeat_at < now() - ? * interval '1 millisecond'
                                     then now() else cluster_member.started_at end""")
-                    .params(self, host, ttl).update();
+                    .params(self, host, names, ttl).update();
             jdbc.sql("delete from cluster_member where heartbeat_at < now() - interval '1 hour'").update();
-            return jdbc.sql("select count(*) from cluster_member where heartbeat_at > now() - ? * interval '1 millisecond'")
-                    .param(ttl).query(Integer.class).single();
+            jdbc.sql("""
+                            select kind, count(*) from cluster_member, unnest(kinds) kind
+                            where heartbeat_at > now() - ? * interval '1 millisecond' group by kind""")
+                    .param(ttl).query((rs, n) -> live.put(rs.getString(1), rs.getInt(2))).list();
         });
         for (Kind kind : kinds) {
-            share(kind, Math.max(live, 1), ttl);
+            share(kind, Math.max(live.getOrDefault(kind.name, 1), 1), ttl);
         }
     }
 

@@ -16,28 +16,32 @@ import java.util.Base64;
 
 import io.epewatch.kernel.Sha256;
 import io.epewatch.kernel.DataDir;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The installation's Ed25519 key, kept in {@code ${epewatch.data-dir}/signing.key} (created at first use, mode 600)
  * with its public half in {@code signing.pub}. It signs evidence export packages and the audit trail's checkpoints;
- * its fingerprint names the installation that signed.
+ * its fingerprint names the installation that signed. Instances of one installation (issue 22) share one key: point
+ * {@code epewatch.signing-key-dir} at the same files (a mounted secret).
  */
 @Component
 public class InstallationKey {
 
     private final KeyPair keys;
 
-    InstallationKey(DataDir dataDir) throws IOException, GeneralSecurityException {
-        Path privateFile = dataDir.resolve("signing.key");
-        Path publicFile = dataDir.resolve("signing.pub");
+    InstallationKey(DataDir dataDir, @Value("${epewatch.signing-key-dir:}") String keyDir)
+            throws IOException, GeneralSecurityException {
+        Path directory = keyDir.isBlank() ? dataDir.root() : Path.of(keyDir);
+        Path privateFile = directory.resolve("signing.key");
+        Path publicFile = directory.resolve("signing.pub");
         KeyFactory factory = KeyFactory.getInstance("Ed25519");
         if (Files.exists(privateFile) && Files.exists(publicFile)) {
             keys = new KeyPair(factory.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile))),
                     factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(privateFile))));
         } else {
             keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.createDirectories(dataDir.root());
+            Files.createDirectories(directory);
             Files.write(privateFile, keys.getPrivate().getEncoded());
             try {
                 Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));

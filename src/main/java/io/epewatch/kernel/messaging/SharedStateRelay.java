@@ -5,7 +5,6 @@ import io.epewatch.kernel.SharedStateChanged;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Hears the other instances' {@link SharedStateChanged} on Kafka (each instance in a consumer group of its own). */
 @Component
@@ -15,16 +14,14 @@ class SharedStateRelay {
     static final String TOPIC = "epewatch.state-changes";
 
     private final SharedState state;
-    private final JsonMapper json;
 
-    SharedStateRelay(SharedState state, JsonMapper json) {
+    SharedStateRelay(SharedState state) {
         this.state = state;
-        this.json = json;
     }
 
     @KafkaListener(topics = TOPIC, groupId = "${epewatch.kafka.instance-group}")
-    void on(String message) {
+    void on(SharedStateChanged changed) {
         // this instance's own word comes back too: dropping its copy after its own commit is harmless
-        state.changedElsewhere(json.readValue(message, SharedStateChanged.class).what());
+        state.changedElsewhere(changed.what());
     }
 }

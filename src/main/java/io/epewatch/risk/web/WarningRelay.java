@@ -4,7 +4,6 @@ import io.epewatch.risk.WarningRaised;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every warning raised by any instance, from the warnings topic, for this instance's open inboxes (each instance reads
@@ -15,15 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 class WarningRelay {
 
     private final WarningStream stream;
-    private final JsonMapper json;
 
-    WarningRelay(WarningStream stream, JsonMapper json) {
+    WarningRelay(WarningStream stream) {
         this.stream = stream;
-        this.json = json;
     }
 
+    /** The JSON on the topic is read into the event by Spring Modulith's message converter. */
     @KafkaListener(topics = "epewatch.warnings", groupId = "${epewatch.kafka.instance-group}")
-    void on(String message) {
-        stream.push(json.readValue(message, WarningRaised.class));
+    void on(WarningRaised raised) {
+        stream.push(raised);
     }
 }
