@@ -2,13 +2,17 @@ package io.epewatch.risk.live;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.Period;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.epewatch.kernel.database.MonthlyPartitions;
 import io.epewatch.risk.engine.Fact;
 import io.epewatch.risk.engine.FactCodec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,18 +25,35 @@ class FactLog {
 
     private final JdbcClient jdbc;
     private final FactCodec codec;
+    private final MonthlyPartitions partitions;
 
-    FactLog(JdbcClient jdbc, FactCodec codec) {
+    FactLog(JdbcClient jdbc, FactCodec codec, MonthlyPartitions partitions,
+            @Value("${epewatch.retention.facts:P12M}") Period retention) {
         this.jdbc = jdbc;
         this.codec = codec;
+        this.partitions = partitions;
+        if (retention.toTotalMonths() < 1) {
+            // the engine rebuilds its memory from the last days of the log: a month keeps that and a replay worth having
+            throw new IllegalArgumentException("epewatch.retention.facts is " + retention + "; keep the fact log at least a month (P1M)");
+        }
+        partitions.register(new MonthlyPartitions.Table("risk_fact", "logged_at", retention));
     }
 
-    /** @return false when the source event was logged in this partition before (a redelivery) */
+    /** The instant before which the retention dropped facts; empty while the log is whole. */
+    Optional<Instant> trimmedBefore() {
+        return partitions.droppedBefore("risk_fact");
+    }
+
+    /**
+     * @return false when the source event was logged in this partition before (a redelivery). The log is partitioned
+     * by month, so a source key cannot be unique in it: the partition's one writer (its lease holder) looks it up.
+     */
     boolean append(int part, String sourceKey, Fact fact) {
         return jdbc.sql("""
-                        insert into risk_fact (part, source_key, type, occurred_at, body) values (?, ?, ?, ?, ?::jsonb)
-                        on conflict (part, source_key) do nothing""")
-                .params(part, sourceKey, FactCodec.type(fact), Timestamp.from(fact.at()), codec.write(fact)).update() == 1;
+                        insert into risk_fact (part, source_key, type, occurred_at, body)
+                        select ?, ?, ?, ?, ?::jsonb where not exists (select 1 from risk_fact where part = ? and source_key = ?)""")
+                .params(part, sourceKey, FactCodec.type(fact), Timestamp.from(fact.at()), codec.write(fact), part, sourceKey)
+                .update() == 1;
     }
 
     /**
@@ -44,8 +65,10 @@ class FactLog {
     Set<String> appendQueued(List<FactQueue.Queued> queued) {
         return new HashSet<>(jdbc.sql("""
                         insert into risk_fact (part, source_key, type, occurred_at, body)
-                        select part, source_key, type, occurred_at, body from risk_fact_queue where seq = any(?) order by seq
-                        on conflict (part, source_key) do nothing
+                        select q.part, q.source_key, q.type, q.occurred_at, q.body from risk_fact_queue q
+                        where q.seq = any(?) and not exists
+                            (select 1 from risk_fact f where f.part = q.part and f.source_key = q.source_key)
+                        order by q.seq
                         returning source_key""")
                 .param(FactQueue.seqs(queued)).query(String.class).list());
     }
