@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the instances share work ({@code epewatch.cluster.*}).
  *
- * @param instanceId this instance's name among the members; empty for the host name and port. Keep it stable across
- *                   restarts (a StatefulSet pod name) and a restarted instance takes its partitions back at once
+ * @param instanceId this instance's name among the members; empty for the host name and a hash of the data directory.
+ *                   Keep it stable across restarts (a StatefulSet pod name) and a restarted instance takes its
+ *                   partitions back at once
  * @param heartbeat  how often a member says it is alive and renews its leases
  * @param leaseTtl   how long a lease outlives its last renewal: an instance that died loses its partitions this long
  *                   after its last heartbeat (must stay well under the camera probe interval, 30 s by default)

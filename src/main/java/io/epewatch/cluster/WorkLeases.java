@@ -1,8 +1,5 @@
 package io.epewatch.cluster;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +7,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.epewatch.kernel.DataDir;
+import io.epewatch.kernel.InstanceName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,24 +44,15 @@ public class WorkLeases implements SmartLifecycle {
     private volatile boolean running;
     private Thread heartbeat;
 
-    WorkLeases(JdbcClient jdbc, PlatformTransactionManager transactions, ClusterProperties properties,
-               @Value("${server.port:8080}") String port, @Value("${epewatch.command:}") String command) {
+    WorkLeases(JdbcClient jdbc, PlatformTransactionManager transactions, ClusterProperties properties, DataDir dataDir,
+               @Value("${epewatch.command:}") String command) {
         this.jdbc = jdbc;
         this.member = command.isBlank();
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
-        this.host = hostName();
-        this.self = properties.instanceId() == null || properties.instanceId().isBlank()
-                ? host + ":" + port : properties.instanceId().strip();
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        this.host = InstanceName.host();
+        this.self = InstanceName.of(properties.instanceId(), dataDir.root());
     }
 
     /** This instance's name among the members. */
@@ -94,6 +84,11 @@ public class WorkLeases implements SmartLifecycle {
         if (running) {
             beat();
         }
+    }
+
+    /** The kinds of work shared in this database. */
+    public List<String> kinds() {
+        return jdbc.sql("select distinct kind from work_lease order by kind").query(String.class).list();
     }
 
     /** The partitions of a kind this instance holds now. */
@@ -297,8 +292,4 @@ public class WorkLeases implements SmartLifecycle {
         }
     }
 
-    /** How long a lease outlives its renewal. */
-    public Duration leaseTtl() {
-        return properties.leaseTtl();
-    }
 }

@@ -13,14 +13,17 @@ import io.epewatch.identity.Units;
 import io.epewatch.registry.EnterpriseInput;
 import io.epewatch.registry.Enterprises;
 import io.epewatch.support.Fixtures;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One instance of a primary/backup pair in its own JVM, for {@link PairFailoverTest}: EPE Watch, plus — on its first
  * start only — the same unit, enterprise, registered goods and accounts on every instance, as account synchronisation
- * from the primary would give them.
+ * from the primary would give them. They are seeded once every bean is ready and before the web server starts, so a
+ * directory the primary sends the backup at once cannot arrive first (its accounts come without passwords).
  */
 public final class PairMember {
 
@@ -29,7 +32,13 @@ public final class PairMember {
     static final String ADMIN = "pair-admin";
 
     public static void main(String[] args) {
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(EpeWatchApplication.class, Fixtures.class).run(args);
+        new SpringApplicationBuilder(EpeWatchApplication.class, Fixtures.class)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("pairSeed",
+                        SmartInitializingSingleton.class, () -> () -> seed(context)))
+                .run(args);
+    }
+
+    private static void seed(ApplicationContext app) {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         if (jdbc.sql("select count(*) from enterprise where tax_code = ?").param(TAX_CODE).query(Long.class).single() > 0) {
             return;

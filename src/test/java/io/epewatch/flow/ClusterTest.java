@@ -2,7 +2,6 @@ package io.epewatch.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +28,7 @@ import io.epewatch.support.Api;
 import io.epewatch.support.AppProcess;
 import io.epewatch.support.DatabaseSuperuser;
 import io.epewatch.support.QuietDemo;
+import io.epewatch.support.SharedDatabase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -63,21 +62,14 @@ class ClusterTest {
     @DisplayName("three instances share the engine and the cameras; kill -9 of one under load loses and doubles nothing")
     void threeInstancesSurviveTheLossOfOne() throws Exception {
         Path root = Files.createTempDirectory("epewatch-cluster");
-        Path dbDir = Files.createDirectories(root.resolve("db"));
-        AppProcess database = AppProcess.start(dbDir, "database", "database");
+        Path dbDir = root.resolve("db");
+        SharedDatabase database = SharedDatabase.start(dbDir);
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 4);
         List<AppProcess> nodes = new ArrayList<>();
         AtomicBoolean loading = new AtomicBoolean(true);
         try {
-            int dbPort = awaitDatabasePort(database);
-            Properties passwords = new Properties();
-            passwords.load(new StringReader(Files.readString(dbDir.resolve("pg/epewatch-credentials.properties"))));
             kafka.afterPropertiesSet();
-            List<String> databaseArgs = List.of("--epewatch.db.url=jdbc:postgresql://127.0.0.1:" + dbPort + "/postgres",
-                    "--epewatch.db.username=epewatch_app", "--epewatch.db.password=" + passwords.getProperty("epewatch_app"),
-                    "--epewatch.db.migration-username=epewatch_owner",
-                    "--epewatch.db.migration-password=" + passwords.getProperty("epewatch_owner"));
-            List<String> shared = new ArrayList<>(databaseArgs);
+            List<String> shared = new ArrayList<>(database.arguments());
             shared.addAll(List.of("--epewatch.kafka.bootstrap-servers=" + kafka.getBrokersAsString(), "--epewatch.kafka.replicas=1",
                     "--epewatch.kafka.partitions=4", "--epewatch.cluster.heartbeat=PT1S", "--epewatch.cluster.lease-ttl=" + LEASE_TTL,
                     "--epewatch.risk.tick-every=PT1S", "--epewatch.camera.monitor.interval=" + PROBE_CYCLE.toSeconds() + "s",
@@ -162,6 +154,13 @@ class ClusterTest {
                 System.out.printf("cluster: the cameras of %s probed again by %s %d ms after the kill%n", EPE, survivor,
                         Duration.between(killed, takenOver).toMillis());
                 assertThat(holders(db, "cameras")).containsExactly(survivor);
+                // what the system administrator sees of it, asking any instance
+                var cluster = new Api(nodes.getFirst().port(), null).signIn("admin", "Demo.Quantri.2026").get("/api/v1/cluster").json();
+                assertThat(cluster.get("self").asString()).isEqualTo("node-1");
+                assertThat(cluster.get("members").valueStream().filter(m -> m.get("alive").asBoolean())
+                        .map(m -> m.get("id").asString()).toList()).containsExactlyInAnyOrder("node-1", survivor);
+                assertThat(cluster.at("/holders/cameras").valueStream().map(h -> h.asString()).distinct().toList())
+                        .containsExactly(survivor);
                 assertThat(db.sql("""
                                 select count(*) from (select camera_id, state, at, kind from camera_logbook
                                 group by camera_id, state, at, kind having count(*) > 1) twice""")
@@ -187,7 +186,7 @@ class ClusterTest {
                 node.close();
             }
             List<String> replayArgs = new ArrayList<>(List.of("replay"));
-            replayArgs.addAll(databaseArgs);
+            replayArgs.addAll(database.arguments());
             AppProcess replay = AppProcess.start(Files.createDirectories(root.resolve("replay")), "replay",
                     replayArgs.toArray(String[]::new));
             assertThat(replay.awaitExit(Duration.ofSeconds(180))).as(replay.output()).isZero();
@@ -232,18 +231,6 @@ class ClusterTest {
 
     private String[] plates() {
         return acknowledged.keySet().toArray(String[]::new);
-    }
-
-    private static int awaitDatabasePort(AppProcess database) throws Exception {
-        Pattern port = Pattern.compile("runs on 127\\.0\\.0\\.1:(\\d+)");
-        for (int i = 0; i < 600; i++) {
-            Matcher found = port.matcher(database.output());
-            if (found.find()) {
-                return Integer.parseInt(found.group(1));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the database did not start: " + database.output());
     }
 
     private static Set<String> holders(JdbcClient db, String kind) {

@@ -81,6 +81,7 @@ class AuthorizationMatrixTest {
         rule("GET /api/v1/calendar/holidays", EVERYONE, read);
         rule("GET /api/v1/calendar/announcements", EVERYONE, read);
         rule("PUT /api/v1/calendar/announcements/{day}", SYSTEM, null);
+        rule("GET /api/v1/cluster", SYSTEM, null);
         rule("DELETE /api/v1/calendar/announcements/{day}", SYSTEM, null);
         rule("GET /api/v1/units/{unitId}/working-hours", EVERYONE, read);
         rule("GET /calendar", EVERYONE, null);

@@ -1,8 +1,10 @@
 package io.epewatch.kernel.messaging;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.epewatch.kernel.InstanceName;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -34,12 +36,15 @@ public class KafkaSwitch implements EnvironmentPostProcessor {
             settings.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
             settings.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
             settings.put("spring.kafka.consumer.value-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+            // an instance killed between its commit and the send leaves its publications PUBLISHED or PROCESSING:
+            // Spring Modulith's staleness monitor marks them FAILED after this long, and StalePublications sends them
+            settings.put("spring.modulith.events.staleness.published", "${epewatch.kafka.resubmit-after:PT1M}");
+            settings.put("spring.modulith.events.staleness.processing", "${epewatch.kafka.resubmit-after:PT1M}");
+            settings.put("spring.modulith.events.staleness.check-intervall", "${epewatch.kafka.resubmit-every:PT30S}");
             // a relay reads what happens from now on: what happened before it started is in the database
             settings.put("spring.kafka.consumer.auto-offset-reset", "latest");
-            String instance = environment.getProperty("epewatch.cluster.instance-id", "").strip();
-            if (instance.isEmpty()) {
-                instance = environment.getProperty("HOSTNAME", "local") + "-" + environment.getProperty("server.port", "8080");
-            }
+            String instance = InstanceName.of(environment.getProperty("epewatch.cluster.instance-id"),
+                    Path.of(environment.getProperty("epewatch.data-dir", "./data")));
             // each instance hears every relayed event: a consumer group of its own
             settings.put("epewatch.kafka.instance-group", "epewatch-" + instance);
         } else {

@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An instance killed between a commit and the send to Kafka leaves its events in the publication registry; Spring
  * Modulith sends them again only when that same instance starts. With several instances (issue 22) one of the others
- * does it: every half minute, under a database lock so that one instance at a time, events still unsent after
- * {@code epewatch.kafka.resubmit-after} are sent again. At least once: the relays and consumers are idempotent.
+ * does it: the registry's staleness monitor marks publications still unsent after {@code epewatch.kafka.resubmit-after}
+ * as failed ({@link KafkaSwitch}), and every half minute, under a database lock so that one instance at a time, the
+ * failed ones are sent again. At least once: the relays and consumers are idempotent.
  */
 @Component
 @ConditionalOnProperty(name = "epewatch.kafka.enabled", havingValue = "true")
