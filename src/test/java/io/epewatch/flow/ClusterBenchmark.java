@@ -113,8 +113,8 @@ public final class ClusterBenchmark {
                 warnings = db.sql("select count(*) from warning where rule = 'EXIT_WITHOUT_DECLARATION'").query(Long.class).single();
             }
             double caughtUp = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "%s: %.0f passages/s (%d sent in the measured run)%n", setup, load.perSecond(),
-                    sequence.get() - before);
+            System.out.printf(Locale.ROOT, "%s: %.0f passages/s (%d sent in the measured run), errors %s%n", setup,
+                    load.perSecond(), sequence.get() - before, load.errors());
             return new Outcome(setup, instances, load, caughtUp, warnings);
         } finally {
             for (AppProcess node : nodes) {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/cluster} for the system administrator: the instances sharing this database, which is answering,
- * and who holds each partition of each kind of work now (a partition with no holder is between two).
+ * and for each kind of work the partitions each instance holds now ({@code "-"}: held by none, between two).
  */
 @RestController
 class ClusterApi {
@@ -23,15 +23,18 @@ class ClusterApi {
         this.leases = leases;
     }
 
-    record ClusterView(String self, List<Member> members, Map<String, Map<Integer, String>> holders) {
+    record ClusterView(String self, List<Member> members, Map<String, Map<String, List<Integer>>> holders) {
     }
 
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @GetMapping("/api/v1/cluster")
     ClusterView cluster() {
-        Map<String, Map<Integer, String>> holders = new TreeMap<>();
+        Map<String, Map<String, List<Integer>>> holders = new TreeMap<>();
         for (String kind : leases.kinds()) {
-            holders.put(kind, leases.holders(kind));
+            Map<String, List<Integer>> byHolder = new TreeMap<>();
+            leases.holders(kind).forEach((part, owner) ->
+                    byHolder.computeIfAbsent(owner == null ? "-" : owner, o -> new java.util.ArrayList<>()).add(part));
+            holders.put(kind, byHolder);
         }
         return new ClusterView(leases.self(), leases.members(), holders);
     }
