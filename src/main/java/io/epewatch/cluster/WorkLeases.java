@@ -1,8 +1,11 @@
 package io.epewatch.cluster;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -133,7 +136,7 @@ public class WorkLeases implements SmartLifecycle {
 
     /** Who holds each partition of a kind (null: nobody, between an owner and the next). */
     public Map<Integer, String> holders(String kind) {
-        Map<Integer, String> holders = new java.util.TreeMap<>();
+        Map<Integer, String> holders = new TreeMap<>();
         jdbc.sql("select part, case when expires_at > now() then owner end as owner from work_lease where kind = ?")
                 .param(kind).query((rs, n) -> holders.put(rs.getInt(1), rs.getString(2))).list();
         return holders;
@@ -208,7 +211,7 @@ public class WorkLeases implements SmartLifecycle {
     synchronized void beat() {
         long ttl = properties.leaseTtl().toMillis();
         String[] names = kinds.stream().map(k -> k.name).toArray(String[]::new);
-        Map<String, Integer> live = new java.util.HashMap<>();
+        Map<String, Integer> live = new HashMap<>();
         transaction.executeWithoutResult(status -> {
             jdbc.sql("""
                             insert into cluster_member (id, host, started_at, heartbeat_at, kinds) values (?, ?, now(), now(), ?)
@@ -249,7 +252,7 @@ public class WorkLeases implements SmartLifecycle {
         // a row still naming this instance that it does not hold (a restart under the same name) is claimed again below
         int share = (kind.partitions + live - 1) / live;
         if (kind.held.size() > share) {
-            Set<Integer> excess = new TreeSet<>(kind.held.keySet().stream().sorted(java.util.Comparator.reverseOrder())
+            Set<Integer> excess = new TreeSet<>(kind.held.keySet().stream().sorted(Comparator.reverseOrder())
                     .limit(kind.held.size() - share).toList());
             excess.forEach(kind.held::remove);
             kind.listener.revoked(excess);
@@ -260,7 +263,7 @@ public class WorkLeases implements SmartLifecycle {
         }
         int wanted = share - kind.held.size();
         if (wanted > 0) {
-            Map<Integer, Long> claimed = new java.util.TreeMap<>();
+            Map<Integer, Long> claimed = new TreeMap<>();
             transaction.executeWithoutResult(status -> jdbc.sql("""
                             update work_lease set owner = ?, epoch = epoch + 1, expires_at = now() + ? * interval '1 millisecond'
                             where kind = ? and part in (

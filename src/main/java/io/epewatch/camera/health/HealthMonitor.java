@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 import io.epewatch.camera.CameraFleet;
 import io.epewatch.camera.CameraLogbook;
@@ -101,7 +102,7 @@ class HealthMonitor {
     void on(CameraFleet.CameraFleetChanged change) {
         if (change.lost()) {
             List<Camera> kept = fleet.mine(diagram.allConnectable());
-            Set<Long> ids = kept.stream().map(Camera::id).collect(java.util.stream.Collectors.toSet());
+            Set<Long> ids = kept.stream().map(Camera::id).collect(Collectors.toSet());
             states.keySet().removeIf(id -> !ids.contains(id));
             stillness.keySet().removeIf(id -> !ids.contains(id));
         }

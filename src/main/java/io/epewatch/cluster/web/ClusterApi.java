@@ -1,5 +1,6 @@
 package io.epewatch.cluster.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ class ClusterApi {
         for (String kind : leases.kinds()) {
             Map<String, List<Integer>> byHolder = new TreeMap<>();
             leases.holders(kind).forEach((part, owner) ->
-                    byHolder.computeIfAbsent(owner == null ? "-" : owner, o -> new java.util.ArrayList<>()).add(part));
+                    byHolder.computeIfAbsent(owner == null ? "-" : owner, o -> new ArrayList<>()).add(part));
             holders.put(kind, byHolder);
         }
         return new ClusterView(leases.self(), leases.members(), holders);

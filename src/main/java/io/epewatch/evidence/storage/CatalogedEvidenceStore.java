@@ -66,11 +66,6 @@ class CatalogedEvidenceStore implements EvidenceStore {
         this.clock = clock;
     }
 
-    /** Where new evidence goes. */
-    String currentStore() {
-        return current.name();
-    }
-
     @Override
     @Transactional
     public EvidenceItem store(NewEvidence evidence, List<EvidenceLink> links) {

@@ -1,5 +1,6 @@
 package io.epewatch.evidence.storage;
 
+import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -120,7 +121,7 @@ class S3Objects implements EvidenceObjects, AutoCloseable {
         try {
             return s3.getObject(r -> r.bucket(bucket).key(key));
         } catch (NoSuchKeyException e) {
-            throw new UncheckedIOException(new java.io.FileNotFoundException("s3://" + bucket + "/" + key));
+            throw new UncheckedIOException(new FileNotFoundException("s3://" + bucket + "/" + key));
         }
     }
 

@@ -8,14 +8,20 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,12 +57,12 @@ public class MonthlyPartitions {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final List<Table> tables = new CopyOnWriteArrayList<>();
-    private final java.util.Map<String, List<java.util.function.Consumer<Instant>>> followers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<Instant>>> followers = new ConcurrentHashMap<>();
 
     MonthlyPartitions(Database database, Clock clock) {
-        javax.sql.DataSource owner = database.ownerConnections();
+        DataSource owner = database.ownerConnections();
         this.jdbc = JdbcClient.create(owner);
-        this.transaction = new TransactionTemplate(new org.springframework.jdbc.support.JdbcTransactionManager(owner));
+        this.transaction = new TransactionTemplate(new JdbcTransactionManager(owner));
         this.clock = clock;
     }
 
@@ -69,7 +75,7 @@ public class MonthlyPartitions {
      * What goes with a table's expired rows (a passage's readings and idempotency keys): told the cutoff after each
      * nightly retention, it deletes its own rows from before it.
      */
-    public void onRetention(String table, java.util.function.Consumer<Instant> purge) {
+    public void onRetention(String table, Consumer<Instant> purge) {
         followers.computeIfAbsent(table, t -> new CopyOnWriteArrayList<>()).add(purge);
     }
 

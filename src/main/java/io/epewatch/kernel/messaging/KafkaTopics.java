@@ -1,5 +1,8 @@
 package io.epewatch.kernel.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,7 +26,7 @@ class KafkaTopics {
     @Bean
     KafkaAdmin.NewTopics epewatchTopics(@Value("${epewatch.kafka.partitions:16}") int partitions,
                                         @Value("${epewatch.kafka.replicas:3}") int replicas) {
-        java.util.List<NewTopic> topics = new java.util.ArrayList<>();
+        List<NewTopic> topics = new ArrayList<>();
         for (String name : SOURCE_TOPICS) {
             topics.add(topic(name, partitions, replicas));
         }

@@ -1,5 +1,6 @@
 package io.epewatch.risk.live;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ class FactSources {
     private final Positions positions;
     private final Trips trips;
     private final EnginePartitions partitions;
-    private final java.time.Duration retention;
+    private final Duration retention;
 
     FactSources(FactQueue queue, SiteDiagram diagram, Declarations declarations, RiskSettings settings,
                 Manifests manifests, WarehouseNotes notes, AreaConfirmations confirmations, Positions positions,

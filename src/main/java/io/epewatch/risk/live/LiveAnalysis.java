@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.epewatch.cluster.LeaseLostException;
 import io.epewatch.cluster.PartitionListener;
 import io.epewatch.cluster.WorkLeases;
 import io.epewatch.risk.RiskProperties;
@@ -156,7 +157,7 @@ public class LiveAnalysis implements PartitionListener {
             try {
                 readQueued(part, 1);
             } catch (RuntimeException e) {
-                if (EngineFeed.databaseTrouble(e) || e instanceof io.epewatch.cluster.LeaseLostException) {
+                if (EngineFeed.databaseTrouble(e) || e instanceof LeaseLostException) {
                     throw e;
                 }
                 List<FactQueue.Queued> oldest = queue.oldest(part, 1);
