@@ -1,21 +1,14 @@
 package io.epewatch.recognition;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 import io.epewatch.camera.CameraFleet;
 import io.epewatch.camera.CameraFrames;
@@ -103,7 +96,7 @@ class GateWatch implements DisposableBean {
                 while (running && !Thread.currentThread().isInterrupted() && clock.instant().isBefore(until)) {
                     long started = System.nanoTime();
                     byte[] jpeg = source.next();
-                    recognition.accept(camera, decode(jpeg, GLANCE_WIDTH), () -> decodeWhole(jpeg), clock.instant());
+                    recognition.accept(camera, Picture.decode(jpeg, GLANCE_WIDTH), jpeg, clock.instant());
                     pictures++;
                     sleep(frameInterval.minusNanos(System.nanoTime() - started));
                 }
@@ -115,37 +108,6 @@ class GateWatch implements DisposableBean {
             }
         }
         return pictures;
-    }
-
-    /**
-     * The picture decoded with every n-th pixel only, n chosen so that it is about {@code width} wide: what the
-     * motion gate needs, at a fraction of a full decode (0 for the whole picture).
-     */
-    private static Picture decode(byte[] jpeg, int width) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException("the camera sent a picture that is not a JPEG");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = width <= 0 ? 1 : Math.max(1, reader.getWidth(0) / width);
-                param.setSourceSubsampling(step, step, 0, 0);
-                return Picture.of(reader.read(0, param));
-            } finally {
-                reader.dispose();
-            }
-        }
-    }
-
-    private static Picture decodeWhole(byte[] jpeg) {
-        try {
-            return decode(jpeg, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(Duration pause) {

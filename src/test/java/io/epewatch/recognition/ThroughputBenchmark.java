@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.epewatch.kernel.ContainerNumber;
+import io.epewatch.recognition.pipeline.GateCamera;
 import io.epewatch.recognition.pipeline.RecognitionPipeline;
 
 /**
@@ -35,7 +36,7 @@ public final class ThroughputBenchmark {
                         right.incrementAndGet();
                     }
                 });
-        RecognitionPipeline.GateCamera camera = new RecognitionPipeline.GateCamera("0100000000", "G1", "IN");
+        GateCamera camera = new GateCamera("0100000000", "G1", "IN");
         // warm-up: one truck, so model loading is not counted
         Instant clock = Instant.parse("2026-11-24T00:00:00Z");
         clock = pass(pipeline, camera, clock, width, 0, expected);
@@ -86,7 +87,7 @@ public final class ThroughputBenchmark {
     }
 
     /** One truck: two empty frames, six of it crossing, two empty; 400 ms apart on the camera's clock. */
-    private static Instant pass(RecognitionPipeline pipeline, RecognitionPipeline.GateCamera camera, Instant clock, int width,
+    private static Instant pass(RecognitionPipeline pipeline, GateCamera camera, Instant clock, int width,
                                 int truck, java.util.Map<String, String> expected) {
         String plate = String.format(Locale.ROOT, "51C-%03d.%02d", 100 + truck % 900, truck % 100);
         String container = ContainerNumber.withCheckDigit(String.format(Locale.ROOT, "MSKU%06d", 100000 + truck)).value();

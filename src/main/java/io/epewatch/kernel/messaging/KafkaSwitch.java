@@ -32,6 +32,8 @@ public class KafkaSwitch implements EnvironmentPostProcessor {
             settings.put("spring.kafka.bootstrap-servers", servers);
             settings.put("spring.kafka.producer.acks", "all");
             settings.put("spring.kafka.producer.properties.enable.idempotence", "true");
+            // a camera's frame for the recognition workers (issue 22) may be a few megabytes
+            settings.put("spring.kafka.producer.properties.max.request.size", String.valueOf(8 * 1024 * 1024));
             settings.put("spring.kafka.producer.key-serializer", "org.apache.kafka.common.serialization.StringSerializer");
             settings.put("spring.kafka.producer.value-serializer", "org.apache.kafka.common.serialization.ByteArraySerializer");
             settings.put("spring.kafka.consumer.key-deserializer", "org.apache.kafka.common.serialization.StringDeserializer");

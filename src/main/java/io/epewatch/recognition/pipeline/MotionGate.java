@@ -23,16 +23,6 @@ final class MotionGate {
     /** Cells added around the region: text at a vehicle's edge, and what moved between two frames. */
     private static final int MARGIN = 2;
 
-    /** Where the picture changed, as shares of its width and height (0..1), margin included. */
-    record Region(double x0, double y0, double x1, double y1) {
-
-        static final Region WHOLE = new Region(0, 0, 1, 1);
-
-        double area() {
-            return (x1 - x0) * (y1 - y0);
-        }
-    }
-
     private final double share;
     private int[] previous;
 
@@ -46,12 +36,12 @@ final class MotionGate {
     }
 
     /** The region that changed since the last picture, or empty when nothing moved; the first picture is all change. */
-    Optional<Region> change(Picture picture) {
+    Optional<MovingRegion> change(Picture picture) {
         int[] cells = thumbnail(picture);
         int[] before = previous;
         previous = cells;
         if (before == null) {
-            return Optional.of(Region.WHOLE);
+            return Optional.of(MovingRegion.WHOLE);
         }
         boolean[] changed = new boolean[cells.length];
         int count = 0;
@@ -65,7 +55,7 @@ final class MotionGate {
     }
 
     /** The bounding box of the patches of change that matter: the largest and any a tenth its size or more. */
-    private static Region region(boolean[] changed) {
+    private static MovingRegion region(boolean[] changed) {
         List<int[]> patches = patches(changed);
         int largest = patches.stream().mapToInt(p -> p[4]).max().orElse(0);
         int x0 = W;
@@ -84,7 +74,7 @@ final class MotionGate {
         y0 = Math.max(0, y0 - MARGIN);
         x1 = Math.min(W - 1, x1 + MARGIN);
         y1 = Math.min(H - 1, y1 + MARGIN);
-        return new Region((double) x0 / W, (double) y0 / H, (double) (x1 + 1) / W, (double) (y1 + 1) / H);
+        return new MovingRegion((double) x0 / W, (double) y0 / H, (double) (x1 + 1) / W, (double) (y1 + 1) / H);
     }
 
     /** Connected patches of changed cells (8-neighbours), each as {minX, minY, maxX, maxY, cells}. */

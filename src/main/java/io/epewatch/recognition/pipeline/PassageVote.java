@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.epewatch.kernel.PlateNumber;
 import io.epewatch.recognition.Box;
 import io.epewatch.recognition.FrameRead;
+import io.epewatch.recognition.GateObservation;
 import io.epewatch.recognition.ObservedText;
 import io.epewatch.recognition.Picture;
 import io.epewatch.recognition.Reading;
@@ -99,6 +100,32 @@ final class PassageVote {
             Seen least = pictured.stream().min(Comparator.comparingDouble(Seen::worth)).orElseThrow();
             frames.set(frames.indexOf(least), least.withoutPicture());
         }
+    }
+
+    /**
+     * The vote's vehicles as gate observations of {@code camera}, keyed by the passage and the vehicle's place in it:
+     * whoever votes the same frames again (a recognition worker taking over a partition, issue 22) records nothing
+     * twice.
+     */
+    List<GateObservation> observations(GateCamera camera, String passage) {
+        List<Vehicle> voted = vehicles();
+        List<GateObservation> observations = new ArrayList<>();
+        for (int i = 0; i < voted.size(); i++) {
+            Vehicle vehicle = voted.get(i);
+            observations.add(new GateObservation(camera.enterpriseTaxCode(), camera.number(), vehicle.capturedAt(),
+                    direction(camera, vehicle), vehicle.plate(), vehicle.containers(),
+                    vehicle.best() == null ? null : vehicle.best().picture().jpeg(), "recognition", passage + "/" + i,
+                    vehicle.note()));
+        }
+        return observations;
+    }
+
+    /** The camera's configured direction wins; a camera that sees both ways tells by the vehicle coming closer. */
+    private static String direction(GateCamera camera, Vehicle vehicle) {
+        if ("IN".equals(camera.direction()) || "OUT".equals(camera.direction())) {
+            return camera.direction();
+        }
+        return vehicle.approaching() ? "IN" : "OUT";
     }
 
     synchronized List<Vehicle> vehicles() {

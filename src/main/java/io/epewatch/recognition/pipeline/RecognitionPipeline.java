@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import io.epewatch.recognition.Box;
 import io.epewatch.recognition.FrameRead;
 import io.epewatch.recognition.FrameRecognition;
 import io.epewatch.recognition.GateObservation;
@@ -22,12 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gate camera frames to gate observations, Frigate-style, each stage plain: motion gate (a still gate costs a
- * thumbnail) → bounded queue with back-pressure → a pool of recognition workers, one ONNX instance each → the
- * passage's vote → one {@link GateObservation} per vehicle once the gate is quiet again.
- * <p>
- * A passage is a run of frames with motion at one camera; it ends after {@code quiet} without motion (or after
- * {@code longest}, so a busy gate still reports) and is voted when its last frame is read.
+ * Gate camera frames to gate observations on this instance, Frigate-style, each stage plain: motion gate and
+ * passages ({@link PassageSegmenter}: a still gate costs a thumbnail) → bounded queue with back-pressure → a pool of
+ * recognition workers, one ONNX instance each → the passage's vote → one {@link GateObservation} per vehicle once the
+ * gate is quiet again. A passage is voted when it has ended and its last frame is read.
  */
 public final class RecognitionPipeline implements AutoCloseable {
 
@@ -45,14 +43,6 @@ public final class RecognitionPipeline implements AutoCloseable {
         }
     }
 
-    /** A gate camera as the pipeline needs it. */
-    public record GateCamera(String enterpriseTaxCode, String number, String direction) {
-
-        String key() {
-            return enterpriseTaxCode + "/" + number;
-        }
-    }
-
     /**
      * Counters since start; recognition time is summed over workers.
      *
@@ -66,17 +56,18 @@ public final class RecognitionPipeline implements AutoCloseable {
     private final Supplier<FrameRecognition> recognitions;
     private final Consumer<GateObservation> sink;
     private final RecognitionQueue queue;
-    private final Map<String, Track> tracks = new ConcurrentHashMap<>();
-    private final Map<String, Passage> open = new ConcurrentHashMap<>();
+    private final PassageSegmenter segmenter;
+    /** The vote of each passage with a frame read or waiting; gone once voted. */
+    private final Map<String, Voting> votes = new ConcurrentHashMap<>();
+    /** Passages the segmenter has ended that still have frames waiting to be read. */
+    private final Set<PassageSegmenter.Ended> ended = new LinkedHashSet<>();
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong moving = new AtomicLong();
     private final AtomicLong recognised = new AtomicLong();
     private final AtomicLong vehicles = new AtomicLong();
     private final AtomicLong recognitionNanos = new AtomicLong();
-    private final AtomicLong motionNanos = new AtomicLong();
     private final StageTotals stages = new StageTotals();
-    private final AtomicInteger passageCount = new AtomicInteger();
     private volatile boolean running = true;
 
     public RecognitionPipeline(Settings settings, Supplier<FrameRecognition> recognitions, Consumer<GateObservation> sink) {
@@ -84,6 +75,7 @@ public final class RecognitionPipeline implements AutoCloseable {
         this.recognitions = recognitions;
         this.sink = sink;
         this.queue = new RecognitionQueue(settings.queueCapacity());
+        this.segmenter = new PassageSegmenter(settings.motionShare(), settings.quiet(), settings.longest());
     }
 
     /**
@@ -100,38 +92,17 @@ public final class RecognitionPipeline implements AutoCloseable {
      */
     public boolean accept(GateCamera camera, Picture glance, Supplier<Picture> whole, Instant at) {
         frames.incrementAndGet();
-        Track track = tracks.computeIfAbsent(camera.key(), k -> new Track(camera, new MotionGate(settings.motionShare())));
-        Passage passage;
-        MotionGate.Region region;
-        synchronized (track) {
-            long start = System.nanoTime();
-            Optional<MotionGate.Region> change = track.motion.change(glance);
-            motionNanos.addAndGet(System.nanoTime() - start);
-            if (change.isEmpty()) {
-                return false;
-            }
-            region = change.get();
-            moving.incrementAndGet();
-            passage = track.current == null ? null : open.get(track.current);
-            if (passage == null || Duration.between(passage.lastMotion, at).compareTo(settings.quiet()) > 0
-                    || Duration.between(passage.started, at).compareTo(settings.longest()) > 0) {
-                passage = new Passage(camera.key() + "/" + at.toEpochMilli() + "/" + passageCount.incrementAndGet(), camera, at);
-                open.put(passage.id, passage);
-                track.current = passage.id;
-            }
-            passage.lastMotion = at.isAfter(passage.lastMotion) ? at : passage.lastMotion;
+        Optional<PassageSegmenter.Moving> seen = segmenter.see(camera, glance, at);
+        if (seen.isEmpty()) {
+            return false;
         }
+        moving.incrementAndGet();
+        PassageSegmenter.Moving frame = seen.get();
+        votes.computeIfAbsent(frame.passage(), id -> new Voting(camera));
         startWorkers();
         Picture picture = whole.get();
-        return queue.offer(new RecognitionQueue.Task(passage.id, picture, at, settings.readMovingOnly() ? box(region, picture) : null));
-    }
-
-    private static Box box(MotionGate.Region region, Picture picture) {
-        int x0 = (int) Math.floor(region.x0() * picture.width());
-        int y0 = (int) Math.floor(region.y0() * picture.height());
-        int x1 = (int) Math.ceil(region.x1() * picture.width());
-        int y1 = (int) Math.ceil(region.y1() * picture.height());
-        return new Box(x0, y0, Math.min(picture.width(), x1) - x0, Math.min(picture.height(), y1) - y0);
+        return queue.offer(new RecognitionQueue.Task(frame.passage(), picture, at,
+                settings.readMovingOnly() ? frame.region().box(picture) : null));
     }
 
     /**
@@ -140,28 +111,19 @@ public final class RecognitionPipeline implements AutoCloseable {
      * for a vote already under way, so when this returns every passage quiet at {@code now} is recorded.
      */
     public synchronized int closeQuiet(Instant now) {
+        ended.addAll(segmenter.ended(now));
         int made = 0;
-        for (Passage passage : List.copyOf(open.values())) {
-            boolean quiet = Duration.between(passage.lastMotion, now).compareTo(settings.quiet()) > 0;
-            if (!quiet || queue.pending(passage.id) > 0 || open.remove(passage.id) == null) {
+        for (PassageSegmenter.Ended passage : List.copyOf(ended)) {
+            if (queue.pending(passage.passage()) > 0) {
                 continue;
             }
-            queue.close(passage.id);
-            Track track = tracks.get(passage.camera.key());
-            if (track != null) {
-                synchronized (track) {
-                    if (passage.id.equals(track.current)) {
-                        track.current = null;
-                    }
-                }
+            ended.remove(passage);
+            queue.close(passage.passage());
+            Voting voting = votes.remove(passage.passage());
+            if (voting == null) {
+                continue;
             }
-            List<PassageVote.Vehicle> voted = passage.vote.vehicles();
-            for (int i = 0; i < voted.size(); i++) {
-                PassageVote.Vehicle vehicle = voted.get(i);
-                GateObservation observation = new GateObservation(passage.camera.enterpriseTaxCode(), passage.camera.number(),
-                        vehicle.capturedAt(), direction(passage.camera, vehicle), vehicle.plate(), vehicle.containers(),
-                        vehicle.best() == null ? null : vehicle.best().picture().jpeg(), "recognition", passage.id + "/" + i,
-                        vehicle.note());
+            for (GateObservation observation : voting.vote.observations(voting.camera, passage.passage())) {
                 try {
                     sink.accept(observation);
                     vehicles.incrementAndGet();
@@ -181,15 +143,7 @@ public final class RecognitionPipeline implements AutoCloseable {
 
     public Stats stats() {
         return new Stats(frames.get(), moving.get(), recognised.get(), queue.framesDropped(), queue.vehiclesDropped(),
-                vehicles.get(), recognitionNanos.get() / 1_000_000, motionNanos.get() / 1e6, stages.total());
-    }
-
-    /** The camera's configured direction wins; a camera that sees both ways tells by the vehicle coming closer. */
-    private static String direction(GateCamera camera, PassageVote.Vehicle vehicle) {
-        if ("IN".equals(camera.direction()) || "OUT".equals(camera.direction())) {
-            return camera.direction();
-        }
-        return vehicle.approaching() ? "IN" : "OUT";
+                vehicles.get(), recognitionNanos.get() / 1_000_000, segmenter.motionMillis(), stages.total());
     }
 
     private void startWorkers() {
@@ -216,9 +170,9 @@ public final class RecognitionPipeline implements AutoCloseable {
                     recognitionNanos.addAndGet(System.nanoTime() - start);
                     stages.add(read.stages());
                     recognised.incrementAndGet();
-                    Passage passage = open.get(task.passage());
-                    if (passage != null) {
-                        passage.vote.add(new PassageVote.Seen(task.at(), task.picture(), read));
+                    Voting voting = votes.get(task.passage());
+                    if (voting != null) {
+                        voting.vote.add(new PassageVote.Seen(task.at(), task.picture(), read));
                     }
                 } catch (RuntimeException e) {
                     log.warn("Recognition failed on a frame of {}: {}", task.passage(), e.toString());
@@ -263,31 +217,10 @@ public final class RecognitionPipeline implements AutoCloseable {
         }
     }
 
-    private static final class Track {
+    private record Voting(GateCamera camera, PassageVote vote) {
 
-        final GateCamera camera;
-        final MotionGate motion;
-        String current;
-
-        Track(GateCamera camera, MotionGate motion) {
-            this.camera = camera;
-            this.motion = motion;
-        }
-    }
-
-    private static final class Passage {
-
-        final String id;
-        final GateCamera camera;
-        final Instant started;
-        final PassageVote vote = new PassageVote();
-        volatile Instant lastMotion;
-
-        Passage(String id, GateCamera camera, Instant started) {
-            this.id = id;
-            this.camera = camera;
-            this.started = started;
-            this.lastMotion = started;
+        Voting(GateCamera camera) {
+            this(camera, new PassageVote());
         }
     }
 }

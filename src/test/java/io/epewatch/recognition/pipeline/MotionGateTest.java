@@ -28,9 +28,9 @@ class MotionGateTest {
     void regionThatMoved() {
         PassingTruck scene = new PassingTruck(640, 360, "51C-123.45", "MSKU4670691");
         MotionGate gate = new MotionGate(0.02);
-        assertThat(gate.change(scene.paint(-1))).contains(MotionGate.Region.WHOLE);
+        assertThat(gate.change(scene.paint(-1))).contains(MovingRegion.WHOLE);
         gate.change(withClock(scene.paint(0.25)));
-        MotionGate.Region region = gate.change(scene.paint(0.30)).orElseThrow();
+        MovingRegion region = gate.change(scene.paint(0.30)).orElseThrow();
         // the truck is 310 px wide around x = 0.25..0.30 of 640: 0.01..0.54 of the width; its plate ends ~0.75 down
         assertThat(region.x0()).isLessThan(0.03);
         assertThat(region.x1()).isBetween(0.5, 0.65);
