@@ -18,4 +18,4 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo_if_needed apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_if_needed apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-exec ./mvnw -B verify "$@"
+exec ./mvnw -B verify -Pchaos "$@"

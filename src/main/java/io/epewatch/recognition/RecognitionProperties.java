@@ -43,8 +43,10 @@ public record RecognitionProperties(@DefaultValue("0") int workers, @DefaultValu
      *                       votes their passages and records the gate events
      * @param abandonedAfter a passage whose camera instance stopped sending (killed mid-passage) is voted after this
      *                       long without a frame
+     * @param retention      how long the frames topic keeps a frame (set when the topic is created): how long the
+     *                       workers may all be down before passages are lost
      */
     public record Remote(@DefaultValue("false") boolean send, @DefaultValue("false") boolean read,
-                         @DefaultValue("2m") Duration abandonedAfter) {
+                         @DefaultValue("2m") Duration abandonedAfter, @DefaultValue("1h") Duration retention) {
     }
 }

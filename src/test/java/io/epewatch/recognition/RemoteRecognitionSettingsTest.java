@@ -14,7 +14,7 @@ class RemoteRecognitionSettingsTest {
     private static RecognitionProperties settings(boolean send, boolean read) {
         return new RecognitionProperties(1, 32, 0.02, Duration.ofSeconds(3), Duration.ofSeconds(60), 1120, 0.6, true,
                 new RecognitionProperties.Watch(true, Duration.ofMillis(500)),
-                new RecognitionProperties.Remote(send, read, Duration.ofMinutes(2)));
+                new RecognitionProperties.Remote(send, read, Duration.ofMinutes(2), Duration.ofHours(1)));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.apache.kafka.common.header.Headers;
  * The topic on which camera instances send their gate cameras' moving frames to the recognition workers (issue 22),
  * and its records: keyed by camera (one camera's frames in order on one partition), the camera's JPEG as the value
  * and the rest in headers — the passage, the frame's place in it, when it was taken and where it moved. A passage's
- * end is a record without a value. Frames are worth little after an hour: the topic keeps them that long.
+ * end is a record without a value. Frames are worth little after a while: the topic keeps them an hour (a setting).
  */
 final class GateFrameTopic {
 

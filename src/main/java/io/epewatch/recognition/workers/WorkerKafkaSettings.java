@@ -16,11 +16,12 @@ import org.springframework.kafka.listener.ContainerProperties;
 @ConditionalOnProperty(name = "epewatch.kafka.enabled", havingValue = "true")
 class WorkerKafkaSettings {
 
-    /** Frames are worth an hour: what lasts is the gate event a worker makes of them. */
+    /** Frames are kept briefly ({@code epewatch.recognition.remote.retention}): what lasts is the gate event made of them. */
     @Bean
-    NewTopic gateFrames(@Value("${epewatch.kafka.partitions:16}") int partitions, @Value("${epewatch.kafka.replicas:3}") int replicas) {
+    NewTopic gateFrames(@Value("${epewatch.kafka.partitions:16}") int partitions, @Value("${epewatch.kafka.replicas:3}") int replicas,
+                        RecognitionProperties settings) {
         return TopicBuilder.name(GateFrameTopic.NAME).partitions(partitions).replicas(replicas)
-                .config("retention.ms", String.valueOf(60 * 60 * 1000))
+                .config("retention.ms", String.valueOf(settings.remote().retention().toMillis()))
                 .config("max.message.bytes", String.valueOf(GateFrameTopic.LARGEST_FRAME)).build();
     }
 
