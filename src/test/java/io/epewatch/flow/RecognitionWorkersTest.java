@@ -1,5 +1,6 @@
 package io.epewatch.flow;
 
+import static io.epewatch.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -195,15 +195,5 @@ class RecognitionWorkersTest {
         Matcher value = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(prometheus);
         assertThat(value.find()).as(name + " in " + prometheus.length() + " characters of metrics").isTrue();
         return Double.parseDouble(value.group(1));
-    }
-
-    private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + within + ": " + what);
-            }
-            Thread.sleep(250);
-        }
     }
 }

@@ -120,11 +120,15 @@ class ClearanceInBrowserTest {
         browser.get(url("/clearance/certificates"));
         browser.findElement(By.id("certificate")).sendKeys(file("sao-viet.pem", signer.certificatePem().getBytes()));
         browser.findElement(By.id("register-certificate")).click();
-        assertThat(browser.findElements(By.cssSelector("tr.certificate-row"))).hasSize(1);
+        // the page comes back with the certificate listed: look again until it has (CI once read the page before it)
+        Browser.waitFor(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("tr.certificate-row")).size() == 1);
         browser.get(url("/clearance/declarations/" + number));
         browser.findElement(By.id("document-file")).sendKeys(file("Hóa đơn INV-2026-117.pdf", invoice));
         browser.findElement(By.id("document-signature")).sendKeys(file("invoice.p7s", signer.sign(invoice)));
         browser.findElement(By.id("attach-document")).click();
+        Browser.waitFor(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElements(By.cssSelector("tr.document-row[data-kind='INVOICE']")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("tr.document-row[data-kind='INVOICE']")).getAttribute("data-signature"))
                 .isEqualTo("VALID");
         assertThat(browser.findElement(By.cssSelector("tr.document-row .signature-status")).getText()).isEqualTo("chữ ký hợp lệ");
