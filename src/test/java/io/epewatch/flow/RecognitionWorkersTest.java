@@ -23,6 +23,11 @@ import io.epewatch.support.AppProcess;
 import io.epewatch.support.DatabaseSuperuser;
 import io.epewatch.support.QuietDemo;
 import io.epewatch.support.SharedDatabase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -34,7 +39,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * Issue 22: recognition workers as instances of their own. A camera instance watches a simulated gate camera on
  * 127.0.0.1 and sends only its moving frames to Kafka; two workers (profile {@code recognition}) read them, vote the
  * passages and record the gate events. The worker reading the camera is killed with -9 in the middle of a truck's
- * crossing: the other takes its partition over and every crossing is recorded once — the interrupted one included.
+ * crossing: the other takes its partition over and every crossing is recorded once — the interrupted one included —
+ * and garbage on the topic is left out without holding anything up.
  */
 @Tag("chaos")
 class RecognitionWorkersTest {
@@ -121,6 +127,8 @@ class RecognitionWorkersTest {
                 Thread.sleep(Duration.between(Instant.now(), trafficStart.plus(CYCLE.multipliedBy(crossing)).plusSeconds(3)));
                 victim.kill();
                 Traffic.Vehicle interrupted = vehicle(crossing);
+                // garbage on the camera's partition, for the worker taking it over: not ours, and not a picture
+                garbage(kafka.getBrokersAsString(), partition);
 
                 // two more crossings after the interrupted one, each voted once its lane is empty again
                 long last = crossing + 2;
@@ -148,8 +156,11 @@ class RecognitionWorkersTest {
                 assertThat(metric(cameraMetrics, "epewatch_recognition_frames_read_total")).isZero();
                 assertThat(metric(cameraMetrics, "epewatch_recognition_frames_sent_total")).isPositive();
                 AppProcess survivor = workers.get(workers.get(0) == victim ? 1 : 0);
-                assertThat(metric(new Api(survivor.port(), token).get("/actuator/prometheus").body(),
-                        "epewatch_recognition_worker_frames_total")).isPositive();
+                String workerMetrics = new Api(survivor.port(), token).get("/actuator/prometheus").body();
+                assertThat(metric(workerMetrics, "epewatch_recognition_worker_frames_total")).isPositive();
+                assertThat(metric(workerMetrics, "epewatch_recognition_worker_vehicles_total")).isPositive();
+                assertThat(metric(workerMetrics, "epewatch_recognition_worker_left_out_total")).as("the garbage left out")
+                        .isGreaterThanOrEqualTo(2);
             }
         } finally {
             for (AppProcess node : nodes) {
@@ -160,6 +171,22 @@ class RecognitionWorkersTest {
             }
             kafka.destroy();
             database.close();
+        }
+    }
+
+    /** A record without our headers, and a first frame of a passage whose picture is not a JPEG. */
+    private static void garbage(String brokers, int partition) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            String topic = "epewatch.gate-frames";
+            producer.send(new ProducerRecord<>(topic, partition, "junk", "<xml>not a frame</xml>".getBytes(StandardCharsets.UTF_8)));
+            ProducerRecord<String, byte[]> notAPicture = new ProducerRecord<>(topic, partition, EPE + "/" + CAMERA,
+                    "GIF89a".getBytes(StandardCharsets.US_ASCII));
+            Map.of("tax-code", EPE, "camera", CAMERA, "direction", "OUT", "passage", "garbage/1", "seq", "0",
+                            "at", Instant.now().toString(), "region", "0 0 1 1")
+                    .forEach((name, value) -> notAPicture.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(notAPicture);
+            producer.flush();
         }
     }
 

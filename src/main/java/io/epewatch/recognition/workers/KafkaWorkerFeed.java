@@ -35,7 +35,7 @@ class KafkaWorkerFeed implements WorkerFeed {
         FunctionCounter.builder("epewatch.recognition.frames.sent", sent, AtomicLong::get)
                 .description("moving frames sent to the recognition workers").register(meters);
         FunctionCounter.builder("epewatch.recognition.frames.unsent", failed, AtomicLong::get)
-                .description("moving frames Kafka did not take (their passage is voted without them)").register(meters);
+                .description("moving frames and passage ends Kafka did not take (a passage is voted without what is missing)").register(meters);
     }
 
     @Override
@@ -52,7 +52,9 @@ class KafkaWorkerFeed implements WorkerFeed {
         try {
             kafka.send(record).whenComplete((result, error) -> {
                 if (error == null) {
-                    sent.incrementAndGet();
+                    if (record.value() != null) {
+                        sent.incrementAndGet();
+                    }
                 } else {
                     failed.incrementAndGet();
                     log.warn("A gate frame for the recognition workers was not sent ({}): {}", record.key(), error.getMessage());

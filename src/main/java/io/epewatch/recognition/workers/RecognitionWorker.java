@@ -51,6 +51,7 @@ class RecognitionWorker implements ConsumerSeekAware, DisposableBean {
     private final Map<Thread, FrameRecognition> models = new ConcurrentHashMap<>();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong leftOut = new AtomicLong();
+    private final AtomicLong vehicles = new AtomicLong();
 
     RecognitionWorker(GateObservations observations, Clock clock, RecognitionProperties settings, MeterRegistry meters) {
         this.observations = observations;
@@ -60,6 +61,9 @@ class RecognitionWorker implements ConsumerSeekAware, DisposableBean {
                 .description("frames from the camera instances read by this worker").register(meters);
         FunctionCounter.builder("epewatch.recognition.worker.left-out", leftOut, AtomicLong::get)
                 .description("records of the frames topic left out: unreadable, or of passages voted already").register(meters);
+        FunctionCounter.builder("epewatch.recognition.worker.vehicles", vehicles, AtomicLong::get)
+                .description("vehicles this worker voted and recorded as gate events (a repeat recorded once counts again)")
+                .register(meters);
         Gauge.builder("epewatch.recognition.worker.open-passages", partitions,
                 p -> p.values().stream().mapToInt(WorkerPassages::openPassages).sum())
                 .description("passages this worker is reading").register(meters);
@@ -120,7 +124,10 @@ class RecognitionWorker implements ConsumerSeekAware, DisposableBean {
     }
 
     private WorkerPassages newPassages() {
-        return new WorkerPassages(settings.remote().abandonedAfter(), observations::record);
+        return new WorkerPassages(settings.remote().abandonedAfter(), observation -> {
+            observations.record(observation);
+            vehicles.incrementAndGet();
+        });
     }
 
     private FrameRecognition model() {
