@@ -232,7 +232,7 @@ public class WorkLeases implements SmartLifecycle {
 
     private void share(Kind kind, int live, long ttl) {
         // renew what this instance believes it holds; what it no longer finds was taken over
-        Map<Integer, Long> renewed = new ConcurrentHashMap<>();
+        Map<Integer, Long> renewed = new HashMap<>();
         transaction.executeWithoutResult(status -> jdbc.sql("""
                         update work_lease set expires_at = now() + ? * interval '1 millisecond'
                         where kind = ? and owner = ? returning part, epoch""")

@@ -116,23 +116,26 @@ public class PassageClips {
 
     /** Cuts the clips that are due, at most {@code limit}; returns how many were kept. */
     int cut(int limit) {
-        record Due(long gateEventId, String taxCode, String cameraNumber, Instant capturedAt, int attempts) {
+        record Due(long gateEventId, String taxCode, String cameraNumber, Instant capturedAt, int attempts, Optional<Camera> camera) {
         }
         List<Due> due = jdbc.sql("""
                         select gate_event_id, enterprise_tax_code, camera_number, captured_at, attempts from passage_clip
                         where state = 'PENDING' and due_at <= ? order by due_at limit ?""")
                 .params(Timestamp.from(clock.instant()), limit * 25)
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5)))
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5),
+                        Optional.empty()))
                 .list().stream()
+                .map(d -> new Due(d.gateEventId(), d.taxCode(), d.cameraNumber(), d.capturedAt(), d.attempts(),
+                        diagram.findCamera(d.taxCode(), d.cameraNumber())))
                 // the instance looking after the camera holds its recent footage (issue 22); a camera gone from the
                 // diagram is anyone's to report
-                .filter(d -> diagram.findCamera(d.taxCode(), d.cameraNumber()).map(fleet::mine).orElse(true))
+                .filter(d -> d.camera().map(fleet::mine).orElse(true))
                 .limit(limit).toList();
         int kept = 0;
         for (Due clip : due) {
             String reason;
             try {
-                Optional<Camera> camera = diagram.findCamera(clip.taxCode(), clip.cameraNumber());
+                Optional<Camera> camera = clip.camera();
                 FootageArchive.SystemClip cut = camera.isEmpty() ? new FootageArchive.SystemClip(null, "the camera is not on the site diagram")
                         : archive.clipForSystem(camera.get(), clip.capturedAt().minus(before), clip.capturedAt().plus(after));
                 if (cut.mp4() != null) {
