@@ -120,10 +120,20 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** A port nothing listens on now, to give an instance before it starts. */
+    /**
+     * A port nothing listens on now, to give an instance before it starts. Taken below Linux's ephemeral range
+     * (32768–60999): a port the system hands out for outgoing connections could be taken by one between this check and
+     * the instance's bind (CI once saw "Port 40715 was already in use").
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 }
