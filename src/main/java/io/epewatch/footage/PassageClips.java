@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.epewatch.camera.CameraFleet;
 import io.epewatch.camera.archive.FootageArchive;
@@ -116,26 +119,27 @@ public class PassageClips {
 
     /** Cuts the clips that are due, at most {@code limit}; returns how many were kept. */
     int cut(int limit) {
-        record Due(long gateEventId, String taxCode, String cameraNumber, Instant capturedAt, int attempts, Optional<Camera> camera) {
+        record Due(long gateEventId, String taxCode, String cameraNumber, Instant capturedAt, int attempts) {
         }
+        // each camera looked up once, for the fleet's filter and for the cut
+        Map<String, Optional<Camera>> cameras = new HashMap<>();
+        Function<Due, Optional<Camera>> cameraOf = d -> cameras.computeIfAbsent(d.taxCode() + "/" + d.cameraNumber(),
+                k -> diagram.findCamera(d.taxCode(), d.cameraNumber()));
         List<Due> due = jdbc.sql("""
                         select gate_event_id, enterprise_tax_code, camera_number, captured_at, attempts from passage_clip
                         where state = 'PENDING' and due_at <= ? order by due_at limit ?""")
                 .params(Timestamp.from(clock.instant()), limit * 25)
-                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5),
-                        Optional.empty()))
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5)))
                 .list().stream()
-                .map(d -> new Due(d.gateEventId(), d.taxCode(), d.cameraNumber(), d.capturedAt(), d.attempts(),
-                        diagram.findCamera(d.taxCode(), d.cameraNumber())))
                 // the instance looking after the camera holds its recent footage (issue 22); a camera gone from the
                 // diagram is anyone's to report
-                .filter(d -> d.camera().map(fleet::mine).orElse(true))
+                .filter(d -> cameraOf.apply(d).map(fleet::mine).orElse(true))
                 .limit(limit).toList();
         int kept = 0;
         for (Due clip : due) {
             String reason;
             try {
-                Optional<Camera> camera = clip.camera();
+                Optional<Camera> camera = cameraOf.apply(clip);
                 FootageArchive.SystemClip cut = camera.isEmpty() ? new FootageArchive.SystemClip(null, "the camera is not on the site diagram")
                         : archive.clipForSystem(camera.get(), clip.capturedAt().minus(before), clip.capturedAt().plus(after));
                 if (cut.mp4() != null) {

@@ -52,7 +52,7 @@ final class GateFrameTopic {
     }
 
     static ProducerRecord<String, byte[]> frame(GateCamera camera, PassageSegmenter.Moving moving, Instant at, byte[] jpeg) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(NAME, key(camera), jpeg);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(NAME, camera.key(), jpeg);
         Headers headers = camera(record.headers(), camera, moving.passage());
         MovingRegion r = moving.region();
         put(headers, SEQ, String.valueOf(moving.seq()));
@@ -62,7 +62,7 @@ final class GateFrameTopic {
     }
 
     static ProducerRecord<String, byte[]> end(PassageSegmenter.Ended ended) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(NAME, key(ended.camera()), null);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(NAME, ended.camera().key(), null);
         put(camera(record.headers(), ended.camera(), ended.passage()), FRAMES, String.valueOf(ended.frames()));
         return record;
     }
@@ -89,10 +89,6 @@ final class GateFrameTopic {
         } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
             throw new IllegalArgumentException("header " + REGION + ": not four shares of the picture", e);
         }
-    }
-
-    private static String key(GateCamera camera) {
-        return camera.enterpriseTaxCode() + "/" + camera.number();
     }
 
     private static Headers camera(Headers headers, GateCamera camera, String passage) {
